@@ -1,0 +1,137 @@
+"""The shard manifest: what a sharded dataset holds, and how to check it.
+
+``manifest.json`` sits beside the tar shards. It records the splits, each split's shards with their
+sample counts, byte sizes and sha256 digests, the modality schema, the tokenizer's identity, the source
+and the tool version. The loader plans every epoch from it (exact per-shard counts make equal batch
+counts on every rank possible) and verifies each shard's digest before reading it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from .schema import DatasetSchema
+
+MANIFEST_NAME = "manifest.json"
+MANIFEST_FORMAT = "dist_mmfuse.shards/1"
+# Fixed order so global indices (train first, then valid, then test) are stable across tools.
+CANONICAL_SPLIT_ORDER = ("train", "valid", "test")
+
+
+class DataError(RuntimeError):
+    """Bad data: names the file (shard or source) and, where there is one, the sample key."""
+
+
+class ShardInfo(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str
+    count: int = Field(gt=0)
+    first_index: int = Field(ge=0)
+    bytes: int = Field(gt=0)
+    sha256: str = Field(min_length=64, max_length=64)
+
+
+class SplitInfo(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    num_samples: int = Field(gt=0)
+    index_offset: int = Field(ge=0)
+    shards: tuple[ShardInfo, ...]
+
+    @model_validator(mode="after")
+    def _counts_add_up(self) -> "SplitInfo":
+        total = sum(s.count for s in self.shards)
+        if total != self.num_samples:
+            raise ValueError(f"shard counts add up to {total}, not num_samples={self.num_samples}")
+        return self
+
+
+class Manifest(BaseModel):
+    """The parsed ``manifest.json`` of a shard directory."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    format: str = MANIFEST_FORMAT
+    tool_version: str
+    dataset: str
+    source: dict[str, Any]
+    schema_: DatasetSchema = Field(alias="schema")
+    tokenizer: dict[str, Any] | None
+    feature_dtype: str
+    shard_size: int = Field(gt=0)
+    splits: dict[str, SplitInfo]
+
+    @property
+    def schema(self) -> DatasetSchema:  # type: ignore[override]
+        return self.schema_
+
+    def split(self, name: str) -> SplitInfo:
+        if name not in self.splits:
+            raise KeyError(f"split {name!r} not in the manifest; it has {sorted(self.splits)}")
+        return self.splits[name]
+
+    def to_json(self) -> str:
+        return json.dumps(self.model_dump(mode="json", by_alias=True), indent=2, sort_keys=False) + "\n"
+
+
+def load_manifest(shard_dir: str | os.PathLike) -> Manifest:
+    """Read and validate ``<shard_dir>/manifest.json``; errors name the file and the offending key."""
+    path = Path(shard_dir) / MANIFEST_NAME
+    if not path.is_file():
+        raise FileNotFoundError(f"{path}: no manifest (build the shards with `dist-mmfuse-shard build`)")
+    try:
+        raw = json.loads(path.read_text())
+    except json.JSONDecodeError as exc:
+        raise DataError(f"{path}: not valid JSON ({exc})") from exc
+    if raw.get("format") != MANIFEST_FORMAT:
+        raise DataError(f"{path}: format {raw.get('format')!r} is not {MANIFEST_FORMAT!r}")
+    try:
+        return Manifest.model_validate(raw)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise DataError(f"{path}: {where}: {first['msg']}") from exc
+
+
+def sha256_file(path: str | os.PathLike, chunk_bytes: int = 4 << 20) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        while chunk := handle.read(chunk_bytes):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def verify_shard(shard_dir: str | os.PathLike, shard: ShardInfo) -> None:
+    """Raise DataError unless the shard file exists with the manifest's size and sha256."""
+    path = Path(shard_dir) / shard.name
+    if not path.is_file():
+        raise DataError(f"{path}: shard listed in the manifest is missing")
+    size = path.stat().st_size
+    if size != shard.bytes:
+        raise DataError(f"{path}: {size} bytes, the manifest says {shard.bytes} (truncated or replaced)")
+    digest = sha256_file(path)
+    if digest != shard.sha256:
+        raise DataError(f"{path}: sha256 {digest} does not match the manifest's {shard.sha256}")
+
+
+def atomic_write_text(path: str | os.PathLike, text: str) -> None:
+    """Write ``text`` to ``path`` so that readers see either the old file or the whole new one."""
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,1 @@
+"""Conversion of multimodal sentiment datasets into WebDataset tar shards with a manifest."""

@@ -1,0 +1,53 @@
+"""The interface every converter source implements."""
+
+from __future__ import annotations
+
+import abc
+from typing import Any, Iterator
+
+from dist_mmfuse.schema import DatasetSchema, Sample
+
+
+class Source(abc.ABC):
+    """A dataset to convert: its schema, its splits and their samples in a fixed order.
+
+    ``iter_samples(split, start, stop)`` yields the samples at positions ``[start, stop)`` of a split,
+    without holding the split twice in memory; the writer assigns global indices. Several writer
+    processes call it on disjoint ranges, so a source must give the same samples for the same
+    positions every time.
+    """
+
+    #: the ``--source`` name on the command line
+    kind: str = ""
+
+    @property
+    @abc.abstractmethod
+    def dataset_name(self) -> str: ...
+
+    @abc.abstractmethod
+    def schema(self) -> DatasetSchema: ...
+
+    @abc.abstractmethod
+    def split_sizes(self) -> dict[str, int]:
+        """Sample count per split, in the order global indices are assigned."""
+
+    @abc.abstractmethod
+    def iter_samples(self, split: str, start: int, stop: int) -> Iterator[Sample]: ...
+
+    def tokenizer_identity(self) -> dict[str, Any] | None:
+        return None
+
+    @abc.abstractmethod
+    def description(self) -> dict[str, Any]:
+        """The source's parameters, recorded in the manifest so a dataset can be rebuilt."""
+
+
+def parse_key_values(items: list[str] | None, what: str) -> dict[str, str]:
+    """Parse ``["a=1", "b=x"]`` into a dict; errors name ``what`` (the flag)."""
+    parsed = {}
+    for item in items or []:
+        key, sep, value = item.partition("=")
+        if not sep or not key:
+            raise ValueError(f"{what}: expected key=value, got {item!r}")
+        parsed[key] = value
+    return parsed

@@ -1,0 +1,222 @@
+"""Write a source into WebDataset tar shards and a manifest.
+
+Shard ``k`` of a split holds its samples ``[k*shard_size, (k+1)*shard_size)``, so the shards of a
+build are known before anything is written and several processes (``--procs`` here, or
+``--proc-index/--num-procs`` for separate jobs) can write disjoint shard ranges.
+
+A shard is written to a hidden temporary file, checked, then renamed into place; only after that is
+its stats file (``<shard>.json``: count, first index, bytes, sha256) written. The stats file marks the
+shard as done: a restarted build skips such shards and writes the rest, and a crash never leaves a
+half-written shard under a final name. The manifest is assembled from the stats files once every shard
+exists.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import multiprocessing
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import webdataset as wds
+
+from dist_mmfuse import __version__
+from dist_mmfuse.data.codec import encode_sample
+from dist_mmfuse.manifest import (
+    CANONICAL_SPLIT_ORDER,
+    MANIFEST_FORMAT,
+    MANIFEST_NAME,
+    DataError,
+    Manifest,
+    ShardInfo,
+    SplitInfo,
+    atomic_write_text,
+    sha256_file,
+)
+from dist_mmfuse.schema import DatasetSchema
+
+from .sources.base import Source
+
+log = logging.getLogger(__name__)
+BUILD_NAME = "build.json"
+FEATURE_DTYPES = {"float16": np.float16, "float32": np.float32}
+
+
+@dataclass(frozen=True)
+class ShardPlan:
+    split: str
+    shard: int
+    start: int  # position within the split
+    stop: int
+    first_index: int  # global index of the first sample
+
+    @property
+    def name(self) -> str:
+        return f"{self.split}-{self.shard:06d}.tar"
+
+
+def plan_shards(split_sizes: dict[str, int], shard_size: int) -> list[ShardPlan]:
+    """Every shard of a build, splits in order; global indices run on across splits."""
+    plans, offset = [], 0
+    for split, size in split_sizes.items():
+        for shard, start in enumerate(range(0, size, shard_size)):
+            stop = min(size, start + shard_size)
+            plans.append(ShardPlan(split, shard, start, stop, offset + start))
+        offset += size
+    return plans
+
+
+def _ordered_splits(sizes: dict[str, int]) -> dict[str, int]:
+    known = [s for s in CANONICAL_SPLIT_ORDER if s in sizes]
+    return {s: sizes[s] for s in known + sorted(set(sizes) - set(known))}
+
+
+class ShardBuilder:
+    """Converts one source into ``out_dir``: shards, stats files and the manifest."""
+
+    def __init__(self, source: Source, out_dir: str | os.PathLike, *, shard_size: int = 1000,
+                 feature_dtype: str = "float16", modalities: list[str] | None = None):
+        if shard_size <= 0:
+            raise ValueError(f"shard_size must be positive, got {shard_size}")
+        if feature_dtype not in FEATURE_DTYPES:
+            raise ValueError(f"feature dtype must be one of {sorted(FEATURE_DTYPES)}, got {feature_dtype!r}")
+        self.source = source
+        self.out_dir = Path(out_dir)
+        self.shard_size = shard_size
+        self.feature_dtype = feature_dtype
+        full_schema = source.schema()
+        self.schema: DatasetSchema = full_schema.select(modalities) if modalities else full_schema
+        self.split_sizes = _ordered_splits(source.split_sizes())
+        self.plans = plan_shards(self.split_sizes, shard_size)
+
+    def build_record(self) -> dict[str, Any]:
+        """What identifies this build; a restart into the same directory must match it."""
+        return {
+            "tool_version": __version__,
+            "dataset": self.source.dataset_name,
+            "source": self.source.description(),
+            "schema": self.schema.model_dump(mode="json"),
+            "tokenizer": self.source.tokenizer_identity(),
+            "feature_dtype": self.feature_dtype,
+            "shard_size": self.shard_size,
+            "split_sizes": self.split_sizes,
+        }
+
+    def prepare_dir(self) -> None:
+        self.out_dir.mkdir(parents=True, exist_ok=True)
+        record = self.build_record()
+        path = self.out_dir / BUILD_NAME
+        if path.exists():
+            existing = json.loads(path.read_text())
+            existing.pop("tool_version", None)
+            wanted = {k: v for k, v in record.items() if k != "tool_version"}
+            if existing != wanted:
+                changed = sorted(k for k in wanted if existing.get(k) != wanted[k])
+                raise DataError(f"{path}: {self.out_dir} holds shards of a different build (differs in {changed}); "
+                                "use another output directory")
+        else:
+            atomic_write_text(path, json.dumps(record, indent=2) + "\n")
+
+    def shard_range(self, proc_index: int, num_procs: int) -> list[ShardPlan]:
+        """The contiguous block of shards process ``proc_index`` of ``num_procs`` writes."""
+        if not 0 <= proc_index < num_procs:
+            raise ValueError(f"proc_index {proc_index} outside [0, {num_procs})")
+        count = len(self.plans)
+        return self.plans[proc_index * count // num_procs:(proc_index + 1) * count // num_procs]
+
+    def write_shards(self, plans: list[ShardPlan]) -> tuple[int, int]:
+        """Write the given shards; returns (written, already done)."""
+        written = skipped = 0
+        for plan in plans:
+            if self._is_done(plan):
+                skipped += 1
+                continue
+            self._write_shard(plan)
+            written += 1
+        return written, skipped
+
+    def build(self, procs: int = 1) -> Manifest:
+        """Write every shard (``procs`` processes on disjoint ranges) and the manifest."""
+        self.prepare_dir()
+        if procs <= 1:
+            self.write_shards(self.plans)
+        else:
+            # fork: children share the parent's already-loaded source (a pickle is loaded once, not per process).
+            context = multiprocessing.get_context("fork")
+            with context.Pool(procs) as pool:
+                pool.map(_write_block, [(self, p, procs) for p in range(procs)])
+        return self.finalize()
+
+    def finalize(self) -> Manifest:
+        """Assemble ``manifest.json`` from the stats files; names any shard not yet written."""
+        missing = [p.name for p in self.plans if not self._is_done(p)]
+        if missing:
+            raise DataError(f"{self.out_dir}: {len(missing)} shard(s) not written yet, e.g. {missing[:3]}; "
+                            "run the remaining processes, then finalize")
+        splits = {}
+        for split, size in self.split_sizes.items():
+            shards = tuple(ShardInfo(**self._stats(p)) for p in self.plans if p.split == split)
+            splits[split] = SplitInfo(num_samples=size, index_offset=shards[0].first_index, shards=shards)
+        record = self.build_record()
+        manifest = Manifest(
+            format=MANIFEST_FORMAT, tool_version=record["tool_version"], dataset=record["dataset"],
+            source=record["source"], schema=self.schema, tokenizer=record["tokenizer"],
+            feature_dtype=self.feature_dtype, shard_size=self.shard_size, splits=splits,
+        )
+        atomic_write_text(self.out_dir / MANIFEST_NAME, manifest.to_json())
+        return manifest
+
+    def _stats_path(self, plan: ShardPlan) -> Path:
+        return self.out_dir / (plan.name[: -len(".tar")] + ".json")
+
+    def _stats(self, plan: ShardPlan) -> dict[str, Any]:
+        return json.loads(self._stats_path(plan).read_text())
+
+    def _is_done(self, plan: ShardPlan) -> bool:
+        stats_path, tar_path = self._stats_path(plan), self.out_dir / plan.name
+        if not (stats_path.exists() and tar_path.exists()):
+            return False
+        return tar_path.stat().st_size == self._stats(plan)["bytes"]
+
+    def _write_shard(self, plan: ShardPlan) -> None:
+        final = self.out_dir / plan.name
+        tmp = self.out_dir / f".{plan.name}.{os.getpid()}.tmp"
+        dtype = FEATURE_DTYPES[self.feature_dtype]
+        names = self.schema.names
+        count = 0
+        try:
+            with open(tmp, "wb") as stream:
+                # mtime fixed so the same input gives byte-identical shards (and digests).
+                writer = wds.TarWriter(stream, encoder=False, mtime=0.0)
+                for offset, sample in enumerate(self.source.iter_samples(plan.split, plan.start, plan.stop)):
+                    sample.index = plan.first_index + offset
+                    sample.features = {n: sample.features[n] for n in names if n in sample.features}
+                    problems = sample.problems(self.schema)
+                    if problems:
+                        raise DataError(f"{self.source.dataset_name} split {plan.split!r} position "
+                                        f"{plan.start + offset} (id {sample.id!r}): {'; '.join(problems)}")
+                    writer.write(encode_sample(sample, dtype))
+                    count += 1
+                writer.close()
+                stream.flush()
+                os.fsync(stream.fileno())
+            if count != plan.stop - plan.start:
+                raise DataError(f"{self.source.dataset_name} split {plan.split!r}: source gave {count} samples for "
+                                f"positions [{plan.start}, {plan.stop})")
+            stats = {"name": plan.name, "count": count, "first_index": plan.first_index,
+                     "bytes": tmp.stat().st_size, "sha256": sha256_file(tmp)}
+            os.replace(tmp, final)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
+        atomic_write_text(self._stats_path(plan), json.dumps(stats) + "\n")
+        log.info("wrote %s (%d samples)", final, count)
+
+
+def _write_block(args: tuple[ShardBuilder, int, int]) -> tuple[int, int]:
+    builder, proc_index, num_procs = args
+    return builder.write_shards(builder.shard_range(proc_index, num_procs))
