@@ -152,35 +152,13 @@ class ShardBuilder:
         return self.finalize()
 
     def finalize(self) -> Manifest:
-        """Assemble ``manifest.json`` from the stats files; names any shard not yet written."""
-        missing = [p.name for p in self.plans if not self._is_done(p)]
-        if missing:
-            raise DataError(f"{self.out_dir}: {len(missing)} shard(s) not written yet, e.g. {missing[:3]}; "
-                            "run the remaining processes, then finalize")
-        splits = {}
-        for split, size in self.split_sizes.items():
-            shards = tuple(ShardInfo(**self._stats(p)) for p in self.plans if p.split == split)
-            splits[split] = SplitInfo(num_samples=size, index_offset=shards[0].first_index, shards=shards)
-        record = self.build_record()
-        manifest = Manifest(
-            format=MANIFEST_FORMAT, tool_version=record["tool_version"], dataset=record["dataset"],
-            source=record["source"], schema=self.schema, tokenizer=record["tokenizer"],
-            feature_dtype=self.feature_dtype, shard_size=self.shard_size, splits=splits,
-        )
-        atomic_write_text(self.out_dir / MANIFEST_NAME, manifest.to_json())
-        return manifest
+        return finalize(self.out_dir)
 
     def _stats_path(self, plan: ShardPlan) -> Path:
-        return self.out_dir / (plan.name[: -len(".tar")] + ".json")
-
-    def _stats(self, plan: ShardPlan) -> dict[str, Any]:
-        return json.loads(self._stats_path(plan).read_text())
+        return _stats_path(self.out_dir, plan)
 
     def _is_done(self, plan: ShardPlan) -> bool:
-        stats_path, tar_path = self._stats_path(plan), self.out_dir / plan.name
-        if not (stats_path.exists() and tar_path.exists()):
-            return False
-        return tar_path.stat().st_size == self._stats(plan)["bytes"]
+        return _is_done(self.out_dir, plan)
 
     def _write_shard(self, plan: ShardPlan) -> None:
         final = self.out_dir / plan.name
@@ -215,6 +193,46 @@ class ShardBuilder:
             raise
         atomic_write_text(self._stats_path(plan), json.dumps(stats) + "\n")
         log.info("wrote %s (%d samples)", final, count)
+
+
+def _stats_path(out_dir: Path, plan: ShardPlan) -> Path:
+    return out_dir / (plan.name[: -len(".tar")] + ".json")
+
+
+def _is_done(out_dir: Path, plan: ShardPlan) -> bool:
+    """A shard is done when its stats file exists and the tar has the recorded size."""
+    stats_path, tar_path = _stats_path(out_dir, plan), out_dir / plan.name
+    if not (stats_path.exists() and tar_path.exists()):
+        return False
+    return tar_path.stat().st_size == json.loads(stats_path.read_text())["bytes"]
+
+
+def finalize(out_dir: str | os.PathLike) -> Manifest:
+    """Assemble ``manifest.json`` from ``build.json`` and the stats files; names any shard not yet written.
+
+    Needs no source, so the last of several separate writer jobs (or anyone after them) can run it.
+    """
+    out_dir = Path(out_dir)
+    build_path = out_dir / BUILD_NAME
+    if not build_path.is_file():
+        raise DataError(f"{build_path}: not found; {out_dir} is not a shard build directory")
+    record = json.loads(build_path.read_text())
+    plans = plan_shards(record["split_sizes"], record["shard_size"])
+    missing = [p.name for p in plans if not _is_done(out_dir, p)]
+    if missing:
+        raise DataError(f"{out_dir}: {len(missing)} shard(s) not written yet, e.g. {missing[:3]}; "
+                        "run the remaining processes, then finalize")
+    splits = {}
+    for split, size in record["split_sizes"].items():
+        shards = tuple(ShardInfo(**json.loads(_stats_path(out_dir, p).read_text())) for p in plans if p.split == split)
+        splits[split] = SplitInfo(num_samples=size, index_offset=shards[0].first_index, shards=shards)
+    manifest = Manifest(
+        format=MANIFEST_FORMAT, tool_version=record["tool_version"], dataset=record["dataset"],
+        source=record["source"], schema=record["schema"], tokenizer=record["tokenizer"],
+        feature_dtype=record["feature_dtype"], shard_size=record["shard_size"], splits=splits,
+    )
+    atomic_write_text(out_dir / MANIFEST_NAME, manifest.to_json())
+    return manifest
 
 
 def _write_block(args: tuple[ShardBuilder, int, int]) -> tuple[int, int]:

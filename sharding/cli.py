@@ -1,0 +1,131 @@
+"""``dist-mmfuse-shard``: build, finalize, verify and describe WebDataset shard directories.
+
+Examples::
+
+    dist-mmfuse-shard build --source synthetic --out data/syn_mosi --option preset=mosi --procs 2
+    dist-mmfuse-shard build --source mosi_real --out data/mosi_std --option split=std
+    dist-mmfuse-shard build --source mmsa --out data/mosi_mmsa --option path=MOSI/unaligned_50.pkl
+    # several jobs on one build, then the manifest:
+    dist-mmfuse-shard build ... --proc-index 3 --num-procs 8 --no-finalize
+    dist-mmfuse-shard finalize data/mosi_mmsa
+    dist-mmfuse-shard verify data/mosi_mmsa
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+import time
+
+import yaml
+
+from dist_mmfuse.manifest import DataError, load_manifest, verify_shard
+
+from .sources import SOURCES, make_source
+from .writer import ShardBuilder, finalize
+
+
+def parse_options(items: list[str]) -> dict:
+    """``key=value`` pairs, each value parsed as YAML (numbers, booleans, lists, mappings)."""
+    options = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        if not sep or not key:
+            raise SystemExit(f"--option: expected key=value, got {item!r}")
+        options[key] = yaml.safe_load(value)
+    return options
+
+
+def build_dataset(source: str, options: dict, out: str, *, shard_size: int = 1000, feature_dtype: str = "float16",
+                  procs: int = 1, modalities: list[str] | None = None):
+    """Build (or finish building) a shard directory; returns the manifest."""
+    builder = ShardBuilder(make_source(source, options), out, shard_size=shard_size, feature_dtype=feature_dtype,
+                           modalities=modalities)
+    return builder.build(procs=procs)
+
+
+def describe(manifest) -> str:
+    lines = [f"dataset {manifest.dataset} ({manifest.source.get('kind')}), features {manifest.feature_dtype}, "
+             f"shard size {manifest.shard_size}"]
+    for spec in manifest.schema.modalities:
+        lines.append(f"  modality {spec.name}: {spec.kind.value}, dim {spec.dim}, max_len {spec.max_len}")
+    low, high = manifest.schema.label_range
+    labels = f", per-modality labels {list(manifest.schema.modality_labels)}" if manifest.schema.modality_labels else ""
+    lines.append(f"  labels in [{low}, {high}]{labels}")
+    for name, split in manifest.splits.items():
+        lines.append(f"  split {name}: {split.num_samples} samples in {len(split.shards)} shard(s), "
+                     f"{sum(s.bytes for s in split.shards) / 1e6:.1f} MB")
+    if manifest.tokenizer:
+        lines.append(f"  tokenizer: {manifest.tokenizer.get('path')} (vocab {manifest.tokenizer.get('vocab_size')})")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="dist-mmfuse-shard", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    commands = parser.add_subparsers(dest="command", required=True)
+    build = commands.add_parser("build", help="convert a source into shards and a manifest")
+    build.add_argument("--source", required=True, choices=sorted(SOURCES))
+    build.add_argument("--out", required=True, help="output shard directory")
+    build.add_argument("--option", action="append", default=[], metavar="KEY=VALUE",
+                       help="source option (repeatable), e.g. preset=mosei, path=x.pkl, sizes='{train: 100}'")
+    build.add_argument("--shard-size", type=int, default=1000, help="samples per shard")
+    build.add_argument("--dtype", default="float16", choices=("float16", "float32"), help="feature dtype")
+    build.add_argument("--modalities", help="comma-separated subset of modalities to keep")
+    build.add_argument("--procs", type=int, default=1, help="writer processes on this machine")
+    build.add_argument("--proc-index", type=int, help="with --num-procs: write only this block of shards")
+    build.add_argument("--num-procs", type=int, help="number of separate writer jobs")
+    build.add_argument("--no-finalize", action="store_true", help="do not write the manifest")
+    for name, text in (("finalize", "write the manifest once every shard exists"),
+                       ("verify", "check every shard's size and sha256 against the manifest"),
+                       ("info", "print what a shard directory holds")):
+        commands.add_parser(name, help=text).add_argument("dir")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    try:
+        if args.command == "build":
+            modalities = args.modalities.split(",") if args.modalities else None
+            builder = ShardBuilder(make_source(args.source, parse_options(args.option)), args.out,
+                                   shard_size=args.shard_size, feature_dtype=args.dtype, modalities=modalities)
+            start = time.perf_counter()
+            if args.proc_index is not None or args.num_procs is not None:
+                if args.proc_index is None or args.num_procs is None:
+                    raise SystemExit("--proc-index and --num-procs go together")
+                builder.prepare_dir()
+                written, done = builder.write_shards(builder.shard_range(args.proc_index, args.num_procs))
+                print(f"wrote {written} shard(s), {done} already done")
+                if args.no_finalize:
+                    return 0
+                manifest = builder.finalize()
+            elif args.no_finalize:
+                builder.prepare_dir()
+                builder.write_shards(builder.plans)
+                return 0
+            else:
+                manifest = builder.build(procs=args.procs)
+            print(describe(manifest))
+            print(f"built in {time.perf_counter() - start:.1f} s: {args.out}")
+        elif args.command == "finalize":
+            print(describe(finalize(args.dir)))
+        elif args.command == "verify":
+            manifest = load_manifest(args.dir)
+            count = 0
+            for split in manifest.splits.values():
+                for shard in split.shards:
+                    verify_shard(args.dir, shard)
+                    count += 1
+            print(f"{count} shard(s) match the manifest")
+        else:
+            manifest = load_manifest(args.dir)
+            print(describe(manifest))
+            print(json.dumps(manifest.source))
+    except (DataError, ValueError, FileNotFoundError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,115 @@
+"""The real CMU-MOSI set in ``../shared/data/mosi_real``: transcripts, labels, utterance features.
+
+Its README matters: ``video`` and ``text_cnn`` were produced by networks trained on the
+``split_bclstm`` train rows, which cover most of the standard valid and test folds. So:
+
+* ``split="std"`` (the standard 1284/229/686 folds) allows only ``text`` and ``audio``: a clean bimodal
+  benchmark. Asking for a leaky feature there raises unless ``allow_leaky_features`` is set.
+* ``split="bclstm"`` allows every feature; its train rows are split into train and valid by holding out
+  whole videos (``valid_fraction`` of them, drawn by ``seed``), so no video crosses folds.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+from pathlib import Path
+from typing import Any, Iterator
+
+import numpy as np
+
+from dist_mmfuse.manifest import DataError
+from dist_mmfuse.schema import DatasetSchema, ModalityKind, ModalitySpec, Sample
+
+from ..tokenizer import TextTokenizer
+from .base import Source
+
+FEATURES = ("audio", "video", "text_cnn")
+LEAKY_ON_STD = ("video", "text_cnn")
+REPO_ROOT = Path(__file__).resolve().parents[2]
+
+
+def default_mosi_root() -> Path:
+    """``$DIST_MMFUSE_MOSI_REAL``, else ``../shared/data/mosi_real`` beside the repository."""
+    return Path(os.environ.get("DIST_MMFUSE_MOSI_REAL", REPO_ROOT.parent / "shared" / "data" / "mosi_real"))
+
+
+class MosiRealSource(Source):
+    kind = "mosi_real"
+
+    def __init__(self, root: str | None = None, split: str = "std", features: list[str] | None = None,
+                 allow_leaky_features: bool = False, valid_fraction: float = 0.1, seed: int = 0,
+                 tokenizer_path: str | None = None, text_max_len: int = 50):
+        self.root = Path(root) if root else default_mosi_root()
+        if split not in ("std", "bclstm"):
+            raise ValueError(f"mosi_real: split must be 'std' or 'bclstm', got {split!r}")
+        features = list(features) if features is not None else (["audio"] if split == "std" else list(FEATURES))
+        unknown = sorted(set(features) - set(FEATURES))
+        if unknown:
+            raise ValueError(f"mosi_real: unknown feature(s) {unknown}; choose from {list(FEATURES)}")
+        leaky = sorted(set(features) & set(LEAKY_ON_STD))
+        if split == "std" and leaky and not allow_leaky_features:
+            raise ValueError(f"mosi_real: feature(s) {leaky} leak labels on the standard folds (see "
+                             f"{self.root / 'README.md'}); use split='bclstm' or set allow_leaky_features")
+        if not 0 < valid_fraction < 1:
+            raise ValueError(f"mosi_real: valid_fraction must be in (0, 1), got {valid_fraction}")
+        self.split, self.features = split, features
+        self.allow_leaky_features, self.valid_fraction, self.seed = allow_leaky_features, valid_fraction, seed
+        self.tokenizer = TextTokenizer(tokenizer_path, max_len=text_max_len)
+        self.rows = self._read_rows()
+        arrays = np.load(self.root / "utterance_features.npz", allow_pickle=False)
+        ids = arrays["id"]
+        if list(ids) != [r["id"] for r in self.rows]:
+            raise DataError(f"{self.root / 'utterance_features.npz'}: ids do not match segments.csv row by row")
+        self.arrays = {name: arrays[name] for name in features}
+        self.split_rows = self._assign_splits()
+
+    def _read_rows(self) -> list[dict[str, str]]:
+        path = self.root / "segments.csv"
+        if not path.is_file():
+            raise FileNotFoundError(f"{path}: the real CMU-MOSI set is not there (set root or DIST_MMFUSE_MOSI_REAL)")
+        with open(path, newline="") as handle:
+            return list(csv.DictReader(handle))
+
+    def _assign_splits(self) -> dict[str, list[int]]:
+        column = f"split_{self.split}"
+        if self.split == "std":
+            return {s: [i for i, r in enumerate(self.rows) if r[column] == s] for s in ("train", "valid", "test")}
+        train_rows = [i for i, r in enumerate(self.rows) if r[column] == "train"]
+        videos = sorted({self.rows[i]["video_id"] for i in train_rows})
+        rng = np.random.default_rng(self.seed)
+        held_out = set(rng.choice(videos, size=max(1, round(len(videos) * self.valid_fraction)), replace=False))
+        return {
+            "train": [i for i in train_rows if self.rows[i]["video_id"] not in held_out],
+            "valid": [i for i in train_rows if self.rows[i]["video_id"] in held_out],
+            "test": [i for i, r in enumerate(self.rows) if r[column] == "test"],
+        }
+
+    @property
+    def dataset_name(self) -> str:
+        return f"mosi-real-{self.split}"
+
+    def schema(self) -> DatasetSchema:
+        modalities = [ModalitySpec(name="text", kind=ModalityKind.TOKENS, dim=self.tokenizer.vocab_size,
+                                   max_len=self.tokenizer.max_len)]
+        modalities += [ModalitySpec(name=name, kind=ModalityKind.VECTOR, dim=int(self.arrays[name].shape[1]),
+                                    max_len=1) for name in self.features]
+        return DatasetSchema(modalities=tuple(modalities), label_range=(-3.0, 3.0))
+
+    def split_sizes(self) -> dict[str, int]:
+        return {split: len(rows) for split, rows in self.split_rows.items()}
+
+    def tokenizer_identity(self) -> dict[str, Any]:
+        return self.tokenizer.identity()
+
+    def description(self) -> dict[str, Any]:
+        return {"kind": self.kind, "root": str(self.root), "split": self.split, "features": self.features,
+                "allow_leaky_features": self.allow_leaky_features, "valid_fraction": self.valid_fraction,
+                "seed": self.seed, "text_max_len": self.tokenizer.max_len}
+
+    def iter_samples(self, split: str, start: int, stop: int) -> Iterator[Sample]:
+        for row in self.split_rows[split][start:stop]:
+            record = self.rows[row]
+            features = {"text": self.tokenizer(record["text"])}
+            features.update({name: self.arrays[name][row] for name in self.features})
+            yield Sample(id=record["id"], label=float(record["label"]), features=features)
