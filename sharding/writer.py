@@ -170,16 +170,18 @@ class ShardBuilder:
             with open(tmp, "wb") as stream:
                 # mtime fixed so the same input gives byte-identical shards (and digests).
                 writer = wds.TarWriter(stream, encoder=False, mtime=0.0)
-                for offset, sample in enumerate(self.source.iter_samples(plan.split, plan.start, plan.stop)):
-                    sample.index = plan.first_index + offset
-                    sample.features = {n: sample.features[n] for n in names if n in sample.features}
-                    problems = sample.problems(self.schema)
-                    if problems:
-                        raise DataError(f"{self.source.dataset_name} split {plan.split!r} position "
-                                        f"{plan.start + offset} (id {sample.id!r}): {'; '.join(problems)}")
-                    writer.write(encode_sample(sample, dtype))
-                    count += 1
-                writer.close()
+                try:
+                    for offset, sample in enumerate(self.source.iter_samples(plan.split, plan.start, plan.stop)):
+                        sample.index = plan.first_index + offset
+                        sample.features = {n: sample.features[n] for n in names if n in sample.features}
+                        problems = sample.problems(self.schema)
+                        if problems:
+                            raise DataError(f"{self.source.dataset_name} split {plan.split!r} position "
+                                            f"{plan.start + offset} (id {sample.id!r}): {'; '.join(problems)}")
+                        writer.write(encode_sample(sample, dtype))
+                        count += 1
+                finally:
+                    writer.close()  # also on error, so the tar stream never writes into a closed file later
                 stream.flush()
                 os.fsync(stream.fileno())
             if count != plan.stop - plan.start:

@@ -1,0 +1,34 @@
+"""Build a config's shard directory on first use (the quick start's embedded default dataset)."""
+
+from __future__ import annotations
+
+import fcntl
+from pathlib import Path
+
+from .config import Config, check_against_manifest
+from .manifest import MANIFEST_NAME, Manifest, load_manifest
+
+
+def prepare_data(config: Config, config_path: str | Path = "<config>") -> tuple[Manifest, bool]:
+    """Return the manifest of ``data.shard_dir``, building it from ``data.prepare`` if it is absent.
+
+    Safe to call from every rank at once: a file lock lets one process build while the others wait,
+    and a restarted build keeps the shards an interrupted one finished. Returns (manifest, built now).
+    """
+    data = config.data
+    shard_dir = Path(data.shard_dir)
+    built = False
+    if not (shard_dir / MANIFEST_NAME).is_file():
+        from sharding.cli import build_dataset
+
+        shard_dir.parent.mkdir(parents=True, exist_ok=True)
+        with open(shard_dir.parent / f".{shard_dir.name}.lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            if not (shard_dir / MANIFEST_NAME).is_file():
+                prep = data.prepare
+                build_dataset(prep.source, prep.options, str(shard_dir), shard_size=prep.shard_size,
+                              feature_dtype=prep.feature_dtype, procs=prep.procs, modalities=prep.modalities)
+                built = True
+    manifest = load_manifest(shard_dir)
+    check_against_manifest(config, manifest, config_path)
+    return manifest, built

@@ -1,0 +1,91 @@
+"""Shared fixtures: small shard directories built by the real sharding code."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+import webdataset as wds  # noqa: E402
+
+from dist_mmfuse.data.codec import encode_sample  # noqa: E402
+from dist_mmfuse.manifest import MANIFEST_FORMAT, Manifest, ShardInfo, SplitInfo, atomic_write_text, sha256_file  # noqa: E402
+from dist_mmfuse.schema import DatasetSchema, ModalityKind, ModalitySpec, Sample  # noqa: E402
+from sharding.sources.synthetic import SyntheticSource  # noqa: E402
+from sharding.writer import ShardBuilder  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[1]
+MOSI_REAL = REPO.parent / "shared" / "data" / "mosi_real"
+
+# 200 training samples in 5 shards of 40: with 2 ranks x 2 workers and batch 10, every stream holds
+# exactly 50 samples, so a training epoch sees every sample exactly once.
+SMALL_SIZES = {"train": 200, "valid": 47, "test": 30}
+
+
+@pytest.fixture(scope="session")
+def synthetic_source() -> SyntheticSource:
+    return SyntheticSource("mosi", seed=5, sizes=SMALL_SIZES)
+
+
+@pytest.fixture(scope="session")
+def small_shards(tmp_path_factory, synthetic_source) -> Path:
+    out = tmp_path_factory.mktemp("shards") / "mosi_small"
+    ShardBuilder(synthetic_source, out, shard_size=40, feature_dtype="float32").build()
+    return out
+
+
+@pytest.fixture
+def shard_copy(small_shards, tmp_path) -> Path:
+    """A private copy of the small shard directory, for tests that damage it."""
+    target = tmp_path / "copy"
+    shutil.copytree(small_shards, target)
+    return target
+
+
+TINY_SCHEMA = DatasetSchema(
+    modalities=(
+        ModalitySpec(name="text", kind=ModalityKind.TOKENS, dim=100, max_len=8),
+        ModalitySpec(name="audio", kind=ModalityKind.SEQUENCE, dim=3, max_len=6),
+        ModalitySpec(name="vision", kind=ModalityKind.VECTOR, dim=4, max_len=1),
+    ),
+    label_range=(-3.0, 3.0),
+)
+
+
+def tiny_sample(index: int, rng: np.random.Generator) -> Sample:
+    return Sample(
+        id=f"clip_{index}", label=float(np.round(rng.uniform(-3, 3), 1)), index=index,
+        features={
+            "text": rng.integers(1, 100, size=int(rng.integers(1, 9))).astype(np.int32),
+            "audio": rng.standard_normal((int(rng.integers(1, 7)), 3)).astype(np.float32),
+            "vision": rng.standard_normal(4).astype(np.float32),
+        },
+    )
+
+
+def write_raw_dataset(out: Path, shards: list[list[Sample]], schema: DatasetSchema = TINY_SCHEMA,
+                      split: str = "train") -> Path:
+    """Write shards exactly as given (no validation, so tests can plant bad samples) and a manifest."""
+    out.mkdir(parents=True, exist_ok=True)
+    infos = []
+    for number, samples in enumerate(shards):
+        path = out / f"{split}-{number:06d}.tar"
+        with open(path, "wb") as stream:
+            writer = wds.TarWriter(stream, encoder=False, mtime=0.0)
+            for sample in samples:
+                writer.write(encode_sample(sample, np.float32))
+            writer.close()
+        infos.append(ShardInfo(name=path.name, count=len(samples), first_index=samples[0].index,
+                               bytes=path.stat().st_size, sha256=sha256_file(path)))
+    manifest = Manifest(format=MANIFEST_FORMAT, tool_version="test", dataset="tiny", source={"kind": "test"},
+                        schema=schema, tokenizer=None, feature_dtype="float32", shard_size=len(shards[0]),
+                        splits={split: SplitInfo(num_samples=sum(i.count for i in infos), index_offset=0,
+                                                 shards=tuple(infos))})
+    atomic_write_text(out / "manifest.json", manifest.to_json())
+    return out

@@ -1,0 +1,109 @@
+"""Config loading: every kind of bad value fails early, naming the file and the key."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+import yaml
+
+from dist_mmfuse.config import ConfigError, load_config, write_resolved_config
+
+
+def write(tmp_path, text: str):
+    path = tmp_path / "run.yaml"
+    path.write_text(textwrap.dedent(text))
+    return path
+
+
+@pytest.fixture
+def good(tmp_path, small_shards):
+    return write(tmp_path, f"""
+        run: {{name: t, output_dir: {tmp_path / 'runs'}}}
+        data: {{shard_dir: {small_shards}, batch_size: 8}}
+        objective: {{name: mmim}}
+    """)
+
+
+def test_valid_config_loads_and_resolved_config_round_trips(good, tmp_path):
+    config = load_config(good, ["data.num_workers=0", "run.seed=7"])
+    assert config.data.batch_size == 8 and config.data.num_workers == 0 and config.run.seed == 7
+    written = write_resolved_config(config, config.run_dir())
+    assert written == tmp_path / "runs" / "t" / "config.yaml"
+    again = load_config(written)
+    assert again == config
+
+
+@pytest.mark.parametrize("override, key, words", [
+    ("data.batch_size=-4", "data.batch_size", "greater than 0"),
+    ("data.batch_size=abc", "data.batch_size", "valid integer"),
+    ("data.bad_samples=ignore", "data.bad_samples", "'error' or 'skip'"),
+    ("objective.name=clip", "objective.name", "mmim"),
+    ("data.shuffle_bufer=3", "data.shuffle_bufer", "unknown key"),
+])
+def test_bad_values_name_file_key_and_override(good, override, key, words):
+    with pytest.raises(ConfigError) as info:
+        load_config(good, [override])
+    message = str(info.value)
+    assert f"{good}: {key}:" in message and words in message and f"from override {override!r}" in message
+
+
+def test_unknown_key_in_file(tmp_path, small_shards):
+    path = write(tmp_path, f"""
+        data: {{shard_dir: {small_shards}}}
+        trainer: {{epochs: 3}}
+    """)
+    with pytest.raises(ConfigError, match=rf"{path}: trainer: unknown key"):
+        load_config(path)
+
+
+def test_missing_shard_dir_without_prepare(tmp_path):
+    path = write(tmp_path, f"data: {{shard_dir: {tmp_path / 'nowhere'}}}\n")
+    with pytest.raises(ConfigError, match=r"data.shard_dir: .*nowhere does not exist"):
+        load_config(path)
+
+
+def test_missing_shard_dir_with_prepare_is_fine(tmp_path):
+    path = write(tmp_path, f"""
+        data:
+          shard_dir: {tmp_path / 'later'}
+          prepare: {{source: synthetic, options: {{preset: sims}}}}
+    """)
+    assert load_config(path).data.prepare.source == "synthetic"
+
+
+def test_unknown_modality_and_split(good):
+    with pytest.raises(ConfigError, match=r"data.modalities: unknown modality name\(s\) \['smell'\]"):
+        load_config(good, ["data.modalities=[text, smell]"])
+    with pytest.raises(ConfigError, match=r"data.valid_split: split 'dev' not in"):
+        load_config(good, ["data.valid_split=dev"])
+
+
+def test_unknown_source_and_source_option(tmp_path):
+    path = write(tmp_path, f"""
+        data:
+          shard_dir: {tmp_path / 'x'}
+          prepare: {{source: synthetic, options: {{preset: mosi, colour: red}}}}
+    """)
+    with pytest.raises(ConfigError, match=r"data.prepare.options: .*unknown option\(s\) \['colour'\]"):
+        load_config(path)
+    with pytest.raises(ConfigError, match=r"data.prepare.source"):
+        load_config(path, ["data.prepare.source=imagenet"])
+
+
+def test_not_yaml_and_not_a_mapping(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("data: [unclosed\n")
+    with pytest.raises(ConfigError, match="not valid YAML"):
+        load_config(bad)
+    listy = tmp_path / "list.yaml"
+    listy.write_text(yaml.safe_dump([1, 2]))
+    with pytest.raises(ConfigError, match="mapping"):
+        load_config(listy)
+
+
+def test_malformed_override(good):
+    with pytest.raises(ConfigError, match="expected key.sub=value"):
+        load_config(good, ["data.batch_size"])
+    with pytest.raises(ConfigError, match="is a value, not a section"):
+        load_config(good, ["data.batch_size.x=1"])

@@ -1,0 +1,101 @@
+"""The streaming loader on simulated ranks with real DataLoader workers."""
+
+from __future__ import annotations
+
+import collections
+
+import numpy as np
+import pytest
+
+from dist_mmfuse.data.loader import LoaderOptions, StreamingLoader, iter_split_samples, plan_epoch
+from dist_mmfuse.manifest import load_manifest
+
+WORLD, WORKERS, BATCH = 2, 2, 10
+
+
+def rank_loaders(shards, *, train=True, workers=WORKERS, batch=BATCH, seed=0, **kwargs):
+    options = LoaderOptions(batch_size=batch, num_workers=workers, shuffle_buffer=30, seed=seed, **kwargs)
+    return [StreamingLoader(shards, "train" if train else "valid", options, rank=r, world_size=WORLD, train=train)
+            for r in range(WORLD)]
+
+
+def epoch_indices(loaders, epoch, start_step=0):
+    return [[b.index.tolist() for b in loader.epoch(epoch, start_step)] for loader in loaders]
+
+
+def test_training_epoch_covers_every_sample_once_with_equal_batches(small_shards):
+    loaders = rank_loaders(small_shards)
+    for epoch in (0, 1):
+        per_rank = epoch_indices(loaders, epoch)
+        assert [len(batches) for batches in per_rank] == [loaders[0].batches_per_epoch] * WORLD == [10, 10]
+        assert all(len(b) == BATCH for batches in per_rank for b in batches)
+        seen = collections.Counter(i for batches in per_rank for b in batches for i in b)
+        assert sorted(seen) == list(range(200)) and set(seen.values()) == {1}
+
+
+def test_order_repeats_for_same_seed_and_epoch_and_changes_otherwise(small_shards):
+    first = epoch_indices(rank_loaders(small_shards), 0)
+    again = epoch_indices(rank_loaders(small_shards), 0)
+    assert first == again
+    assert epoch_indices(rank_loaders(small_shards), 1) != first
+    assert epoch_indices(rank_loaders(small_shards, seed=1), 0) != first
+
+
+@pytest.mark.parametrize("workers", [0, 2, 3])
+def test_restart_yields_exactly_the_remaining_batches(small_shards, workers):
+    options = LoaderOptions(batch_size=8, num_workers=workers, shuffle_buffer=25, seed=4)
+    loader = StreamingLoader(small_shards, "train", options, rank=1, world_size=2)
+    full = [b for b in loader.epoch(2)]
+    for start in range(0, len(full) + 1):
+        resumed = list(loader.epoch(2, start_step=start))
+        assert [b.index.tolist() for b in resumed] == [b.index.tolist() for b in full[start:]]
+    np.testing.assert_array_equal(resumed_tensor(loader, 2, 3), full[3].values["audio"].numpy())
+    state = loader.state(2, 3)
+    loader.check_resumable(state)
+    with pytest.raises(ValueError, match="world_size"):
+        loader.check_resumable({**state, "world_size": 4})
+
+
+def resumed_tensor(loader, epoch, step):
+    return next(iter(loader.epoch(epoch, step))).values["audio"].numpy()
+
+
+def test_evaluation_sees_each_sample_exactly_once_across_ranks(small_shards):
+    loaders = rank_loaders(small_shards, train=False, batch=4)
+    batches = [list(loader.epoch(0)) for loader in loaders]
+    assert len(batches[0]) == len(batches[1]) == loaders[0].batches_per_epoch
+    assert [b.size for b in batches[0]] == [b.size for b in batches[1]]
+    seen = collections.Counter(i for rank in batches for b in rank for i in b.index[b.sample_mask].tolist())
+    assert sorted(seen) == list(range(200, 247)) and set(seen.values()) == {1}
+    padding = sum(int((~b.sample_mask).sum()) for rank in batches for b in rank)
+    assert padding == 48 - 47  # 4 streams of ceil(47 / 4) = 12
+
+
+def test_collation_lengths_masks_and_values(small_shards):
+    options = LoaderOptions(batch_size=6, num_workers=0)
+    loader = StreamingLoader(small_shards, "valid", options, train=False)
+    batch = next(iter(loader.epoch(0)))
+    samples = list(iter_split_samples(small_shards, "valid"))[:6]
+    for row, sample in enumerate(samples):
+        for name in ("text", "audio", "vision"):
+            length = len(sample.features[name])
+            assert batch.lengths[name][row] == length
+            assert batch.masks[name][row].sum() == length and batch.masks[name][row, :length].all()
+            np.testing.assert_array_equal(batch.values[name][row, :length].numpy(), sample.features[name])
+            assert not batch.values[name][row, length:].any()
+    assert batch.values["text"].dtype.is_floating_point is False
+    fixed = StreamingLoader(small_shards, "valid", LoaderOptions(batch_size=6, num_workers=0, pad_to_max_len=True),
+                            train=False)
+    assert next(iter(fixed.epoch(0))).values["audio"].shape == (6, 500, 5)
+    subset = StreamingLoader(small_shards, "valid", options, train=False, modalities=["text", "vision"])
+    assert set(next(iter(subset.epoch(0))).values) == {"text", "vision"}
+
+
+def test_plan_cuts_equal_streams_and_reports_too_small_splits(small_shards):
+    shards = load_manifest(small_shards).splits["train"].shards
+    plans = plan_epoch(shards, num_streams=3, batch_size=7, epoch=0, seed=0, train=True)
+    assert {p.length for p in plans} == {63} and all(p.num_padding == 0 for p in plans)
+    covered = [(s.shard.name, i) for p in plans for s in p.segments for i in range(s.start, s.stop)]
+    assert len(covered) == len(set(covered)) == 189
+    with pytest.raises(ValueError, match="cannot give one full batch of 64 to each of 4 streams"):
+        plan_epoch(shards, num_streams=4, batch_size=64, epoch=0, seed=0, train=True)

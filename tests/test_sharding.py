@@ -1,0 +1,160 @@
+"""The sharding tool: determinism, the synthetic data's structure, checksums, restart and parallel builds."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import numpy as np
+import pytest
+
+from dist_mmfuse.data.loader import iter_split_samples
+from dist_mmfuse.manifest import DataError, load_manifest, verify_shard
+from sharding.cli import main as shard_cli
+from sharding.sources.synthetic import SyntheticSource
+from sharding.writer import ShardBuilder, finalize
+
+from .conftest import SMALL_SIZES
+
+
+def shard_digests(out) -> dict[str, str]:
+    manifest = load_manifest(out)
+    return {s.name: s.sha256 for split in manifest.splits.values() for s in split.shards}
+
+
+def test_manifest_describes_the_build(small_shards):
+    manifest = load_manifest(small_shards)
+    assert {k: v.num_samples for k, v in manifest.splits.items()} == SMALL_SIZES
+    assert manifest.splits["valid"].index_offset == 200 and manifest.splits["test"].index_offset == 247
+    assert manifest.schema.names == ("text", "audio", "vision")
+    assert manifest.tokenizer["vocab_size"] == 30522 and len(manifest.tokenizer["vocab_sha256"]) == 64
+    assert manifest.source["preset"] == "mosi" and manifest.tool_version
+    assert [s.count for s in manifest.splits["train"].shards] == [40] * 5
+    for shard in manifest.splits["train"].shards:
+        verify_shard(small_shards, shard)
+    names = {p.name for p in small_shards.iterdir()}
+    assert all("." not in key for key in _tar_keys(small_shards / "train-000000.tar"))
+    assert "manifest.json" in names and not any(n.endswith(".tmp") for n in names)
+
+
+def _tar_keys(path):
+    import tarfile
+    with tarfile.open(path) as tar:
+        return {m.name.split(".", 1)[0] for m in tar.getmembers()}
+
+
+def test_synthetic_round_trip_and_determinism(small_shards, synthetic_source, tmp_path):
+    decoded = list(iter_split_samples(small_shards, "valid"))
+    assert [s.index for s in decoded] == list(range(200, 247))
+    for position, sample in enumerate(decoded):
+        expected = synthetic_source.make_sample("valid", position)
+        assert sample.id == expected.id and sample.label == pytest.approx(expected.label)
+        for name, values in expected.features.items():
+            np.testing.assert_array_equal(sample.features[name], values)
+    again = tmp_path / "again"
+    ShardBuilder(SyntheticSource("mosi", seed=5, sizes=SMALL_SIZES), again, shard_size=40,
+                 feature_dtype="float32").build()
+    assert shard_digests(again) == shard_digests(small_shards)
+    other = SyntheticSource("mosi", seed=6, sizes=SMALL_SIZES).make_sample("valid", 0)
+    assert not np.array_equal(other.features["audio"][:5], decoded[0].features["audio"][:5])
+
+
+def test_synthetic_label_needs_combinations_and_the_weak_modality():
+    source = SyntheticSource("mosi", seed=1, sizes={"train": 1500}, weak_modality="vision")
+    samples = [source.make_sample("train", i) for i in range(1500)]
+    labels = np.array([s.label for s in samples])
+
+    def projection(name, direction):
+        return np.array([s.features[name].astype(np.float64).mean(0) @ source._directions[name][direction]
+                         for s in samples])
+
+    audio_bit, vision_bit = np.sign(projection("audio", 1)), np.sign(projection("vision", 1))
+    weak_in_vision, weak_in_audio = projection("vision", 2), projection("audio", 2)
+    corr = lambda a: abs(np.corrcoef(a, labels)[0, 1])  # noqa: E731
+    # Each bit alone says nothing; their product (only in the audio-vision combination) does.
+    assert corr(audio_bit) < 0.08 and corr(vision_bit) < 0.08
+    assert corr(audio_bit * vision_bit) > 0.25
+    # The weak cue is in vision only.
+    assert corr(weak_in_vision) > 0.15 and corr(weak_in_audio) < 0.08
+    text_lengths = np.array([len(s.features["text"]) for s in samples])
+    assert len(set(text_lengths)) > 5
+    assert 0 < np.mean(labels == 0) < 0.2 and labels.min() >= -3 and labels.max() <= 3
+
+
+def test_sims_preset_has_unimodal_labels_in_range(tmp_path):
+    source = SyntheticSource("sims", sizes={"train": 20, "valid": 10, "test": 10})
+    manifest = ShardBuilder(source, tmp_path / "sims", shard_size=16).build()
+    assert manifest.schema.label_range == (-1.0, 1.0)
+    assert manifest.schema.modality_labels == ("text", "audio", "vision")
+    sample = next(iter_split_samples(tmp_path / "sims", "train"))
+    assert set(sample.modality_labels) == {"text", "audio", "vision"}
+    assert sample.features["vision"].dtype == np.float16 and sample.features["vision"].shape[1] == 709
+
+
+def test_checksum_mismatch_is_caught(shard_copy):
+    path = shard_copy / "train-000001.tar"
+    data = bytearray(path.read_bytes())
+    data[3000] ^= 0xFF  # same size, different bytes
+    path.write_bytes(bytes(data))
+    shard = load_manifest(shard_copy).splits["train"].shards[1]
+    with pytest.raises(DataError, match=r"train-000001.tar: sha256 .* does not match"):
+        verify_shard(shard_copy, shard)
+    assert shard_cli(["verify", str(shard_copy)]) == 2
+
+
+def test_restart_rewrites_only_missing_shards(shard_copy, synthetic_source):
+    before = shard_digests(shard_copy)
+    kept = shard_copy / "train-000000.tar"
+    kept_mtime = os.stat(kept).st_mtime_ns
+    (shard_copy / "train-000003.tar").unlink()
+    (shard_copy / "manifest.json").unlink()
+    # A crash mid-shard leaves only a hidden temporary file and no stats file.
+    (shard_copy / ".train-000003.tar.999.tmp").write_bytes(b"partial")
+    builder = ShardBuilder(synthetic_source, shard_copy, shard_size=40, feature_dtype="float32")
+    builder.prepare_dir()
+    written, done = builder.write_shards(builder.plans)
+    assert (written, done) == (1, len(builder.plans) - 1)
+    builder.finalize()
+    assert shard_digests(shard_copy) == before
+    assert os.stat(kept).st_mtime_ns == kept_mtime
+
+
+def test_a_different_build_into_the_same_directory_is_refused(shard_copy):
+    other = SyntheticSource("mosi", seed=99, sizes=SMALL_SIZES)
+    with pytest.raises(DataError, match=r"holds shards of a different build \(differs in \['source'\]\)"):
+        ShardBuilder(other, shard_copy, shard_size=40, feature_dtype="float32").build()
+
+
+def test_parallel_and_separate_jobs_give_the_same_shards(small_shards, synthetic_source, tmp_path):
+    expected = shard_digests(small_shards)
+    pooled = tmp_path / "pooled"
+    ShardBuilder(synthetic_source, pooled, shard_size=40, feature_dtype="float32").build(procs=3)
+    assert shard_digests(pooled) == expected
+    jobs = tmp_path / "jobs"
+    base = ["build", "--source", "synthetic", "--out", str(jobs), "--option", "preset=mosi", "--option", "seed=5",
+            "--option", "sizes={train: 200, valid: 47, test: 30}", "--shard-size", "40", "--dtype", "float32"]
+    assert shard_cli(base + ["--proc-index", "1", "--num-procs", "2", "--no-finalize"]) == 0
+    with pytest.raises(DataError, match="not written yet"):
+        finalize(jobs)
+    assert shard_cli(base + ["--proc-index", "0", "--num-procs", "2", "--no-finalize"]) == 0
+    assert shard_cli(["finalize", str(jobs)]) == 0
+    assert shard_digests(jobs) == expected
+
+
+def test_bad_source_sample_leaves_no_shard(tmp_path, synthetic_source, monkeypatch):
+    original = synthetic_source.make_sample
+
+    def broken(split, position):
+        sample = original(split, position)
+        if split == "train" and position == 45:
+            sample.features["audio"][0, 0] = np.nan
+        return sample
+
+    monkeypatch.setattr(synthetic_source, "make_sample", broken)
+    out = tmp_path / "broken"
+    with pytest.raises(DataError, match=r"split 'train' position 45 \(id 'synmosi_train_0000045'\): .*NaN"):
+        ShardBuilder(synthetic_source, out, shard_size=40).build()
+    names = sorted(p.name for p in out.iterdir())
+    assert "train-000001.tar" not in names and not any(n.endswith(".tmp") for n in names)
+    assert "train-000000.tar" in names and "manifest.json" not in names
+    assert json.loads((out / "train-000000.json").read_text())["count"] == 40
