@@ -83,9 +83,17 @@ class ModalitySpec(BaseModel):
                 return f"expected shape (T, {self.dim}), got {values.shape}"
             if not 1 <= values.shape[0] <= self.max_len:
                 return f"sequence length {values.shape[0]} outside [1, {self.max_len}]"
-        if not np.isfinite(values).all():
+        if not all_finite(values):
             return "NaN or Inf in features"
         return None
+
+
+def all_finite(values: np.ndarray) -> bool:
+    """True when no element is NaN or Inf. float16 is tested on its exponent bits: numpy's float16
+    isfinite goes through a per-element conversion and is ~5x slower."""
+    if values.dtype == np.float16:
+        return not np.any((values.view(np.uint16) & 0x7C00) == 0x7C00)
+    return bool(np.isfinite(values).all())
 
 
 class DatasetSchema(BaseModel):

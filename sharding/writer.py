@@ -22,10 +22,9 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-import webdataset as wds
 
 from dist_mmfuse import __version__
-from dist_mmfuse.data.codec import encode_sample
+from dist_mmfuse.data.codec import encode_sample, open_tar_writer
 from dist_mmfuse.manifest import (
     CANONICAL_SPLIT_ORDER,
     MANIFEST_FORMAT,
@@ -169,7 +168,7 @@ class ShardBuilder:
         try:
             with open(tmp, "wb") as stream:
                 # mtime fixed so the same input gives byte-identical shards (and digests).
-                writer = wds.TarWriter(stream, encoder=False, mtime=0.0)
+                writer = open_tar_writer(stream)
                 try:
                     for offset, sample in enumerate(self.source.iter_samples(plan.split, plan.start, plan.stop)):
                         sample.index = plan.first_index + offset

@@ -12,9 +12,7 @@ import pytest
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
-import webdataset as wds  # noqa: E402
-
-from dist_mmfuse.data.codec import encode_sample  # noqa: E402
+from dist_mmfuse.data.codec import encode_sample, open_tar_writer  # noqa: E402
 from dist_mmfuse.manifest import MANIFEST_FORMAT, Manifest, ShardInfo, SplitInfo, atomic_write_text, sha256_file  # noqa: E402
 from dist_mmfuse.schema import DatasetSchema, ModalityKind, ModalitySpec, Sample  # noqa: E402
 from sharding.sources.synthetic import SyntheticSource  # noqa: E402
@@ -77,7 +75,7 @@ def write_raw_dataset(out: Path, shards: list[list[Sample]], schema: DatasetSche
     for number, samples in enumerate(shards):
         path = out / f"{split}-{number:06d}.tar"
         with open(path, "wb") as stream:
-            writer = wds.TarWriter(stream, encoder=False, mtime=0.0)
+            writer = open_tar_writer(stream)
             for sample in samples:
                 writer.write(encode_sample(sample, np.float32))
             writer.close()
