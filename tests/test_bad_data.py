@@ -65,7 +65,7 @@ def test_truncated_tar(tmp_path):
     # With checksums on, the size check catches it first; with them off, the tar reader does.
     with pytest.raises(DataError, match=r"train-000001.tar: 5000 bytes, the manifest says"):
         list(loader(path).epoch(0))
-    with pytest.raises(DataError, match=r"train-000001.tar: (corrupt or truncated tar|ends after)"):
+    with pytest.raises(DataError, match=r"train-000001.tar: corrupt or truncated tar .*(runs past the end|without the end-of-archive)"):
         list(loader(path, verify=False).epoch(0))
 
 
@@ -76,13 +76,12 @@ def test_corrupt_tar_header_names_last_good_key(tmp_path):
     members = data.find(b"000000002.")  # the header of sample 2's first member
     data[members:members + 512] = b"\x07" * 512
     shard.write_bytes(bytes(data))
-    # tarfile either raises on the bad header or takes it as the end of the archive; both are caught.
-    with pytest.raises(DataError, match=r"train-000000.tar: (corrupt or truncated tar after sample key 000000001|"
-                                        r"ends after 2 samples \(key 000000001\))"):
+    with pytest.raises(DataError, match=r"train-000000.tar: corrupt or truncated tar after sample key 000000001 "
+                                        r"\(member 000000001.vision.npy\): invalid header"):
         list(loader(path, verify=False).epoch(0))
     data[members:members + 512] = b"\x00" * 512  # a zero block: tarfile reads it as the end of the archive
     shard.write_bytes(bytes(data))
-    with pytest.raises(DataError, match=r"train-000000.tar: ends after 2 samples \(key 000000001\)"):
+    with pytest.raises(DataError, match=r"train-000000.tar: ends after 2 samples; the manifest says 8"):
         list(loader(path, verify=False).epoch(0))
 
 

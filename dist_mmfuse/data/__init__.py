@@ -1,0 +1,1 @@
+"""Sample codec and the streaming WebDataset loader."""

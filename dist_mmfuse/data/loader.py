@@ -1,0 +1,493 @@
+"""The streaming WebDataset loader.
+
+Every epoch is planned from the manifest's exact per-shard counts, so it needs no resampling and no
+guessing:
+
+* The split's shards are put in an order drawn from ``(seed, epoch)`` (the same on every rank) and seen
+  as one long sequence of samples. That sequence is cut into ``world_size × num_workers`` contiguous,
+  equal *streams*; stream ``s`` belongs to rank ``s // num_workers``, loader worker ``s % num_workers``.
+  A stream that starts inside a shard skips to its first sample.
+* Training streams hold a whole number of batches each, so every rank yields the same number of full
+  batches (uneven counts hang collectives). The few samples left over are dropped; which ones changes
+  with the epoch. Within a stream a shuffle buffer seeded by ``(seed, epoch, stream)`` mixes samples.
+* Evaluation streams are unshuffled and padded to equal length with entries whose ``sample_mask`` is
+  False, so every sample of the split is seen exactly once across all ranks and every rank still runs
+  the same number of equally sized batches.
+* Batches are built inside the workers and the DataLoader takes them round robin, worker 0 first. So
+  global batch ``j`` of a rank comes from its stream ``j % num_workers``, and restarting at step ``k``
+  means rotating which worker serves which stream by ``k`` and letting each stream drop the batches it
+  had already given. A restarted epoch yields exactly the batches an uninterrupted one would have.
+
+Each shard's size and sha256 are checked against the manifest the first time a worker opens it.
+Bad data (a corrupt or truncated tar, a checksum mismatch, a missing modality, a wrong shape, NaN or Inf,
+a label out of range) raises ``DataError`` naming the shard and the sample key. Under the explicit
+``skip`` policy such samples are logged, counted in ``Batch.num_skipped``, and their places refilled
+(training: from the stream's recent valid samples; evaluation: with masked padding) so that batch
+counts stay equal across ranks.
+"""
+
+from __future__ import annotations
+
+import collections
+import logging
+import math
+import multiprocessing
+import os
+import random
+import tarfile
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any, Iterator
+
+import numpy as np
+import torch
+import webdataset as wds
+from torch.utils.data import DataLoader, IterableDataset, get_worker_info
+
+from ..manifest import DataError, Manifest, ShardInfo, load_manifest, verify_shard
+from ..schema import DatasetSchema, ModalityKind, Sample
+from .codec import decode_sample, sample_key, tar_members
+
+log = logging.getLogger(__name__)
+BAD_SAMPLE_POLICIES = ("error", "skip")
+
+
+# --------------------------------------------------------------------------------------------------
+# Epoch planning
+
+
+@dataclass(frozen=True)
+class Segment:
+    """Positions ``[start, stop)`` of one shard."""
+
+    shard: ShardInfo
+    start: int
+    stop: int
+
+
+@dataclass(frozen=True)
+class StreamPlan:
+    segments: tuple[Segment, ...]
+    num_real: int
+    num_padding: int
+
+    @property
+    def length(self) -> int:
+        return self.num_real + self.num_padding
+
+
+def plan_epoch(shards: tuple[ShardInfo, ...], *, num_streams: int, batch_size: int, epoch: int, seed: int,
+               train: bool) -> list[StreamPlan]:
+    """Cut one epoch of a split into ``num_streams`` equal streams (see the module docstring)."""
+    total = sum(s.count for s in shards)
+    if train:
+        order = np.random.default_rng([seed, epoch]).permutation(len(shards))
+        per_stream = (total // (num_streams * batch_size)) * batch_size
+        if per_stream == 0:
+            raise ValueError(
+                f"{total} training samples cannot give one full batch of {batch_size} to each of {num_streams} "
+                "streams (ranks x loader workers): lower data.batch_size or data.num_workers")
+    else:
+        order = np.arange(len(shards))
+        per_stream = math.ceil(total / num_streams)
+    starts = np.cumsum([0] + [shards[i].count for i in order])
+    plans = []
+    for stream in range(num_streams):
+        low, high = stream * per_stream, min(total, (stream + 1) * per_stream)
+        segments = []
+        for position, shard_id in enumerate(order):
+            first, last = starts[position], starts[position + 1]
+            if last <= low or first >= high:
+                continue
+            segments.append(Segment(shards[shard_id], int(max(low, first) - first), int(min(high, last) - first)))
+        num_real = max(0, high - low)
+        plans.append(StreamPlan(tuple(segments), num_real, per_stream - num_real))
+    return plans
+
+
+# --------------------------------------------------------------------------------------------------
+# Batches
+
+
+@dataclass
+class Batch:
+    """A collated batch. Token modalities are int64 ids padded with 0; features keep the shard dtype
+    (float16 or float32) so host-to-device copies stay small: cast on the device."""
+
+    index: torch.Tensor  # (B,) int64 global sample index
+    label: torch.Tensor  # (B,) float32
+    sample_mask: torch.Tensor  # (B,) bool, False for evaluation padding
+    values: dict[str, torch.Tensor]  # tokens (B, L); sequence (B, T, D); vector (B, D)
+    lengths: dict[str, torch.Tensor]  # (B,) int64 true lengths (1 for vectors)
+    masks: dict[str, torch.Tensor]  # (B, L or T) bool, True on valid positions (absent for vectors)
+    modality_labels: dict[str, torch.Tensor]  # (B,) float32 per-modality labels, when the dataset has them
+    ids: list[str] = field(default_factory=list)
+    num_skipped: int = 0  # bad samples skipped (skip policy) since the previous batch
+
+    @property
+    def size(self) -> int:
+        return int(self.index.shape[0])
+
+    def _map(self, fn) -> "Batch":
+        out = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if isinstance(value, torch.Tensor):
+                value = fn(value)
+            elif isinstance(value, dict):
+                value = {k: fn(v) for k, v in value.items()}
+            out[f.name] = value
+        return Batch(**out)
+
+    def pin_memory(self) -> "Batch":
+        return self._map(lambda t: t.pin_memory())
+
+    def to(self, device: torch.device | str, non_blocking: bool = True) -> "Batch":
+        return self._map(lambda t: t.to(device, non_blocking=non_blocking))
+
+
+def collate(samples: list[Sample], mask: list[bool], schema: DatasetSchema, pad_to_max_len: bool,
+            num_skipped: int = 0) -> Batch:
+    """Pad and stack decoded samples into a Batch (numpy fills, one tensor per field)."""
+    size = len(samples)
+    values, lengths, masks = {}, {}, {}
+    for spec in schema.modalities:
+        arrays = [s.features[spec.name] for s in samples]
+        if spec.kind is ModalityKind.VECTOR:
+            values[spec.name] = torch.from_numpy(np.stack(arrays))
+            lengths[spec.name] = torch.ones(size, dtype=torch.int64)
+            continue
+        seq_lengths = np.fromiter((a.shape[0] for a in arrays), dtype=np.int64, count=size)
+        width = spec.max_len if pad_to_max_len else int(seq_lengths.max())
+        if spec.kind is ModalityKind.TOKENS:
+            padded = np.zeros((size, width), dtype=np.int64)
+        else:
+            padded = np.zeros((size, width, spec.dim), dtype=arrays[0].dtype)
+        for row, array in enumerate(arrays):
+            padded[row, : array.shape[0]] = array
+        values[spec.name] = torch.from_numpy(padded)
+        lengths[spec.name] = torch.from_numpy(seq_lengths)
+        masks[spec.name] = torch.from_numpy(np.arange(width)[None, :] < seq_lengths[:, None])
+    return Batch(
+        index=torch.tensor([s.index for s in samples], dtype=torch.int64),
+        label=torch.tensor([s.label for s in samples], dtype=torch.float32),
+        sample_mask=torch.tensor(mask, dtype=torch.bool),
+        values=values,
+        lengths=lengths,
+        masks=masks,
+        modality_labels={
+            name: torch.tensor([s.modality_labels[name] for s in samples], dtype=torch.float32)
+            for name in schema.modality_labels
+        },
+        ids=[s.id for s in samples],
+        num_skipped=num_skipped,
+    )
+
+
+# --------------------------------------------------------------------------------------------------
+# The per-worker stream
+
+
+@dataclass(frozen=True)
+class LoaderOptions:
+    batch_size: int
+    num_workers: int = 2
+    shuffle_buffer: int = 1000
+    pad_to_max_len: bool = False
+    bad_samples: str = "error"
+    verify_checksums: bool = True
+    seed: int = 0
+    prefetch_factor: int = 4
+    pin_memory: bool = False
+
+
+class _SkippedSamples(Exception):
+    """A whole shard segment could not be read (skip policy): how many samples were lost."""
+
+    def __init__(self, count: int):
+        super().__init__(count)
+        self.count = count
+
+
+class ShardStreamDataset(IterableDataset):
+    """One rank's share of a split; each loader worker yields the batches of one stream."""
+
+    def __init__(self, shard_dir: Path, manifest: Manifest, split: str, schema: DatasetSchema, *,
+                 options: LoaderOptions, rank: int, world_size: int, train: bool):
+        super().__init__()
+        self.shard_dir = shard_dir
+        self.shards = manifest.split(split).shards
+        self.schema = schema
+        self.options = options
+        self.rank = rank
+        self.world_size = world_size
+        self.train = train
+        self.workers_per_rank = max(1, options.num_workers)
+        # Shared with persistent workers, which read them each time an epoch's iterator starts.
+        context = multiprocessing.get_context("fork")
+        self._epoch = context.Value("q", 0, lock=False)
+        self._start_step = context.Value("q", 0, lock=False)
+        self._verified: set[str] = set()
+
+    def set_position(self, epoch: int, start_step: int) -> None:
+        self._epoch.value = epoch
+        self._start_step.value = start_step
+
+    def plans(self, epoch: int) -> list[StreamPlan]:
+        return plan_epoch(self.shards, num_streams=self.world_size * self.workers_per_rank,
+                          batch_size=self.options.batch_size, epoch=epoch, seed=self.options.seed, train=self.train)
+
+    def batches_per_stream(self, epoch: int = 0) -> int:
+        return math.ceil(self.plans(epoch)[0].length / self.options.batch_size)
+
+    def __iter__(self) -> Iterator[Batch]:
+        info = get_worker_info()
+        worker = info.id if info is not None else 0
+        epoch, start_step = int(self._epoch.value), int(self._start_step.value)
+        workers = self.workers_per_rank
+        # Rotate so DataLoader worker 0 serves the stream that owns global batch `start_step`.
+        local_stream = (worker + start_step) % workers
+        stream_id = self.rank * workers + local_stream
+        skip_batches = (start_step - local_stream + workers - 1) // workers if start_step > local_stream else 0
+        plan = self.plans(epoch)[stream_id]
+        yield from self._stream_batches(plan, epoch, stream_id, skip_batches)
+
+    # -- raw samples -------------------------------------------------------------------------------
+
+    def _open_verified(self, shard: ShardInfo) -> Path:
+        path = self.shard_dir / shard.name
+        if self.options.verify_checksums and shard.name not in self._verified:
+            verify_shard(self.shard_dir, shard)
+            self._verified.add(shard.name)
+        return path
+
+    def _read_segment(self, segment: Segment) -> Iterator[dict[str, Any]]:
+        """Raw fields of the segment's samples, with ``__shard__`` set; errors name the shard and key."""
+        path = self._open_verified(segment.shard)
+        position, last_member = 0, None
+
+        def members() -> Iterator[dict[str, Any]]:
+            nonlocal last_member
+            for member in tar_members(path):
+                last_member = member["fname"]
+                yield member
+
+        try:
+            for raw in wds.tariterators.group_by_keys(members()):
+                if position >= segment.stop:
+                    break
+                if position >= segment.start:
+                    raw["__shard__"] = str(path)
+                    yield raw
+                position += 1
+        except (tarfile.TarError, OSError, ValueError, EOFError) as exc:
+            where = (f"after sample key {last_member.split('.', 1)[0]} (member {last_member})" if last_member
+                     else "before its first sample")
+            raise DataError(f"{path}: corrupt or truncated tar {where}: {exc}") from exc
+        if position < segment.stop:
+            raise DataError(f"{path}: ends after {position} samples; the manifest says {segment.shard.count}")
+
+    def _raw_samples(self, plan: StreamPlan) -> Iterator[dict[str, Any]]:
+        for segment in plan.segments:
+            read = 0
+            try:
+                for raw in self._read_segment(segment):
+                    read += 1
+                    yield raw
+            except DataError as exc:
+                if self.options.bad_samples != "skip":
+                    raise
+                lost = segment.stop - segment.start - read
+                log.warning("skipping %d sample(s): %s", lost, exc)
+                yield {"__skipped__": lost}
+
+    def _shuffled(self, raw: Iterator[dict[str, Any]], epoch: int, stream_id: int) -> Iterator[dict[str, Any]]:
+        if not self.train or self.options.shuffle_buffer <= 1:
+            return raw
+        seed = int(np.random.SeedSequence([self.options.seed, epoch, stream_id]).generate_state(1)[0])
+        size = self.options.shuffle_buffer
+        return wds.filters._shuffle(raw, bufsize=size, initial=size, rng=random.Random(seed))
+
+    # -- decoded, validated samples and batches ----------------------------------------------------
+
+    def _decode(self, raw: dict[str, Any]) -> Sample:
+        shard, key = raw["__shard__"], raw["__key__"]
+        try:
+            sample = decode_sample(raw, self.schema.names)
+        except (KeyError, ValueError) as exc:
+            raise DataError(f"{shard}: sample key {key}: {exc}") from exc
+        problems = sample.problems(self.schema)
+        if sample_key(sample.index) != key:
+            problems.append(f"its index {sample.index} does not match its key")
+        if problems:
+            raise DataError(f"{shard}: sample key {key} (id {sample.id!r}): {'; '.join(problems)}")
+        return sample
+
+    def _valid_samples(self, raw_iter: Iterator[dict[str, Any]]) -> Iterator[Sample | _SkippedSamples]:
+        for raw in raw_iter:
+            if "__skipped__" in raw:
+                yield _SkippedSamples(raw["__skipped__"])
+                continue
+            try:
+                yield self._decode(raw)
+            except DataError as exc:
+                if self.options.bad_samples != "skip":
+                    raise
+                log.warning("skipping bad sample: %s", exc)
+                yield _SkippedSamples(1)
+
+    def _stream_batches(self, plan: StreamPlan, epoch: int, stream_id: int, skip_batches: int) -> Iterator[Batch]:
+        size = self.options.batch_size
+        raw = self._shuffled(self._raw_samples(plan), epoch, stream_id)
+        if skip_batches and self.options.bad_samples == "error":
+            # Every sample is valid or raises, so the order is known without decoding: skip raw samples.
+            for _ in range(skip_batches * size):
+                next(raw, None)
+            emitted, to_drop = skip_batches, 0
+        else:
+            emitted, to_drop = 0, skip_batches
+        total_batches = math.ceil(plan.length / size)
+        pending: list[Sample] = []
+        pending_mask: list[bool] = []
+        skipped = 0
+        recent: collections.deque[Sample] = collections.deque(maxlen=size)
+
+        def flush() -> Batch | None:
+            nonlocal pending, pending_mask, skipped, to_drop
+            batch = None
+            if to_drop:
+                to_drop -= 1
+            else:
+                batch = collate(pending, pending_mask, self.schema, self.options.pad_to_max_len, skipped)
+                skipped = 0
+            pending, pending_mask = [], []
+            return batch
+
+        for item in self._valid_samples(raw):
+            if isinstance(item, _SkippedSamples):
+                skipped += item.count
+                continue
+            pending.append(item)
+            pending_mask.append(True)
+            recent.append(item)
+            if len(pending) == size:
+                batch = flush()
+                emitted += 1
+                if batch is not None:
+                    yield batch
+        # Fill what the stream still owes: padding (evaluation), or refills for skipped samples (training).
+        while emitted < total_batches:
+            expected = size if emitted < total_batches - 1 else plan.length - (total_batches - 1) * size
+            while len(pending) < expected:
+                if self.train:
+                    if not recent:
+                        raise DataError(f"stream {stream_id} of epoch {epoch} has no valid sample to refill with")
+                    pending.append(recent[len(pending) % len(recent)])
+                    pending_mask.append(True)
+                else:
+                    pending.append(self._padding_sample(plan, recent))
+                    pending_mask.append(False)
+            batch = flush()
+            emitted += 1
+            if batch is not None:
+                yield batch
+
+    def _padding_sample(self, plan: StreamPlan, recent: collections.deque) -> Sample:
+        """A masked stand-in with valid shapes: a recent sample, or the split's first sample."""
+        if recent:
+            return recent[-1]
+        first = Segment(self.shards[0], 0, 1)
+        return next(s for s in self._valid_samples(self._read_segment(first)) if isinstance(s, Sample))
+
+
+# --------------------------------------------------------------------------------------------------
+# The loader
+
+
+class StreamingLoader:
+    """One split of a shard directory, as this rank's batches for any (epoch, start step)."""
+
+    def __init__(self, shard_dir: str | os.PathLike, split: str, options: LoaderOptions, *, rank: int = 0,
+                 world_size: int = 1, train: bool = True, modalities: list[str] | None = None):
+        if options.bad_samples not in BAD_SAMPLE_POLICIES:
+            raise ValueError(f"bad_samples must be one of {BAD_SAMPLE_POLICIES}, got {options.bad_samples!r}")
+        if not 0 <= rank < world_size:
+            raise ValueError(f"rank {rank} outside [0, {world_size})")
+        self.shard_dir = Path(shard_dir)
+        self.manifest = load_manifest(self.shard_dir)
+        schema = self.manifest.schema
+        self.schema = schema.select(modalities) if modalities else schema
+        self.split = split
+        self.options = options
+        self.train = train
+        self.world_size = world_size
+        self.dataset = ShardStreamDataset(self.shard_dir, self.manifest, split, self.schema, options=options,
+                                          rank=rank, world_size=world_size, train=train)
+        workers = options.num_workers
+        self._loader = DataLoader(
+            self.dataset,
+            batch_size=None,
+            num_workers=workers,
+            pin_memory=options.pin_memory,
+            persistent_workers=workers > 0,
+            prefetch_factor=options.prefetch_factor if workers > 0 else None,
+            multiprocessing_context="fork" if workers > 0 else None,
+        )
+
+    @property
+    def batches_per_epoch(self) -> int:
+        """Batches each rank yields per epoch (the same on every rank)."""
+        return self.dataset.batches_per_stream() * self.dataset.workers_per_rank
+
+    @property
+    def samples_per_epoch(self) -> int:
+        """Real samples all ranks together see per epoch (training drops the remainder)."""
+        plans = self.dataset.plans(0)
+        return sum(p.num_real for p in plans)
+
+    def epoch(self, epoch: int, start_step: int = 0) -> Iterator[Batch]:
+        """This rank's batches of ``epoch``, starting at batch ``start_step`` (for exact resume)."""
+        if not 0 <= start_step <= self.batches_per_epoch:
+            raise ValueError(f"start_step {start_step} outside [0, {self.batches_per_epoch}]")
+        if start_step == self.batches_per_epoch:
+            return iter(())
+        self.dataset.set_position(epoch, start_step)
+        return iter(self._loader)
+
+    def state(self, epoch: int, step: int) -> dict[str, Any]:
+        """What a checkpoint records to resume this loader at ``(epoch, step)``."""
+        return {"epoch": epoch, "step": step, "world_size": self.world_size,
+                "num_workers": self.dataset.workers_per_rank, "batch_size": self.options.batch_size,
+                "seed": self.options.seed, "split": self.split}
+
+    def check_resumable(self, state: dict[str, Any]) -> None:
+        """Raise unless ``state`` was saved with the layout this loader has (same batches then)."""
+        current = self.state(state["epoch"], state["step"])
+        changed = {k: (state.get(k), v) for k, v in current.items() if state.get(k) != v}
+        if changed:
+            raise ValueError(f"cannot resume the data position exactly: changed since the checkpoint {changed}")
+
+
+def make_loader(data, split: str, *, rank: int, world_size: int, train: bool, seed: int) -> StreamingLoader:
+    """A StreamingLoader for ``split`` from the validated ``DataConfig`` ``data``."""
+    pin_memory = torch.cuda.is_available() if data.pin_memory == "auto" else bool(data.pin_memory)
+    options = LoaderOptions(
+        batch_size=data.batch_size if train else (data.eval_batch_size or data.batch_size),
+        num_workers=data.num_workers, shuffle_buffer=data.shuffle_buffer, pad_to_max_len=data.pad_to_max_len,
+        bad_samples=data.bad_samples, verify_checksums=data.verify_checksums, seed=seed,
+        prefetch_factor=data.prefetch_factor, pin_memory=pin_memory,
+    )
+    return StreamingLoader(data.shard_dir, split, options, rank=rank, world_size=world_size, train=train,
+                           modalities=data.modalities)
+
+
+def iter_split_samples(shard_dir: str | os.PathLike, split: str, *, bad_samples: str = "error") -> Iterator[Sample]:
+    """Every decoded, validated sample of a split in shard order (for inspection, tools and tests)."""
+    shard_dir = Path(shard_dir)
+    manifest = load_manifest(shard_dir)
+    dataset = ShardStreamDataset(shard_dir, manifest, split, manifest.schema, rank=0, world_size=1, train=False,
+                                 options=LoaderOptions(batch_size=1, num_workers=0, bad_samples=bad_samples))
+    plan = dataset.plans(0)[0]
+    for item in dataset._valid_samples(dataset._raw_samples(plan)):
+        if isinstance(item, Sample):
+            yield item
