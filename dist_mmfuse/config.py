@@ -65,14 +65,77 @@ class DataConfig(_Strict):
     pin_memory: bool | Literal["auto"] = "auto"
 
 
+class ModelConfig(_Strict):
+    """Encoders and fusion head (defaults: MMIM's, METHODS.md §1.2 and §1.5)."""
+
+    text_model: Path | None = Field(None, description="local transformers model path; default: packaged MiniLM-L6")
+    text_random_init: bool = Field(False, description="build the text model from its config, without weights")
+    text_config: dict[str, Any] = Field(default_factory=dict, description="overrides of the text model's config")
+    sequence_hidden: PositiveInt = 16
+    sequence_out: PositiveInt = 16
+    sequence_layers: PositiveInt = 1
+    bidirectional: bool = False
+    sequence_impl: Literal["packed", "last_step"] = "packed"
+    vector_hidden: PositiveInt = 64
+    vector_out: PositiveInt = 16
+    encoder_dropout: float = Field(0.1, ge=0, lt=1)
+    fusion_hidden: PositiveInt = 128
+    fusion_dropout: float = Field(0.1, ge=0, lt=1)
+
+
+class MMIMConfig(_Strict):
+    """MMIM (METHODS.md §1). Defaults reproduce the official code; the switches are its known problems."""
+
+    alpha: float = Field(0.1, ge=0, description="weight of the CPC term")
+    beta: float = Field(0.1, ge=0, description="weight of the BA bound (lld and entropy)")
+    contrast: bool = Field(True, description="official --contrast: stage 0, CPC and lld (the entropy term stays)")
+    pairs: list[tuple[str, str]] | None = Field(
+        None, description="MMILB (x, y) modality pairs; default: the token modality with each other modality")
+    cpc_layers: PositiveInt = 1
+    mem_size: PositiveInt = Field(1, description="past batches in the entropy memory (hard-coded 1 officially)")
+    lr_mmilb: float = Field(1e-3, gt=0)
+    weight_decay_mmilb: float = Field(1e-4, ge=0)
+    stage0_fraction: float = Field(1.0, gt=0, le=1, description="share of batches in stage 0 (official MOSEI: 0.5)")
+    lld_logvar_term: bool = Field(False, description="add the -1/2 logvar the official lld omits (§1.8.1)")
+    logvar_tanh: bool = Field(False, description="bound logvar with a Tanh as CLUB does (§1.3)")
+    cpc_temperature: float = Field(1.0, gt=0, description="CPC critic temperature (official: 1, see §10)")
+    learn_temperature: bool = Field(False, description="learn the CPC temperature (clamped to >= 0.01)")
+
+
 class ObjectiveConfig(_Strict):
     name: Literal[OBJECTIVE_NAMES] = "mmim"  # type: ignore[valid-type]
+    mmim: MMIMConfig = Field(default_factory=MMIMConfig)
+
+
+class TrainerConfig(_Strict):
+    """Optimisation, evaluation and checkpoints (defaults: MMIM's, METHODS.md §1.4-1.5)."""
+
+    epochs: PositiveInt = 40
+    patience: PositiveInt = Field(10, description="early stop after this many epochs without a better valid loss")
+    lr_text: float = Field(5e-5, gt=0)
+    lr_main: float = Field(1e-3, gt=0)
+    weight_decay_text: float = Field(1e-4, ge=0)
+    weight_decay_main: float = Field(1e-4, ge=0)
+    plateau_patience: PositiveInt = Field(20, description="ReduceLROnPlateau patience (official --when)")
+    plateau_factor: float = Field(0.5, gt=0, lt=1)
+    grad_clip: float = Field(1.0, ge=0, description="global gradient-norm clip; 0 disables")
+    deepspeed_config: Path = Field(Path("configs/deepspeed/zero0_fp32.json"))
+    gradient_accumulation_steps: PositiveInt = 1
+    select_with_test: bool = Field(False, description="official model selection: also require a better TEST loss")
+    max_steps_per_pass: PositiveInt | None = Field(None, description="cut every pass short (smoke tests, benchmarks)")
+    log_every: PositiveInt = 10
+    checkpoint_every_steps: NonNegativeInt = Field(0, description="also checkpoint mid-epoch every N steps")
+    keep_checkpoints: PositiveInt = 2
+    anomaly_detection: bool = Field(False, description="torch.autograd anomaly detection (official: on; slow)")
+    progress_bar: bool = True
 
 
 class Config(_Strict):
     run: RunConfig = Field(default_factory=RunConfig)
     data: DataConfig
+    model: ModelConfig = Field(default_factory=ModelConfig)
     objective: ObjectiveConfig = Field(default_factory=ObjectiveConfig)
+    trainer: TrainerConfig = Field(default_factory=TrainerConfig)
 
     def run_dir(self) -> Path:
         return self.run.output_dir / self.run.name
@@ -115,6 +178,8 @@ def load_config(path: str | Path, overrides: list[str] | tuple[str, ...] = (), *
         raise ConfigError(_format_validation_error(path, exc, overridden)) from exc
     if config.data.prepare is not None:
         _check_source_options(path, config.data.prepare)
+    if not config.trainer.deepspeed_config.is_file():
+        raise ConfigError(f"{path}: trainer.deepspeed_config: {config.trainer.deepspeed_config} not found")
     if check_data:
         manifest_path = config.data.shard_dir / MANIFEST_NAME
         if manifest_path.is_file():
@@ -140,6 +205,12 @@ def check_against_manifest(config: Config, manifest: Manifest, path: str | Path 
         if unknown:
             raise ConfigError(f"{path}: {key}: unknown modality name(s) {unknown}; the dataset has "
                               f"{list(manifest.schema.names)}")
+    used = data.modalities or manifest.schema.names
+    for pair in config.objective.mmim.pairs or ():
+        unknown = sorted(set(pair) - set(used))
+        if unknown or pair[0] == pair[1]:
+            raise ConfigError(f"{path}: objective.mmim.pairs: pair {list(pair)} must name two different modalities "
+                              f"of {list(used)}")
 
 
 def write_resolved_config(config: Config, run_dir: str | Path) -> Path:

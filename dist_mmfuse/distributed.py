@@ -50,3 +50,93 @@ def export_torch_variables(info: WorldInfo, environ: dict[str, str] | None = Non
     env.setdefault("RANK", str(info.rank))
     env.setdefault("WORLD_SIZE", str(info.world_size))
     env.setdefault("LOCAL_RANK", str(info.local_rank))
+
+
+def init_process_group(info: WorldInfo) -> None:
+    """Start the default process group through DeepSpeed (NCCL on GPUs, gloo on CPUs), once."""
+    import deepspeed
+    import torch
+
+    export_torch_variables(info)
+    if info.launcher == "single":
+        # A lone process still needs a rendezvous address; a free loopback port avoids clashes
+        # between several single-process runs on one machine.
+        os.environ.setdefault("MASTER_ADDR", "127.0.0.1")
+        os.environ.setdefault("MASTER_PORT", str(_free_port()))
+    share_cpu_threads()
+    if torch.cuda.is_available():
+        torch.cuda.set_device(info.local_rank)
+    deepspeed.init_distributed(dist_backend="nccl" if torch.cuda.is_available() else "gloo",
+                               verbose=False)
+
+
+def share_cpu_threads(environ: dict[str, str] | None = None) -> int:
+    """Give each local rank its share of the cores unless OMP_NUM_THREADS says otherwise.
+
+    torchrun sets OMP_NUM_THREADS=1; the deepspeed launcher and srun set nothing, and every rank's
+    intra-op pool then claims all cores: on 2 cores, 2 ranks ran 3-5x slower. Returns the thread count.
+    """
+    import torch
+
+    env = os.environ if environ is None else environ
+    if "OMP_NUM_THREADS" in env:
+        return torch.get_num_threads()
+    local_ranks = int(env.get("LOCAL_WORLD_SIZE", env.get("LOCAL_SIZE", env.get("SLURM_NTASKS_PER_NODE", "1"))))
+    threads = max(1, (os.cpu_count() or 1) // max(1, local_ranks))
+    torch.set_num_threads(threads)
+    return threads
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def is_initialized() -> bool:
+    import torch.distributed as dist
+
+    return dist.is_available() and dist.is_initialized()
+
+
+def barrier() -> None:
+    import torch.distributed as dist
+
+    if is_initialized():
+        dist.barrier()
+
+
+def all_gather_tensors(tensor):
+    """Concatenate ``tensor`` (same shape on every rank) from all ranks along dim 0; no gradient."""
+    import torch
+    import torch.distributed as dist
+
+    if not is_initialized() or dist.get_world_size() == 1:
+        return tensor
+    parts = [torch.empty_like(tensor) for _ in range(dist.get_world_size())]
+    dist.all_gather(parts, tensor.contiguous())
+    return torch.cat(parts)
+
+
+def mean_across_ranks(tensor):
+    """The mean of ``tensor`` over ranks (for logging); returns a new tensor."""
+    import torch.distributed as dist
+
+    result = tensor.detach().clone()
+    if is_initialized() and dist.get_world_size() > 1:
+        dist.all_reduce(result)
+        result /= dist.get_world_size()
+    return result
+
+
+def broadcast_object(value, src: int = 0):
+    """``value`` from rank ``src`` on every rank (any picklable object)."""
+    import torch.distributed as dist
+
+    if not is_initialized():
+        return value
+    holder = [value]
+    dist.broadcast_object_list(holder, src=src)
+    return holder[0]

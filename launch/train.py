@@ -1,4 +1,6 @@
-"""Train a multimodal fusion model: ``deepspeed launch/train.py --config configs/<name>.yaml [key.sub=value ...]``.
+"""Train a multimodal fusion model.
+
+    deepspeed --num_gpus 2 launch/train.py --config configs/quickstart.yaml [key.sub=value ...] [--resume latest]
 
 Also runs under torchrun, srun and plain python (one process).
 """

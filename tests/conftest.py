@@ -87,3 +87,33 @@ def write_raw_dataset(out: Path, shards: list[list[Sample]], schema: DatasetSche
                                                  shards=tuple(infos))})
     atomic_write_text(out / "manifest.json", manifest.to_json())
     return out
+
+
+TINY_TEXT_CONFIG = {"num_hidden_layers": 1, "hidden_size": 32, "num_attention_heads": 2, "intermediate_size": 64}
+
+
+def write_train_config(path: Path, shard_dir: Path, run_dir: Path, *, objective: str = "mmim",
+                       extra: dict | None = None) -> Path:
+    """A tiny training config: random-init 1-layer BERT, small LSTMs, fp32 ZeRO-0, no progress bar.
+    ``extra`` is merged in, section by section."""
+    import yaml
+
+    config = {
+        "run": {"name": run_dir.name, "output_dir": str(run_dir.parent), "seed": 7},
+        "data": {"shard_dir": str(shard_dir), "batch_size": 16, "num_workers": 1, "shuffle_buffer": 32},
+        "model": {"text_random_init": True, "text_config": dict(TINY_TEXT_CONFIG)},
+        "objective": {"name": objective},
+        "trainer": {"epochs": 2, "log_every": 1, "progress_bar": False,
+                    "deepspeed_config": str(REPO / "configs" / "deepspeed" / "zero0_fp32.json")},
+    }
+    for section, values in (extra or {}).items():
+        config[section].update(values)
+    path.write_text(yaml.safe_dump(config, sort_keys=False))
+    return path
+
+
+def train_env() -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("RANK", "WORLD_SIZE", "LOCAL_RANK", "MASTER_PORT")}
+    env.update(HF_HUB_OFFLINE="1", DS_ACCELERATOR="cpu", PYTHONUNBUFFERED="1",
+               TORCH_EXTENSIONS_DIR=env.get("TORCH_EXTENSIONS_DIR", str(REPO / ".venv" / "torch_extensions")))
+    return env

@@ -51,9 +51,9 @@ def test_bad_values_name_file_key_and_override(good, override, key, words):
 def test_unknown_key_in_file(tmp_path, small_shards):
     path = write(tmp_path, f"""
         data: {{shard_dir: {small_shards}}}
-        trainer: {{epochs: 3}}
+        optimiser: {{lr: 3}}
     """)
-    with pytest.raises(ConfigError, match=rf"{path}: trainer: unknown key"):
+    with pytest.raises(ConfigError, match=rf"{path}: optimiser: unknown key"):
         load_config(path)
 
 

@@ -432,6 +432,8 @@ class StreamingLoader:
             persistent_workers=workers > 0,
             prefetch_factor=options.prefetch_factor if workers > 0 else None,
             multiprocessing_context="fork" if workers > 0 else None,
+            # Its own generator: drawing worker seeds must not consume the global RNG (exact resume).
+            generator=torch.Generator(),
         )
 
     @property

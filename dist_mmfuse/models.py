@@ -1,0 +1,172 @@
+"""Encoders and the fusion model, for any set of modalities a dataset declares.
+
+* ``tokens`` modalities: a transformers encoder loaded from a local path (offline), its last-layer
+  hidden state at position 0 ([CLS]) as the representation, fully fine-tuned (as MMIM and Self-MM do).
+* ``sequence`` modalities: an LSTM whose final hidden state goes through a Linear (MMIM's RNNEncoder).
+* ``vector`` modalities: a two-layer MLP.
+* fusion: MMIM's SubNet: dropout → tanh(Linear) → tanh(Linear) = Z → Linear = ŷ.
+
+The model's forward returns the per-modality representations, the fusion vector Z and the prediction;
+objectives build their own heads on top (objectives/).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import torch
+from torch import nn
+from torch.nn.utils.rnn import pack_padded_sequence
+
+from .config import ModelConfig
+from .data.loader import Batch
+from .pretrained import default_text_model_path
+from .schema import DatasetSchema, ModalityKind, ModalitySpec
+
+
+@dataclass
+class ModelOutput:
+    reps: dict[str, torch.Tensor]  # modality -> (B, d_m)
+    fusion_BH: torch.Tensor  # (B, fusion_hidden): MMIM's Z
+    pred_B: torch.Tensor  # (B,)
+
+
+class TextEncoder(nn.Module):
+    """A BERT-family encoder; the representation is the last hidden state at position 0."""
+
+    def __init__(self, config: ModelConfig, spec: ModalitySpec):
+        super().__init__()
+        from transformers import AutoConfig, AutoModel
+
+        path = Path(config.text_model) if config.text_model else default_text_model_path()
+        if config.text_random_init:
+            # A randomly initialised model of the given architecture (tests, throughput runs).
+            hf_config = AutoConfig.from_pretrained(str(path), local_files_only=True, **config.text_config)
+            self.bert = AutoModel.from_config(hf_config)
+        else:
+            self.bert = AutoModel.from_pretrained(str(path), local_files_only=True, **config.text_config)
+        if self.bert.config.vocab_size < spec.dim:
+            raise ValueError(f"text model {path} has a vocabulary of {self.bert.config.vocab_size} tokens, but the "
+                             f"dataset's modality {spec.name!r} uses ids up to {spec.dim}")
+        self.out_dim = self.bert.config.hidden_size
+
+    def forward(self, ids_BL: torch.Tensor, mask_BL: torch.Tensor) -> torch.Tensor:
+        hidden_BLD = self.bert(input_ids=ids_BL, attention_mask=mask_BL.long()).last_hidden_state
+        return hidden_BLD[:, 0]
+
+
+class SequenceEncoder(nn.Module):
+    """MMIM's RNNEncoder: LSTM over the valid frames, final hidden state → Dropout → Linear.
+
+    ``impl="packed"`` runs the LSTM on a packed sequence, as the official code does. ``impl="last_step"``
+    runs it on the padded batch and takes the output at step ``length - 1``: for a unidirectional LSTM
+    with padding after the valid frames this equals the packed final state (a test checks it) and is
+    much faster on GPUs, where packed LSTMs are launch-bound (PERF_NOTES.md).
+    """
+
+    def __init__(self, in_dim: int, hidden: int, out_dim: int, layers: int, dropout: float, bidirectional: bool,
+                 impl: str):
+        super().__init__()
+        if impl == "last_step" and bidirectional:
+            raise ValueError("model.sequence_impl=last_step needs a unidirectional LSTM (model.bidirectional=false)")
+        # MMIM passes its dropout only when n_layer > 1 (METHODS.md §1.2): with one layer it is inert.
+        effective = dropout if layers > 1 else 0.0
+        self.rnn = nn.LSTM(in_dim, hidden, num_layers=layers, dropout=effective, bidirectional=bidirectional,
+                           batch_first=True)
+        self.dropout = nn.Dropout(effective)
+        self.linear = nn.Linear(hidden * (2 if bidirectional else 1), out_dim)
+        self.impl = impl
+        self.bidirectional = bidirectional
+        self.out_dim = out_dim
+
+    def forward(self, frames_BTD: torch.Tensor, lengths_B: torch.Tensor) -> torch.Tensor:
+        if self.impl == "packed":
+            packed = pack_padded_sequence(frames_BTD, lengths_B.cpu(), batch_first=True, enforce_sorted=False)
+            _, (final_LBH, _) = self.rnn(packed)
+            if self.bidirectional:
+                last_BH = torch.cat([final_LBH[-2], final_LBH[-1]], dim=-1)
+            else:
+                last_BH = final_LBH[-1]
+        else:
+            outputs_BTH, _ = self.rnn(frames_BTD)
+            index_B = (lengths_B.to(outputs_BTH.device) - 1).clamp(min=0)
+            last_BH = outputs_BTH[torch.arange(outputs_BTH.shape[0], device=outputs_BTH.device), index_B]
+        return self.linear(self.dropout(last_BH))
+
+
+class VectorEncoder(nn.Module):
+    """One feature vector per sample: Linear → ReLU → Dropout → Linear."""
+
+    def __init__(self, in_dim: int, hidden: int, out_dim: int, dropout: float):
+        super().__init__()
+        self.net = nn.Sequential(nn.Linear(in_dim, hidden), nn.ReLU(), nn.Dropout(dropout), nn.Linear(hidden, out_dim))
+        self.out_dim = out_dim
+
+    def forward(self, features_BD: torch.Tensor) -> torch.Tensor:
+        return self.net(features_BD)
+
+
+class FusionHead(nn.Module):
+    """MMIM's SubNet over the concatenated representations (modalities in schema order)."""
+
+    def __init__(self, in_dim: int, hidden: int, dropout: float):
+        super().__init__()
+        self.dropout = nn.Dropout(dropout)
+        self.linear_1 = nn.Linear(in_dim, hidden)
+        self.linear_2 = nn.Linear(hidden, hidden)
+        self.linear_3 = nn.Linear(hidden, 1)
+
+    def forward(self, reps_BD: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+        hidden_BH = torch.tanh(self.linear_1(self.dropout(reps_BD)))
+        fusion_BH = torch.tanh(self.linear_2(hidden_BH))
+        return fusion_BH, self.linear_3(fusion_BH).squeeze(-1)
+
+
+class FusionModel(nn.Module):
+    """Per-modality encoders plus the fusion head."""
+
+    def __init__(self, schema: DatasetSchema, config: ModelConfig):
+        super().__init__()
+        self.schema = schema
+        encoders = {}
+        for spec in schema.modalities:
+            if spec.kind is ModalityKind.TOKENS:
+                encoders[spec.name] = TextEncoder(config, spec)
+            elif spec.kind is ModalityKind.SEQUENCE:
+                encoders[spec.name] = SequenceEncoder(spec.dim, config.sequence_hidden, config.sequence_out,
+                                                      config.sequence_layers, config.encoder_dropout,
+                                                      config.bidirectional, config.sequence_impl)
+            else:
+                encoders[spec.name] = VectorEncoder(spec.dim, config.vector_hidden, config.vector_out,
+                                                    config.encoder_dropout)
+        self.encoders = nn.ModuleDict(encoders)
+        self.rep_dims = {name: enc.out_dim for name, enc in self.encoders.items()}
+        self.fusion = FusionHead(sum(self.rep_dims.values()), config.fusion_hidden, config.fusion_dropout)
+
+    def text_parameter_names(self) -> set[str]:
+        """Names of the pretrained text encoders' parameters (they get their own learning rate)."""
+        return {f"encoders.{name}.{p}" for name, enc in self.encoders.items() if isinstance(enc, TextEncoder)
+                for p, _ in enc.named_parameters()}
+
+    def forward(self, batch: Batch) -> ModelOutput:
+        dtype = self.fusion.linear_1.weight.dtype  # the engine's compute dtype (fp32, bf16 or fp16)
+        reps = {}
+        for name, encoder in self.encoders.items():
+            values = batch.values[name]
+            if isinstance(encoder, TextEncoder):
+                reps[name] = encoder(values, batch.masks[name])
+            elif isinstance(encoder, SequenceEncoder):
+                reps[name] = encoder(values.to(dtype), batch.lengths[name])
+            else:
+                reps[name] = encoder(values.to(dtype))
+        fusion_BH, pred_B = self.fusion(torch.cat([reps[n] for n in self.encoders], dim=-1))
+        return ModelOutput(reps=reps, fusion_BH=fusion_BH, pred_B=pred_B)
+
+
+def xavier_init_(module: nn.Module, skip: set[str]) -> None:
+    """MMIM's initialisation: xavier_normal_ on every parameter with more than one dimension, except
+    the pretrained text encoders (``skip`` holds their parameter names)."""
+    for name, param in module.named_parameters():
+        if param.dim() > 1 and name not in skip:
+            nn.init.xavier_normal_(param)

@@ -1,0 +1,83 @@
+"""The objective plug-in interface.
+
+An objective owns its extra modules (heads, critics, estimators), its loss terms, its parameter groups
+and its stage schedule. The trainer only sees this interface:
+
+* ``stages``: the passes over the training data each epoch, in order (MMIM: ``("mmilb", "main")``);
+* ``stage_fraction(stage)``: the share of an epoch's batches a stage runs (MMIM's MOSEI stage 0: 0.5);
+* ``param_groups(model, trainer)``: optimizer groups, each tagged with the stage that steps it;
+* ``loss(output, batch, stage, step)``: the scalar to minimise and the named terms to log; the names
+  must depend only on the stage, never on the data, because the trainer averages them across ranks;
+* ``negatives_per_row(batch)``: how many candidates each contrastive row saw (0 when none);
+* ``extra_state()`` / ``load_extra_state()``: non-parameter state (MMIM's entropy memory) for checkpoints.
+
+Objectives are nn.Modules so their parameters live inside the DeepSpeed engine with the model's.
+"""
+
+from __future__ import annotations
+
+import abc
+from typing import Any
+
+import torch
+from torch import nn
+
+from ..config import ObjectiveConfig, TrainerConfig
+from ..data.loader import Batch
+from ..models import FusionModel, ModelOutput
+from ..schema import DatasetSchema
+
+MAIN_STAGE = "main"
+
+
+class Objective(nn.Module, abc.ABC):
+    name = ""
+    stages: tuple[str, ...] = (MAIN_STAGE,)
+
+    def __init__(self, schema: DatasetSchema, model: FusionModel, config: ObjectiveConfig):
+        super().__init__()
+        self.schema = schema
+
+    def stage_fraction(self, stage: str) -> float:
+        return 1.0
+
+    def param_groups(self, model: FusionModel, trainer: TrainerConfig) -> list[dict[str, Any]]:
+        """Text encoders at their own learning rate, everything else in "main"; both stepped in the
+        main stage. Objectives with more stages add their own groups."""
+        text_names = model.text_parameter_names()
+        text, main = [], []
+        for name, param in model.named_parameters():
+            (text if name in text_names else main).append(param)
+        main += [p for p in self.main_stage_parameters()]
+        groups = [
+            {"name": "text", "stage": MAIN_STAGE, "params": text, "lr": trainer.lr_text,
+             "weight_decay": trainer.weight_decay_text},
+            {"name": "main", "stage": MAIN_STAGE, "params": main, "lr": trainer.lr_main,
+             "weight_decay": trainer.weight_decay_main},
+        ]
+        return [g for g in groups if g["params"]]
+
+    def main_stage_parameters(self) -> list[nn.Parameter]:
+        """The objective's own parameters trained with the model in the main stage."""
+        return list(self.parameters())
+
+    def task_loss(self, output: ModelOutput, batch: Batch) -> torch.Tensor:
+        """L1 between prediction and label (MMIM and Self-MM use L1 for MOSI, MOSEI and SIMS)."""
+        return (output.pred_B.float() - batch.label).abs().mean()
+
+    @abc.abstractmethod
+    def loss(self, output: ModelOutput, batch: Batch, stage: str, step: int) -> tuple[torch.Tensor,
+                                                                                      dict[str, torch.Tensor]]:
+        """The loss to minimise in ``stage`` at ``step`` (0-based within the pass) and its named terms."""
+
+    def negatives_per_row(self, batch: Batch, stage: str) -> int:
+        return 0
+
+    def extra_state(self) -> dict[str, Any]:
+        return {}
+
+    def load_extra_state(self, state: dict[str, Any]) -> None:
+        pass
+
+    def reset_pass(self, stage: str) -> None:
+        """Called at the start of each pass over the training data."""

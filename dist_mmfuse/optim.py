@@ -1,0 +1,46 @@
+"""One optimizer for staged objectives, as the DeepSpeed engine requires.
+
+MMIM trains two parameter sets in alternating passes: the MMILB estimators in stage 0, everything else
+in stage 1, officially with two Adam optimizers. A DeepSpeed engine holds exactly one optimizer (it
+partitions, casts and checkpoints that one), so the stages share one ``StagedAdam`` whose param groups
+each carry a ``stage`` tag. ``step()`` steps only the groups of the active stage: the other groups'
+parameters, Adam moments and step counts are left exactly as they were, which is what two separate
+optimizers give. ZeRO 1 and 2 call ``step()`` once per (flattened) group with ``param_groups`` narrowed
+to that group and the tag kept, so the filter works unchanged under them.
+
+Gradient clipping (the engine's ``gradient_clipping``) still takes the norm over every parameter's
+gradient, stepped or not, as the official ``clip_grad_norm_(model.parameters())`` does.
+"""
+
+from __future__ import annotations
+
+import torch
+
+
+class StagedAdam(torch.optim.Adam):
+    """torch Adam (coupled L2 weight decay, as the official code) that steps only the active stage."""
+
+    def __init__(self, param_groups: list[dict], **defaults):
+        missing = [g.get("name", i) for i, g in enumerate(param_groups) if "stage" not in g]
+        if missing:
+            raise ValueError(f"param groups {missing} have no 'stage' tag")
+        super().__init__(param_groups, **defaults)
+        self.active_stage = param_groups[0]["stage"]
+
+    @property
+    def stages(self) -> list[str]:
+        return list(dict.fromkeys(g["stage"] for g in self.param_groups))
+
+    def set_stage(self, stage: str) -> None:
+        if stage not in self.stages:
+            raise ValueError(f"no param group belongs to stage {stage!r}; stages are {self.stages}")
+        self.active_stage = stage
+
+    @torch.no_grad()
+    def step(self, closure=None):
+        all_groups = self.param_groups
+        self.param_groups = [g for g in all_groups if g["stage"] == self.active_stage]
+        try:
+            return super().step(closure) if self.param_groups else None
+        finally:
+            self.param_groups = all_groups

@@ -1,0 +1,62 @@
+"""Run logging on rank 0: a JSONL metrics file, TensorBoard scalars and a progress bar."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+from typing import Any
+
+from tqdm import tqdm
+
+
+class RunLogger:
+    """Writes ``metrics.jsonl`` and TensorBoard events under the run directory (rank 0 only)."""
+
+    def __init__(self, run_dir: Path, enabled: bool, progress_bar: bool):
+        self.enabled = enabled
+        self.progress_bar = progress_bar and enabled
+        self._bar: tqdm | None = None
+        self._jsonl = None
+        self._tb = None
+        if enabled:
+            from tensorboardX import SummaryWriter
+
+            run_dir.mkdir(parents=True, exist_ok=True)
+            self._jsonl = open(run_dir / "metrics.jsonl", "a", buffering=1)
+            self._tb = SummaryWriter(str(run_dir / "tensorboard"))
+
+    def start_pass(self, description: str, total: int, initial: int) -> None:
+        if self.progress_bar:
+            self._bar = tqdm(total=total, initial=initial, desc=description, dynamic_ncols=True, leave=False)
+
+    def advance(self, steps: int, postfix: dict[str, Any]) -> None:
+        if self._bar is not None:
+            self._bar.update(steps)
+            self._bar.set_postfix({k: (f"{v:.4g}" if isinstance(v, float) else v) for k, v in postfix.items()},
+                                  refresh=False)
+
+    def end_pass(self) -> None:
+        if self._bar is not None:
+            self._bar.close()
+            self._bar = None
+
+    def log(self, kind: str, step: int, values: dict[str, Any]) -> None:
+        """One JSONL record ``{"kind", "step", "time", **values}``; numeric values also go to TensorBoard."""
+        if not self.enabled:
+            return
+        record = {"kind": kind, "step": step, "time": time.time(), **values}
+        self._jsonl.write(json.dumps(record) + "\n")
+        for key, value in values.items():
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                self._tb.add_scalar(f"{kind}/{key}", value, step)
+        if kind != "train":
+            message = " ".join(f"{k}={v:.4f}" if isinstance(v, float) else f"{k}={v}" for k, v in values.items())
+            (tqdm.write if self.progress_bar else print)(f"[{kind}] step {step}: {message}")
+
+    def close(self) -> None:
+        self.end_pass()
+        if self._jsonl:
+            self._jsonl.close()
+        if self._tb:
+            self._tb.close()

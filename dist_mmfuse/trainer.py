@@ -1,0 +1,362 @@
+"""The DeepSpeed trainer: a short loop over epochs and stages that delegates to step functions.
+
+Each epoch runs one pass over the training data per objective stage (MMIM: the MMILB pass, then the
+main pass), then evaluates on the validation and test splits. The learning-rate schedule and early
+stopping follow the validation loss; the reported test metrics are those of the epoch selected on
+validation (``trainer.select_with_test`` reproduces the official MMIM rule that also peeks at the test
+loss).
+
+Checkpoints are saved by every rank (DeepSpeed requires it) under ``<run>/checkpoints/<tag>``: the
+engine's model and optimizer states, a ``client_state`` with the train state, loader position,
+scheduler and resolved config, and one ``rank<r>.pt`` per rank with its RNG states and the objective's
+per-rank state (MMIM's entropy memory). The ``latest`` file is replaced atomically only after every
+rank has finished writing, so a crash mid-save leaves the previous checkpoint usable.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import math
+import random
+import shutil
+import time
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import torch
+from torch import nn
+
+from . import distributed as dist
+from .config import Config, ConfigError
+from .data.loader import Batch, StreamingLoader, make_loader
+from .distributed import WorldInfo
+from .manifest import Manifest, atomic_write_text
+from .metrics import msa_metrics
+from .models import FusionModel, ModelOutput, xavier_init_
+from .objectives import MAIN_STAGE, Objective, build_objective
+from .optim import StagedAdam
+from .runlog import RunLogger
+
+CHECKPOINT_DIR = "checkpoints"
+LATEST = "latest"
+RUN_CONFIG_KEYS = ("train_batch_size", "train_micro_batch_size_per_gpu", "gradient_accumulation_steps",
+                   "gradient_clipping", "optimizer", "scheduler")
+
+
+@dataclasses.dataclass
+class TrainState:
+    """Where training is, and what it has selected so far (saved in every checkpoint)."""
+
+    epoch: int = 0
+    stage_index: int = 0
+    step: int = 0  # next step within the current pass
+    global_step: int = 0
+    samples_seen: int = 0
+    best_valid: float = math.inf
+    best_test: float = math.inf
+    best_epoch: int = -1
+    best_test_metrics: dict[str, float] = dataclasses.field(default_factory=dict)
+    bad_epochs: int = 0
+    finished: bool = False
+
+
+class TrainModule(nn.Module):
+    """The model and the objective in one module, so one DeepSpeed engine holds all parameters."""
+
+    def __init__(self, model: FusionModel, objective: Objective):
+        super().__init__()
+        self.model = model
+        self.objective = objective
+
+    def forward(self, batch: Batch, stage: str | None = None, step: int = 0):
+        output = self.model(batch)
+        if stage is None:
+            return output
+        loss, terms = self.objective.loss(output, batch, stage, step)
+        return loss, terms
+
+
+def build_deepspeed_config(config: Config) -> dict[str, Any]:
+    """The DeepSpeed JSON with the batch, accumulation and clipping keys filled from the run config."""
+    path = config.trainer.deepspeed_config
+    ds = json.loads(Path(path).read_text())
+    clashing = [k for k in RUN_CONFIG_KEYS if k in ds]
+    if clashing:
+        raise ConfigError(f"{path}: {clashing} are set from the run config (data.batch_size, trainer.*); "
+                          "remove them from the DeepSpeed file")
+    if ds.get("fp16", {}).get("enabled") and not torch.cuda.is_available():
+        raise ConfigError(f"{path}: fp16 needs a GPU (DeepSpeed has no fp16 on CPU); use an fp32 or bf16 config")
+    ds["train_micro_batch_size_per_gpu"] = config.data.batch_size
+    ds["gradient_accumulation_steps"] = config.trainer.gradient_accumulation_steps
+    ds["gradient_clipping"] = config.trainer.grad_clip
+    ds.setdefault("steps_per_print", 2**31 - 1)
+    return ds
+
+
+def seed_everything(seed: int) -> None:
+    random.seed(seed)
+    np.random.seed(seed % 2**32)
+    torch.manual_seed(seed)
+
+
+def rng_states() -> dict[str, Any]:
+    states = {"python": random.getstate(), "numpy": np.random.get_state(), "torch": torch.get_rng_state()}
+    if torch.cuda.is_available():
+        states["cuda"] = torch.cuda.get_rng_state()
+    return states
+
+
+def set_rng_states(states: dict[str, Any]) -> None:
+    random.setstate(states["python"])
+    np.random.set_state(states["numpy"])
+    torch.set_rng_state(states["torch"])
+    if "cuda" in states and torch.cuda.is_available():
+        torch.cuda.set_rng_state(states["cuda"])
+
+
+class Trainer:
+    """Builds the model, objective, DeepSpeed engine and loaders for a validated config."""
+
+    def __init__(self, config: Config, manifest: Manifest, world: WorldInfo):
+        import deepspeed
+
+        self.config = config
+        self.world = world
+        self.run_dir = config.run_dir()
+        self.checkpoint_dir = self.run_dir / CHECKPOINT_DIR
+        data, seed = config.data, config.run.seed
+        self.loaders: dict[str, StreamingLoader] = {
+            "train": make_loader(data, data.train_split, rank=world.rank, world_size=world.world_size, train=True,
+                                 seed=seed),
+            "valid": make_loader(data, data.valid_split, rank=world.rank, world_size=world.world_size, train=False,
+                                 seed=seed),
+            "test": make_loader(data, data.test_split, rank=world.rank, world_size=world.world_size, train=False,
+                                seed=seed),
+        }
+        self.schema = self.loaders["train"].schema
+        seed_everything(seed)  # the same initial weights on every rank
+        model = FusionModel(self.schema, config.model)
+        self.objective = build_objective(self.schema, model, config.objective)
+        module = TrainModule(model, self.objective)
+        xavier_init_(module, skip={f"model.{n}" for n in model.text_parameter_names()})
+        self.optimizer = StagedAdam(self.objective.param_groups(model, config.trainer))
+        self.engine, _, _, _ = deepspeed.initialize(model=module, optimizer=self.optimizer,
+                                                    config=build_deepspeed_config(config))
+        seed_everything(seed + 1000 * (world.rank + 1))  # then different dropout streams per rank
+        # ReduceLROnPlateau on the main stage's groups only: a per-group min_lr equal to the current lr
+        # pins the other stages' learning rates (the official code never steps the MMILB scheduler).
+        min_lrs = [0.0 if g["stage"] == MAIN_STAGE else g["lr"] for g in self.optimizer.param_groups]
+        self.scheduler = torch.optim.lr_scheduler.ReduceLROnPlateau(
+            self.optimizer, mode="min", factor=config.trainer.plateau_factor,
+            patience=config.trainer.plateau_patience, min_lr=min_lrs)
+        self._own_grad_norm = not (self.engine.zero_optimization() or self.engine.bfloat16_enabled()
+                                   or self.engine.fp16_enabled())
+        self._last_grad_norm: torch.Tensor | None = None
+        self.state = TrainState()
+        self.logger = RunLogger(self.run_dir, enabled=world.is_main, progress_bar=config.trainer.progress_bar)
+        if config.trainer.anomaly_detection:
+            torch.autograd.set_detect_anomaly(True)
+
+    # -- sizes -------------------------------------------------------------------------------------
+
+    @property
+    def device(self) -> torch.device:
+        return self.engine.device
+
+    @property
+    def global_batch_size(self) -> int:
+        return self.config.data.batch_size * self.world.world_size
+
+    def steps_in_pass(self, stage: str) -> int:
+        steps = int(self.loaders["train"].batches_per_epoch * self.objective.stage_fraction(stage))
+        cap = self.config.trainer.max_steps_per_pass
+        return max(1, min(steps, cap) if cap else steps)
+
+    # -- the loop ----------------------------------------------------------------------------------
+
+    def fit(self) -> TrainState:
+        """Train from the current state to the last epoch or early stop; returns the final state."""
+        stages = self.objective.stages
+        while not self.state.finished and self.state.epoch < self.config.trainer.epochs:
+            while self.state.stage_index < len(stages):
+                self.train_pass(stages[self.state.stage_index])
+                self.state.stage_index += 1
+                self.state.step = 0
+            self.end_epoch()
+        self.logger.log("final", self.state.global_step, {"best_epoch": self.state.best_epoch,
+                                                          **{f"test_{k}": v for k, v in
+                                                             self.state.best_test_metrics.items()}})
+        return self.state
+
+    def train_pass(self, stage: str) -> None:
+        """One pass over the training data (or the stage's share of it), resuming at ``state.step``."""
+        state, trainer_cfg = self.state, self.config.trainer
+        total = self.steps_in_pass(stage)
+        self.optimizer.set_stage(stage)
+        if state.step == 0:
+            self.objective.reset_pass(stage)
+        self.engine.train()
+        pass_index = state.epoch * len(self.objective.stages) + state.stage_index
+        self.logger.start_pass(f"epoch {state.epoch} {stage}", total, state.step)
+        window_terms: dict[str, torch.Tensor] = {}
+        window_start, window_steps = time.perf_counter(), 0
+        for batch in self.loaders["train"].epoch(pass_index, state.step):
+            if state.step >= total:
+                break
+            terms = self.train_step(batch, stage, state.step)
+            for key, value in terms.items():
+                window_terms[key] = window_terms.get(key, 0) + value
+            state.step += 1
+            state.global_step += 1
+            state.samples_seen += self.global_batch_size
+            window_steps += 1
+            if window_steps == trainer_cfg.log_every or state.step == total:
+                self.log_train(stage, window_terms, window_steps, time.perf_counter() - window_start, batch)
+                window_terms, window_start, window_steps = {}, time.perf_counter(), 0
+            if trainer_cfg.checkpoint_every_steps and state.global_step % trainer_cfg.checkpoint_every_steps == 0:
+                self.save_checkpoint(f"step{state.global_step:08d}")
+        self.logger.end_pass()
+
+    def train_step(self, batch: Batch, stage: str, step: int) -> dict[str, torch.Tensor]:
+        """Forward, backward and optimizer step on one micro-batch; returns the detached loss terms."""
+        loss, terms = self.engine(batch.to(self.device), stage, step)
+        self.engine.backward(loss)
+        if self._own_grad_norm:
+            # The engine clips but does not keep the norm without ZeRO or mixed precision: take it from the
+            # already-reduced gradients, as a device tensor (no host synchronisation).
+            grads = [p.grad.detach().float().norm() for p in self.engine.module.parameters() if p.grad is not None]
+            self._last_grad_norm = torch.stack(grads).norm() if grads else torch.zeros(())
+        self.engine.step()
+        return {"loss": loss.detach(), **terms}
+
+    def end_epoch(self) -> None:
+        """Evaluate, step the schedule, select on validation, checkpoint, and decide whether to stop."""
+        state, trainer_cfg = self.state, self.config.trainer
+        valid = self.evaluate("valid")
+        test = self.evaluate("test")
+        self.scheduler.step(valid["loss"])
+        if valid["loss"] < state.best_valid:
+            state.best_valid, state.bad_epochs = valid["loss"], 0
+            if not trainer_cfg.select_with_test or test["loss"] < state.best_test:
+                state.best_test, state.best_epoch, state.best_test_metrics = test["loss"], state.epoch, test
+                self.export_model(self.run_dir / "best_model.pt")
+        else:
+            state.bad_epochs += 1
+        self.logger.log("valid", state.global_step, {"epoch": state.epoch, **valid})
+        self.logger.log("test", state.global_step, {"epoch": state.epoch, **test})
+        state.epoch += 1
+        state.stage_index = 0
+        state.finished = state.bad_epochs >= trainer_cfg.patience or state.epoch >= trainer_cfg.epochs
+        self.save_checkpoint(f"epoch{state.epoch:04d}")
+
+    # -- evaluation --------------------------------------------------------------------------------
+
+    @torch.no_grad()
+    def predict(self, split: str) -> tuple[np.ndarray, np.ndarray]:
+        """Predictions and labels for every sample of ``split``, each once, gathered from all ranks."""
+        self.engine.eval()
+        preds, labels, masks, indices = [], [], [], []
+        for batch in self.loaders[split].epoch(0):
+            output: ModelOutput = self.engine(batch.to(self.device))
+            preds.append(output.pred_B.float())
+            labels.append(batch.label.to(self.device))
+            masks.append(batch.sample_mask.to(self.device))
+            indices.append(batch.index.to(self.device))
+        gathered = [dist.all_gather_tensors(torch.cat(t)).cpu().numpy() for t in (preds, labels, masks, indices)]
+        pred, label, mask, index = gathered
+        order = np.argsort(index[mask], kind="stable")
+        return pred[mask][order], label[mask][order]
+
+    def evaluate(self, split: str) -> dict[str, float]:
+        pred, label = self.predict(split)
+        return {"loss": float(np.mean(np.abs(pred - label))), **msa_metrics(pred, label, self.schema.label_range),
+                "samples": int(len(pred))}
+
+    # -- logging -----------------------------------------------------------------------------------
+
+    def log_train(self, stage: str, terms: dict[str, torch.Tensor], steps: int, seconds: float, batch: Batch) -> None:
+        names = sorted(terms)
+        stacked = dist.mean_across_ranks(torch.stack([terms[n].float() for n in names]) / steps).tolist()
+        values = dict(zip(names, stacked))
+        samples_per_s = steps * self.global_batch_size / max(seconds, 1e-9)
+        lrs = {f"lr_{g['name']}": g["lr"] for g in self.optimizer.param_groups}
+        grad_norm = self._last_grad_norm if self._own_grad_norm else self.engine.get_global_grad_norm()
+        self.logger.log("train", self.state.global_step, {
+            "epoch": self.state.epoch, "stage": stage, "samples_seen": self.state.samples_seen,
+            "samples_per_s": samples_per_s, "negatives_per_row": self.objective.negatives_per_row(batch, stage),
+            "micro_batch": self.config.data.batch_size, "grad_accum": self.config.trainer.gradient_accumulation_steps,
+            "global_batch": self.global_batch_size * self.config.trainer.gradient_accumulation_steps,
+            "grad_norm": float(grad_norm) if grad_norm is not None else float("nan"), **lrs, **values})
+        self.logger.advance(steps, {"loss": values.get("loss", float("nan")), "samples/s": round(samples_per_s)})
+
+    # -- checkpoints -------------------------------------------------------------------------------
+
+    def save_checkpoint(self, tag: str) -> Path:
+        """Save on every rank; then, on rank 0, point ``latest`` at it atomically and prune old tags."""
+        client_state = {
+            "train_state": dataclasses.asdict(self.state),
+            "loader": self.loaders["train"].state(self.state.epoch, self.state.step),
+            "scheduler": self.scheduler.state_dict(),
+            "config": self.config.model_dump(mode="json"),
+            "world_size": self.world.world_size,
+        }
+        self.engine.save_checkpoint(str(self.checkpoint_dir), tag=tag, client_state=client_state, save_latest=False)
+        torch.save({"rng": rng_states(), "objective": self.objective.extra_state()},
+                   self.checkpoint_dir / tag / f"rank{self.world.rank}.pt")
+        dist.barrier()
+        if self.world.is_main:
+            atomic_write_text(self.checkpoint_dir / LATEST, tag + "\n")
+            (self.checkpoint_dir / tag / "config.yaml").write_text(self.config.to_yaml())
+            self._prune_checkpoints(keep=tag)
+        dist.barrier()
+        return self.checkpoint_dir / tag
+
+    def _prune_checkpoints(self, keep: str) -> None:
+        tags = sorted((p for p in self.checkpoint_dir.iterdir() if p.is_dir()), key=lambda p: p.stat().st_mtime)
+        old = [p for p in tags if p.name != keep][: max(0, len(tags) - self.config.trainer.keep_checkpoints)]
+        for path in old:
+            shutil.rmtree(path, ignore_errors=True)
+
+    def load_checkpoint(self, which: str) -> str:
+        """Restore everything saved by ``save_checkpoint``; ``which`` is ``latest``, a tag or a path."""
+        directory, tag = resolve_checkpoint(self.checkpoint_dir, which)
+        path, client_state = self.engine.load_checkpoint(str(directory), tag=tag)
+        if path is None:
+            raise FileNotFoundError(f"{directory / tag}: DeepSpeed found no checkpoint there")
+        if client_state["world_size"] != self.world.world_size:
+            raise ValueError(f"{directory / tag}: saved with {client_state['world_size']} ranks, now "
+                             f"{self.world.world_size}; resuming exactly needs the same world size")
+        self.loaders["train"].check_resumable(client_state["loader"])
+        self.state = TrainState(**client_state["train_state"])
+        self.scheduler.load_state_dict(client_state["scheduler"])
+        rank_state = torch.load(directory / tag / f"rank{self.world.rank}.pt", weights_only=False)
+        set_rng_states(rank_state["rng"])
+        self.objective.load_extra_state(rank_state["objective"])
+        return tag
+
+    def export_model(self, path: Path) -> None:
+        """Write the fp32 weights (model and objective) with the resolved config, from rank 0."""
+        if self.world.is_main:
+            state = {k: v.detach().float().cpu() for k, v in self.engine.module.state_dict().items()}
+            tmp = path.with_suffix(".tmp")
+            torch.save({"state_dict": state, "config": self.config.model_dump(mode="json"),
+                        "epoch": self.state.epoch}, tmp)
+            tmp.replace(path)
+        dist.barrier()
+
+
+def resolve_checkpoint(checkpoint_dir: Path, which: str) -> tuple[Path, str]:
+    """(directory, tag) for ``latest``, a tag under ``checkpoint_dir``, or a path to a tag directory."""
+    if which == LATEST:
+        latest = checkpoint_dir / LATEST
+        if not latest.is_file():
+            raise FileNotFoundError(f"{latest}: no checkpoint to resume from (nothing saved in this run directory)")
+        return checkpoint_dir, latest.read_text().strip()
+    candidate = Path(which)
+    if candidate.is_dir() and (candidate.parent / candidate.name).exists() and candidate.parent != Path("."):
+        return candidate.parent, candidate.name
+    if (checkpoint_dir / which).is_dir():
+        return checkpoint_dir, which
+    raise FileNotFoundError(f"checkpoint {which!r} not found (looked for {checkpoint_dir / which} and {candidate})")
