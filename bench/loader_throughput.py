@@ -16,53 +16,11 @@ import statistics
 import tempfile
 import time
 from pathlib import Path
-from typing import Iterator
-
-import numpy as np
+from common import ShapeSource
 
 from dist_mmfuse.data.loader import LoaderOptions, StreamingLoader
 from dist_mmfuse.manifest import load_manifest
-from dist_mmfuse.schema import DatasetSchema, ModalityKind, ModalitySpec, Sample
-from sharding.sources.base import Source
 from sharding.writer import ShardBuilder
-
-SHAPES = {"text": 50, "audio": (500, 74), "vision": (375, 35)}
-
-
-class FullLengthSource(Source):
-    """Random full-length samples of the MOSEI-unaligned shapes."""
-
-    kind = "bench"
-
-    def __init__(self, samples: int):
-        self.samples = samples
-
-    @property
-    def dataset_name(self) -> str:
-        return "bench-mosei-unaligned"
-
-    def schema(self) -> DatasetSchema:
-        return DatasetSchema(modalities=(
-            ModalitySpec(name="text", kind=ModalityKind.TOKENS, dim=30522, max_len=50),
-            ModalitySpec(name="audio", kind=ModalityKind.SEQUENCE, dim=74, max_len=500),
-            ModalitySpec(name="vision", kind=ModalityKind.SEQUENCE, dim=35, max_len=375),
-        ), label_range=(-3.0, 3.0))
-
-    def split_sizes(self) -> dict[str, int]:
-        return {"train": self.samples}
-
-    def iter_samples(self, split: str, start: int, stop: int) -> Iterator[Sample]:
-        for position in range(start, stop):
-            rng = np.random.default_rng(position)
-            yield Sample(id=f"b{position}", label=float(rng.uniform(-3, 3)), features={
-                "text": rng.integers(1000, 30000, size=SHAPES["text"]).astype(np.int32),
-                "audio": rng.standard_normal(SHAPES["audio"], dtype=np.float32),
-                "vision": rng.standard_normal(SHAPES["vision"], dtype=np.float32),
-            })
-
-    def description(self) -> dict:
-        return {"kind": self.kind, "samples": self.samples}
-
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -78,7 +36,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         shard_dir = Path(args.dir or Path(tmp) / "shards")
         start = time.perf_counter()
-        ShardBuilder(FullLengthSource(args.samples), shard_dir, shard_size=args.shard_size,
+        ShardBuilder(ShapeSource(args.samples), shard_dir, shard_size=args.shard_size,
                      feature_dtype=args.dtype).build(procs=2)
         write_s = time.perf_counter() - start
         manifest = load_manifest(shard_dir)

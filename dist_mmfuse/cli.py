@@ -61,3 +61,87 @@ def train_main(argv: list[str] | None = None) -> int:
     if world.is_main:
         print(json.dumps({"best_epoch": state.best_epoch, "test": state.best_test_metrics}, indent=1))
     return 0
+
+
+def _load_model_file(args) -> tuple[dict, dict]:
+    """(state_dict, config dict) from ``--model`` (an exported .pt) or ``--checkpoint`` (a DeepSpeed tag)."""
+    import torch
+    import yaml
+
+    from .trainer import CHECKPOINT_DIR, consolidated_fp32_state, resolve_checkpoint
+
+    if args.model:
+        saved = torch.load(args.model, map_location="cpu", weights_only=False)
+        return saved["state_dict"], saved["config"]
+    path = __import__("pathlib").Path(args.checkpoint)
+    if path.name == "latest" and not path.is_dir():
+        directory, tag = resolve_checkpoint(path.parent, "latest")
+        path = directory / tag
+    elif (path / CHECKPOINT_DIR).is_dir():
+        directory, tag = resolve_checkpoint(path / CHECKPOINT_DIR, "latest")
+        path = directory / tag
+    if not (path / "config.yaml").is_file():
+        raise FileNotFoundError(f"{path}: not a checkpoint of this tool (no config.yaml)")
+    return consolidated_fp32_state(path), yaml.safe_load((path / "config.yaml").read_text())
+
+
+def eval_main(argv: list[str] | None = None) -> int:
+    """Evaluate an exported model or a checkpoint on a split; prints the metrics as JSON (rank 0)."""
+    from .config import Config, apply_override
+    from .data.loader import make_loader
+    from .manifest import load_manifest
+
+    parser = argparse.ArgumentParser(description="Evaluate a trained dist_mmfuse model on a split.")
+    source = parser.add_mutually_exclusive_group(required=True)
+    source.add_argument("--model", help="an exported model file (best_model.pt, or from launch/export.py)")
+    source.add_argument("--checkpoint", help="a checkpoint tag directory, .../checkpoints/latest, or a run dir")
+    parser.add_argument("--split", default="test")
+    parser.add_argument("overrides", nargs="*", metavar="KEY.SUB=VALUE", help="e.g. data.shard_dir=... ")
+    parser.add_argument("--local_rank", "--local-rank", type=int, default=None, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    try:
+        state, raw = _load_model_file(args)
+        for item in args.overrides:
+            apply_override(raw, item)
+        config = Config.model_validate(raw)
+        manifest = load_manifest(config.data.shard_dir)
+        if args.split not in manifest.splits:
+            raise ValueError(f"{config.data.shard_dir}: no split {args.split!r} (it has {sorted(manifest.splits)})")
+    except (ConfigError, DataError, FileNotFoundError, ValueError, KeyError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    import torch
+
+    from .trainer import build_train_module, evaluate_split
+
+    world = world_info()
+    init_process_group(world)
+    loader = make_loader(config.data, args.split, rank=world.rank, world_size=world.world_size, train=False,
+                         seed=config.run.seed)
+    module = build_train_module(loader.schema, config)
+    module.load_state_dict(state)
+    device = torch.device("cuda", world.local_rank) if torch.cuda.is_available() else torch.device("cpu")
+    module.to(device).eval()
+    metrics = evaluate_split(module, loader, device, loader.schema.label_range)
+    if world.is_main:
+        print(json.dumps({"split": args.split, **metrics}, indent=1))
+    return 0
+
+
+def export_main(argv: list[str] | None = None) -> int:
+    """Write a checkpoint's consolidated fp32 weights and config to one file for inference."""
+    import torch
+
+    parser = argparse.ArgumentParser(description="Export a DeepSpeed checkpoint as one fp32 model file.")
+    parser.add_argument("--checkpoint", required=True, help="a checkpoint tag directory, .../latest, or a run dir")
+    parser.add_argument("--out", required=True)
+    args = parser.parse_args(argv)
+    args.model = None
+    try:
+        state, config = _load_model_file(args)
+    except (FileNotFoundError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    torch.save({"state_dict": state, "config": config}, args.out)
+    print(f"wrote {args.out}: {len(state)} tensors, {sum(v.numel() for v in state.values())} parameters in fp32")
+    return 0

@@ -78,6 +78,35 @@ class TrainModule(nn.Module):
         return loss, terms
 
 
+def build_train_module(schema, config: Config) -> TrainModule:
+    """Model and objective for ``config``, initialised as MMIM does (xavier except the text encoders)."""
+    model = FusionModel(schema, config.model)
+    module = TrainModule(model, build_objective(schema, model, config.objective))
+    xavier_init_(module, skip={f"model.{n}" for n in model.text_parameter_names()})
+    return module
+
+
+@torch.no_grad()
+def evaluate_split(forward, loader: StreamingLoader, device, label_range) -> dict[str, float]:
+    """Metrics over every sample of the loader's split, each once, predictions gathered from all ranks.
+
+    ``forward(batch)`` returns a ModelOutput (the engine, or a plain TrainModule).
+    """
+    preds, labels, masks, indices = [], [], [], []
+    for batch in loader.epoch(0):
+        output: ModelOutput = forward(batch.to(device))
+        preds.append(output.pred_B.float())
+        labels.append(batch.label.to(device))
+        masks.append(batch.sample_mask.to(device))
+        indices.append(batch.index.to(device))
+    pred, label, mask, index = (dist.all_gather_tensors(torch.cat(t)).cpu().numpy()
+                                for t in (preds, labels, masks, indices))
+    order = np.argsort(index[mask], kind="stable")
+    pred, label = pred[mask][order], label[mask][order]
+    return {"loss": float(np.mean(np.abs(pred - label))), **msa_metrics(pred, label, label_range),
+            "samples": int(len(pred))}
+
+
 def build_deepspeed_config(config: Config) -> dict[str, Any]:
     """The DeepSpeed JSON with the batch, accumulation and clipping keys filled from the run config."""
     path = config.trainer.deepspeed_config
@@ -137,11 +166,9 @@ class Trainer:
         }
         self.schema = self.loaders["train"].schema
         seed_everything(seed)  # the same initial weights on every rank
-        model = FusionModel(self.schema, config.model)
-        self.objective = build_objective(self.schema, model, config.objective)
-        module = TrainModule(model, self.objective)
-        xavier_init_(module, skip={f"model.{n}" for n in model.text_parameter_names()})
-        self.optimizer = StagedAdam(self.objective.param_groups(model, config.trainer))
+        module = build_train_module(self.schema, config)
+        self.objective = module.objective
+        self.optimizer = StagedAdam(self.objective.param_groups(module.model, config.trainer))
         self.engine, _, _, _ = deepspeed.initialize(model=module, optimizer=self.optimizer,
                                                     config=build_deepspeed_config(config))
         seed_everything(seed + 1000 * (world.rank + 1))  # then different dropout streams per rank
@@ -253,26 +280,9 @@ class Trainer:
 
     # -- evaluation --------------------------------------------------------------------------------
 
-    @torch.no_grad()
-    def predict(self, split: str) -> tuple[np.ndarray, np.ndarray]:
-        """Predictions and labels for every sample of ``split``, each once, gathered from all ranks."""
-        self.engine.eval()
-        preds, labels, masks, indices = [], [], [], []
-        for batch in self.loaders[split].epoch(0):
-            output: ModelOutput = self.engine(batch.to(self.device))
-            preds.append(output.pred_B.float())
-            labels.append(batch.label.to(self.device))
-            masks.append(batch.sample_mask.to(self.device))
-            indices.append(batch.index.to(self.device))
-        gathered = [dist.all_gather_tensors(torch.cat(t)).cpu().numpy() for t in (preds, labels, masks, indices)]
-        pred, label, mask, index = gathered
-        order = np.argsort(index[mask], kind="stable")
-        return pred[mask][order], label[mask][order]
-
     def evaluate(self, split: str) -> dict[str, float]:
-        pred, label = self.predict(split)
-        return {"loss": float(np.mean(np.abs(pred - label))), **msa_metrics(pred, label, self.schema.label_range),
-                "samples": int(len(pred))}
+        self.engine.eval()
+        return evaluate_split(self.engine, self.loaders[split], self.device, self.schema.label_range)
 
     # -- logging -----------------------------------------------------------------------------------
 
@@ -360,3 +370,18 @@ def resolve_checkpoint(checkpoint_dir: Path, which: str) -> tuple[Path, str]:
     if (checkpoint_dir / which).is_dir():
         return checkpoint_dir, which
     raise FileNotFoundError(f"checkpoint {which!r} not found (looked for {checkpoint_dir / which} and {candidate})")
+
+
+def consolidated_fp32_state(checkpoint: Path) -> dict[str, torch.Tensor]:
+    """The full fp32 weights of a DeepSpeed checkpoint tag directory, whatever its ZeRO stage.
+
+    ZeRO and bf16/fp16 checkpoints keep the fp32 master weights in per-rank optimizer partitions, which
+    DeepSpeed's zero_to_fp32 merges; an fp32 ZeRO-0 checkpoint holds them in its model states file.
+    """
+    from deepspeed.utils.zero_to_fp32 import get_fp32_state_dict_from_zero_checkpoint
+
+    if any(checkpoint.glob("*optim_states.pt")):
+        state = get_fp32_state_dict_from_zero_checkpoint(str(checkpoint.parent), tag=checkpoint.name)
+    else:
+        state = torch.load(checkpoint / "mp_rank_00_model_states.pt", map_location="cpu", weights_only=False)["module"]
+    return {k: v.float() for k, v in state.items()}

@@ -113,7 +113,8 @@ def test_two_ranks_through_the_deepspeed_launcher_learn(tmp_path):
         "data": {"prepare": {"source": "synthetic", "shard_size": 64,
                              "options": {"preset": "mosi", "seed": 1, "sizes": {"train": 512, "valid": 128, "test": 128}}}},
         # A randomly initialised text encoder learns at the main rate, not the pretrained-model rate.
-        "trainer": {"epochs": 4, "lr_text": 1e-3}})
+        "trainer": {"epochs": 4, "lr_text": 1e-3,
+                    "deepspeed_config": str(REPO / "configs" / "deepspeed" / "zero2_fp32.json")}})
     port = free_port()
     launcher = str(Path(sys.executable).parent / "deepspeed")
     result = subprocess.run([launcher, "--num_gpus", "2", "--master_port", str(port), str(REPO / "launch" / "train.py"),
@@ -132,8 +133,25 @@ def test_two_ranks_through_the_deepspeed_launcher_learn(tmp_path):
     constant_mae = np.mean(np.abs(labels - np.median(labels)))
     assert final["test_mae"] < 0.95 * constant_mae and final["test_corr"] > 0.3, (final, constant_mae)
     assert final["test_samples"] == 128
-    assert (tmp_path / "run" / "best_model.pt").is_file()
     assert any((tmp_path / "run" / "tensorboard").iterdir())
+
+    # launch/eval.py on the exported best model reproduces the selected epoch's test metrics, and the
+    # consolidated fp32 export of the last (ZeRO-2) checkpoint reproduces the last epoch's.
+    def evaluate(*args):
+        out = subprocess.run([sys.executable, str(REPO / "launch" / "eval.py"), *args], env=train_env(),
+                             capture_output=True, text=True, timeout=300, cwd=tmp_path)
+        assert out.returncode == 0, out.stderr[-3000:]
+        return json.loads(out.stdout[out.stdout.index("{"):])
+
+    best = evaluate("--model", str(tmp_path / "run" / "best_model.pt"))
+    assert best["mae"] == pytest.approx(final["test_mae"], rel=1e-6)
+    exported = tmp_path / "last.pt"
+    export = subprocess.run([sys.executable, str(REPO / "launch" / "export.py"), "--checkpoint",
+                             str(tmp_path / "run" / "checkpoints" / "latest"), "--out", str(exported)],
+                            env=train_env(), capture_output=True, text=True, timeout=300)
+    assert export.returncode == 0, export.stderr[-3000:]
+    last_test = records(tmp_path / "run", "test")[-1]
+    assert evaluate("--model", str(exported))["mae"] == pytest.approx(last_test["mae"], rel=1e-6)
 
 
 def test_errors_bad_deepspeed_config_and_missing_checkpoint(small_shards, tmp_path):
