@@ -348,8 +348,13 @@ class Trainer:
 
     def export_model(self, path: Path) -> None:
         """Write the fp32 weights (model and objective) with the resolved config, from rank 0."""
+        if self.engine.zero_optimization_stage() == 3:
+            # Parameters are partitioned across ranks: gather them (a collective every rank joins).
+            module_state = self.engine._zero3_consolidated_16bit_state_dict()
+        else:
+            module_state = self.engine.module.state_dict()
         if self.world.is_main:
-            state = {k: v.detach().float().cpu() for k, v in self.engine.module.state_dict().items()}
+            state = {k: v.detach().float().cpu() for k, v in module_state.items()}
             tmp = path.with_suffix(".tmp")
             torch.save({"state_dict": state, "config": self.config.model_dump(mode="json"),
                         "epoch": self.state.epoch}, tmp)

@@ -170,3 +170,18 @@ def test_errors_bad_deepspeed_config_and_missing_checkpoint(small_shards, tmp_pa
     unimplemented = subprocess.run(TRAIN + ["--config", str(config), "objective.name=tuple_infonce"],
                                    env=train_env(), capture_output=True, text=True, timeout=300)
     assert unimplemented.returncode == 2 and "not implemented yet" in unimplemented.stderr
+
+
+def test_zero3_trains_and_exports(small_shards, tmp_path):
+    """ZeRO-3 partitions the parameters; both stages still step, and the best-model export gathers them."""
+    config = write_train_config(tmp_path / "c.yaml", small_shards, tmp_path / "run", extra={
+        "trainer": {"deepspeed_config": str(REPO / "configs" / "deepspeed" / "zero3_fp32.json"), "epochs": 1,
+                    "max_steps_per_pass": 3}})
+    result = subprocess.run(TRAIN + ["--config", str(config)], env=train_env(), capture_output=True, text=True,
+                            timeout=600)
+    assert result.returncode == 0, result.stderr[-3000:]
+    best = torch.load(tmp_path / "run" / "best_model.pt", weights_only=False)["state_dict"]
+    assert all(v.numel() > 0 for v in best.values())
+    assert best["model.fusion.linear_3.weight"].shape == (1, 128)
+    final = records(tmp_path / "run", "final")[0]
+    assert final["test_samples"] == 30 and np.isfinite(final["test_mae"])
