@@ -215,12 +215,23 @@ def test_mosi_real_standard_folds(tmp_path):
         records = {r["id"]: r for r in csv.DictReader(handle)}
     tokenizer = TextTokenizer(None, max_len=50)
     assert load_manifest(tmp_path / "out").schema.names == ("text", "audio")
+    # Features are z-scored with the train split's statistics only.
+    train_rows = [row_of[s.id] for s in decoded["train"]]
+    raw = arrays["audio"].astype(np.float64)
+    mean, std = raw[train_rows].mean(0), raw[train_rows].std(0)
+    std = np.where(std > 1e-8, std, 1.0)
+    train_audio = np.stack([s.features["audio"] for s in decoded["train"]])
+    np.testing.assert_allclose(train_audio.mean(0), 0, atol=1e-4)
     for sample in decoded["test"][::50]:
         record = records[sample.id]
         assert record["split_std"] == "test"
         assert sample.label == pytest.approx(float(record["label"]))
-        np.testing.assert_array_equal(sample.features["audio"], arrays["audio"][row_of[sample.id]])
+        expected = ((raw[row_of[sample.id]] - mean) / std).astype(np.float32)
+        np.testing.assert_allclose(sample.features["audio"], expected, rtol=1e-5, atol=1e-5)
         np.testing.assert_array_equal(sample.features["text"], tokenizer(record["text"]))
+    raw_source = make_source("mosi_real", {"split": "std", "standardize": False})
+    first = next(raw_source.iter_samples("test", 0, 1))
+    np.testing.assert_array_equal(first.features["audio"], arrays["audio"][row_of[first.id]])
     with pytest.raises(ValueError, match=r"\['video'\] leak labels"):
         make_source("mosi_real", {"split": "std", "features": ["audio", "video"]})
 
