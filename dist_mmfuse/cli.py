@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 
 from .config import ConfigError, load_config, write_resolved_config
 from .distributed import init_process_group, world_info
@@ -73,7 +74,7 @@ def _load_model_file(args) -> tuple[dict, dict]:
     if args.model:
         saved = torch.load(args.model, map_location="cpu", weights_only=False)
         return saved["state_dict"], saved["config"]
-    path = __import__("pathlib").Path(args.checkpoint)
+    path = Path(args.checkpoint)
     if path.name == "latest" and not path.is_dir():
         directory, tag = resolve_checkpoint(path.parent, "latest")
         path = directory / tag

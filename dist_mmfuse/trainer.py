@@ -232,25 +232,29 @@ class Trainer:
         for batch in self.loaders["train"].epoch(pass_index, state.step):
             if state.step >= total:
                 break
-            terms = self.train_step(batch, stage, state.step)
+            log_due = window_steps + 1 == trainer_cfg.log_every or state.step + 1 == total
+            terms = self.train_step(batch, stage, state.step, want_grad_norm=log_due)
             for key, value in terms.items():
                 window_terms[key] = window_terms.get(key, 0) + value
             state.step += 1
             state.global_step += 1
             state.samples_seen += self.global_batch_size
             window_steps += 1
-            if window_steps == trainer_cfg.log_every or state.step == total:
+            if log_due:
                 self.log_train(stage, window_terms, window_steps, time.perf_counter() - window_start, batch)
                 window_terms, window_start, window_steps = {}, time.perf_counter(), 0
             if trainer_cfg.checkpoint_every_steps and state.global_step % trainer_cfg.checkpoint_every_steps == 0:
                 self.save_checkpoint(f"step{state.global_step:08d}")
         self.logger.end_pass()
 
-    def train_step(self, batch: Batch, stage: str, step: int) -> dict[str, torch.Tensor]:
-        """Forward, backward and optimizer step on one micro-batch; returns the detached loss terms."""
+    def train_step(self, batch: Batch, stage: str, step: int, want_grad_norm: bool = False) -> dict[str, torch.Tensor]:
+        """Forward, backward and optimizer step on one micro-batch; returns the detached loss terms.
+
+        ``want_grad_norm``: the step will be logged, so keep the gradient norm where the engine does not.
+        """
         loss, terms = self.engine(batch.to(self.device), stage, step)
         self.engine.backward(loss)
-        if self._own_grad_norm:
+        if want_grad_norm and self._own_grad_norm:
             # The engine clips but does not keep the norm without ZeRO or mixed precision: take it from the
             # already-reduced gradients, as a device tensor (no host synchronisation).
             grads = [p.grad.detach().float().norm() for p in self.engine.module.parameters() if p.grad is not None]

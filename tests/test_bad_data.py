@@ -79,7 +79,7 @@ def test_corrupt_tar_header_names_last_good_key(tmp_path):
     with pytest.raises(DataError, match=r"train-000000.tar: corrupt or truncated tar after sample key 000000001 "
                                         r"\(member 000000001.vision.npy\): invalid header"):
         list(loader(path, verify=False).epoch(0))
-    data[members:members + 512] = b"\x00" * 512  # a zero block: tarfile reads it as the end of the archive
+    data[members:members + 512] = b"\x00" * 512  # a zero block marks the end of the archive
     shard.write_bytes(bytes(data))
     with pytest.raises(DataError, match=r"train-000000.tar: ends after 2 samples; the manifest says 8"):
         list(loader(path, verify=False).epoch(0))
