@@ -104,6 +104,9 @@ class MMIMConfig(_Strict):
 
 class ObjectiveConfig(_Strict):
     name: Literal[OBJECTIVE_NAMES] = "mmim"  # type: ignore[valid-type]
+    contrast_chunk_size: NonNegativeInt = Field(
+        0, description="contrast this many query rows at a time, recomputing their logits in the backward "
+                       "pass (bounds peak memory at very large global batches); 0 = all at once")
     mmim: MMIMConfig = Field(default_factory=MMIMConfig)
 
 
@@ -121,6 +124,10 @@ class TrainerConfig(_Strict):
     grad_clip: float = Field(1.0, ge=0, description="global gradient-norm clip; 0 disables")
     deepspeed_config: Path = Field(Path("configs/deepspeed/zero0_fp32.json"))
     gradient_accumulation_steps: PositiveInt = 1
+    accumulation: Literal["average", "feature_cache"] = Field(
+        "average", description="average: DeepSpeed's usual accumulation, each micro-batch its own loss and "
+                               "negatives; feature_cache: one loss over all accumulated micro-batches, so "
+                               "accumulation adds negatives (ENGINEERING.md §1.6)")
     select_with_test: bool = Field(False, description="official model selection: also require a better TEST loss")
     max_steps_per_pass: PositiveInt | None = Field(None, description="cut every pass short (smoke tests, benchmarks)")
     log_every: PositiveInt = 10

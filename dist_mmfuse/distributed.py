@@ -108,6 +108,38 @@ def barrier() -> None:
         dist.barrier()
 
 
+def world_size() -> int:
+    """Ranks in the default process group (1 when none is running)."""
+    import torch.distributed as dist
+
+    return dist.get_world_size() if is_initialized() else 1
+
+
+def rank() -> int:
+    """This process's rank in the default process group (0 when none is running)."""
+    import torch.distributed as dist
+
+    return dist.get_rank() if is_initialized() else 0
+
+
+def all_gather_with_grad(tensor):
+    """Concatenate ``tensor`` (same shape on every rank) from all ranks along dim 0, differentiably.
+
+    The backward pass sums, over every rank, the gradient that rank's loss sends to each slice and
+    returns it to the slice's owner (a reduce-scatter). With the engine's mean over ranks this gives
+    exactly the gradient of the global-batch loss: no world-size factor is needed or allowed
+    (ENGINEERING.md §1.3). A gather without this backward gives 1/W of it, or the wrong direction.
+    """
+    import torch.distributed as dist
+    import torch.distributed._functional_collectives as functional
+
+    if world_size() == 1:
+        return tensor
+    # all_gather_single_autograd (torch >= 2.12) replaces all_gather_tensor_autograd; both differentiate.
+    gather = getattr(functional, "all_gather_single_autograd", None) or functional.all_gather_tensor_autograd
+    return functional.wait_tensor(gather(tensor.contiguous(), 0, dist.group.WORLD))
+
+
 def all_gather_tensors(tensor):
     """Concatenate ``tensor`` (same shape on every rank) from all ranks along dim 0; no gradient."""
     import torch

@@ -31,6 +31,20 @@ class ModelOutput:
     fusion_BH: torch.Tensor  # (B, fusion_hidden): MMIM's Z
     pred_B: torch.Tensor  # (B,)
 
+    def tensors(self) -> list[torch.Tensor]:
+        """Every per-sample tensor, in a fixed order (``from_tensors`` inverts it)."""
+        return [*self.reps.values(), self.fusion_BH, self.pred_B]
+
+    def from_tensors(self, tensors: list[torch.Tensor]) -> "ModelOutput":
+        """An output with this one's layout holding ``tensors`` (in ``tensors()`` order)."""
+        *reps, fusion_BH, pred_B = tensors
+        return ModelOutput(dict(zip(self.reps, reps)), fusion_BH, pred_B)
+
+    @staticmethod
+    def concat(outputs: list["ModelOutput"]) -> "ModelOutput":
+        """The rows of ``outputs`` in order, as one output."""
+        return outputs[0].from_tensors([torch.cat(column) for column in zip(*(o.tensors() for o in outputs))])
+
 
 class TextEncoder(nn.Module):
     """A BERT-family encoder; the representation is the last hidden state at position 0."""

@@ -30,7 +30,7 @@ from torch import nn
 
 from . import distributed as dist
 from .config import Config, ConfigError
-from .data.loader import Batch, StreamingLoader, make_loader
+from .data.loader import Batch, StreamingLoader, concat_batches, make_loader
 from .distributed import WorldInfo
 from .manifest import Manifest, atomic_write_text
 from .metrics import msa_metrics
@@ -70,8 +70,12 @@ class TrainModule(nn.Module):
         self.model = model
         self.objective = objective
 
-    def forward(self, batch: Batch, stage: str | None = None, step: int = 0):
-        output = self.model(batch)
+    def forward(self, batch: Batch, stage: str | None = None, step: int = 0, features: ModelOutput | None = None):
+        """The model's output (no ``stage``), or the objective's loss and terms in ``stage``.
+
+        ``features``: the model output to take the loss of instead of running the model (feature-cache
+        accumulation)."""
+        output = self.model(batch) if features is None else features
         if stage is None:
             return output
         loss, terms = self.objective.loss(output, batch, stage, step)
@@ -128,6 +132,17 @@ def seed_everything(seed: int) -> None:
     random.seed(seed)
     np.random.seed(seed % 2**32)
     torch.manual_seed(seed)
+
+
+def torch_rng_states() -> list[torch.Tensor]:
+    """torch's CPU and (when present) CUDA generator states: what dropout draws from."""
+    return [torch.get_rng_state()] + ([torch.cuda.get_rng_state()] if torch.cuda.is_available() else [])
+
+
+def set_torch_rng_states(states: list[torch.Tensor]) -> None:
+    torch.set_rng_state(states[0])
+    if len(states) > 1:
+        torch.cuda.set_rng_state(states[1])
 
 
 def rng_states() -> dict[str, Any]:
@@ -193,13 +208,29 @@ class Trainer:
         return self.engine.device
 
     @property
+    def micro_batches_per_step(self) -> int:
+        return self.config.trainer.gradient_accumulation_steps
+
+    @property
     def global_batch_size(self) -> int:
-        return self.config.data.batch_size * self.world.world_size
+        """Samples per optimizer step over all ranks and accumulated micro-batches."""
+        return self.config.data.batch_size * self.world.world_size * self.micro_batches_per_step
+
+    @property
+    def rows_per_loss(self) -> int:
+        """This rank's rows in one loss call: every accumulated micro-batch with a feature cache."""
+        feature_cache = self.config.trainer.accumulation == "feature_cache"
+        return self.config.data.batch_size * (self.micro_batches_per_step if feature_cache else 1)
 
     def steps_in_pass(self, stage: str) -> int:
-        steps = int(self.loaders["train"].batches_per_epoch * self.objective.stage_fraction(stage))
+        """Optimizer steps in one pass of ``stage``."""
+        batches = int(self.loaders["train"].batches_per_epoch * self.objective.stage_fraction(stage))
+        steps = batches // self.micro_batches_per_step
+        if steps == 0:
+            raise ValueError(f"stage {stage}: {batches} batches per pass on each rank, fewer than "
+                             f"trainer.gradient_accumulation_steps={self.micro_batches_per_step}")
         cap = self.config.trainer.max_steps_per_pass
-        return max(1, min(steps, cap) if cap else steps)
+        return min(steps, cap) if cap else steps
 
     # -- the loop ----------------------------------------------------------------------------------
 
@@ -229,11 +260,13 @@ class Trainer:
         self.logger.start_pass(f"epoch {state.epoch} {stage}", total, state.step)
         window_terms: dict[str, torch.Tensor] = {}
         window_start, window_steps = time.perf_counter(), 0
-        for batch in self.loaders["train"].epoch(pass_index, state.step):
+        batches = self.loaders["train"].epoch(pass_index, state.step * self.micro_batches_per_step)
+        # Each step takes the next gradient_accumulation_steps batches from the one iterator.
+        for micro_batches in zip(*[batches] * self.micro_batches_per_step):
             if state.step >= total:
                 break
             log_due = window_steps + 1 == trainer_cfg.log_every or state.step + 1 == total
-            terms = self.train_step(batch, stage, state.step, want_grad_norm=log_due)
+            terms = self.train_step(list(micro_batches), stage, state.step, want_grad_norm=log_due)
             for key, value in terms.items():
                 window_terms[key] = window_terms.get(key, 0) + value
             state.step += 1
@@ -241,25 +274,86 @@ class Trainer:
             state.samples_seen += self.global_batch_size
             window_steps += 1
             if log_due:
-                self.log_train(stage, window_terms, window_steps, time.perf_counter() - window_start, batch)
+                self.log_train(stage, window_terms, window_steps, time.perf_counter() - window_start)
                 window_terms, window_start, window_steps = {}, time.perf_counter(), 0
             if trainer_cfg.checkpoint_every_steps and state.global_step % trainer_cfg.checkpoint_every_steps == 0:
                 self.save_checkpoint(f"step{state.global_step:08d}")
         self.logger.end_pass()
 
-    def train_step(self, batch: Batch, stage: str, step: int, want_grad_norm: bool = False) -> dict[str, torch.Tensor]:
-        """Forward, backward and optimizer step on one micro-batch; returns the detached loss terms.
+    def train_step(self, micro_batches: list[Batch], stage: str, step: int,
+                   want_grad_norm: bool = False) -> dict[str, torch.Tensor]:
+        """One optimizer step on ``gradient_accumulation_steps`` micro-batches; returns the loss terms.
 
         ``want_grad_norm``: the step will be logged, so keep the gradient norm where the engine does not.
         """
-        loss, terms = self.engine(batch.to(self.device), stage, step)
-        self.engine.backward(loss)
+        terms = self.accumulate_gradients(micro_batches, stage, step)
         if want_grad_norm and self._own_grad_norm:
             # The engine clips but does not keep the norm without ZeRO or mixed precision: take it from the
             # already-reduced gradients, as a device tensor (no host synchronisation).
             grads = [p.grad.detach().float().norm() for p in self.engine.module.parameters() if p.grad is not None]
             self._last_grad_norm = torch.stack(grads).norm() if grads else torch.zeros(())
         self.engine.step()
+        return terms
+
+    def accumulate_gradients(self, micro_batches: list[Batch], stage: str, step: int) -> dict[str, torch.Tensor]:
+        """Forward and backward over the micro-batches of one step, leaving the optimizer step (the
+        accumulation boundary) to the caller; returns the detached loss terms."""
+        micro_batches = [b.to(self.device) for b in micro_batches]
+        if len(micro_batches) != self.micro_batches_per_step:
+            raise ValueError(f"{len(micro_batches)} micro-batches for one step; the engine accumulates "
+                             f"{self.micro_batches_per_step}")
+        if self.config.trainer.accumulation == "feature_cache":
+            return self._feature_cache_backward(micro_batches, stage, step)
+        return self._averaged_backward(micro_batches, stage, step)
+
+    def _averaged_backward(self, micro_batches: list[Batch], stage: str, step: int) -> dict[str, torch.Tensor]:
+        """DeepSpeed's accumulation: each micro-batch its own loss (and negatives), gradients averaged."""
+        summed: dict[str, torch.Tensor] = {}
+        for index, batch in enumerate(micro_batches):
+            if index:
+                self.engine.step()  # not a boundary: the engine only counts the micro-step
+            loss, terms = self.engine(batch, stage, step * len(micro_batches) + index)
+            self.engine.backward(loss)
+            for key, value in {"loss": loss.detach(), **terms}.items():
+                summed[key] = summed.get(key, 0) + value
+        return {key: value / len(micro_batches) for key, value in summed.items()}
+
+    def _feature_cache_backward(self, micro_batches: list[Batch], stage: str, step: int) -> dict[str, torch.Tensor]:
+        """One loss over all micro-batches, so accumulation adds negatives (GradCache, ENGINEERING.md §1.6).
+
+        1. The model runs on every micro-batch without a graph; the RNG state before each run is kept.
+        2. The loss of all of them together is taken with those outputs as leaves, giving its gradient
+           with respect to every output row (and, once, to the objective's own weights).
+        3. Each micro-batch is run again with a graph, replaying its RNG state so dropout draws the same
+           masks, and back-propagated with its rows' output gradients. These backward passes sum, with
+           no 1/K (``scale_wrt_gas=False``), to the gradient of the one big-batch loss.
+        """
+        rng_before, cached = [], []
+        with torch.no_grad():
+            for batch in micro_batches:
+                rng_before.append(torch_rng_states())
+                cached.append(self.engine(batch))
+        leaves = [[t.detach().requires_grad_() for t in output.tensors()] for output in cached]
+        joined = ModelOutput.concat([output.from_tensors(ts) for output, ts in zip(cached, leaves)])
+        # The module itself, not the engine: the engine hooks its outputs to open and close a backward
+        # (and reduce gradients) whenever autograd reaches them, and this first pass only wants the
+        # output gradients. ZeRO-3 still gathers the objective's weights through its per-module hooks.
+        loss, terms = self.engine.module(concat_batches(micro_batches), stage, step, features=joined)
+        flat_leaves = [t for ts in leaves for t in ts]
+        flat_grads = torch.autograd.grad(loss, flat_leaves, retain_graph=True, allow_unused=True)
+        grads = [flat_grads[i * len(leaves[0]):(i + 1) * len(leaves[0])] for i in range(len(leaves))]
+        rng_after = torch_rng_states()
+        for index, batch in enumerate(micro_batches):
+            if index:
+                self.engine.step()  # not a boundary: the engine only counts the micro-step
+            set_torch_rng_states(rng_before[index])
+            live = self.engine(batch).tensors()
+            surrogate = sum((t * g).sum() for t, g in zip(live, grads[index]) if g is not None)
+            if index == 0:
+                # The objective's own weights see the loss once, through its retained graph.
+                surrogate = surrogate + loss
+            self.engine.backward(surrogate, scale_wrt_gas=False)
+        set_torch_rng_states(rng_after)
         return {"loss": loss.detach(), **terms}
 
     def end_epoch(self) -> None:
@@ -290,7 +384,7 @@ class Trainer:
 
     # -- logging -----------------------------------------------------------------------------------
 
-    def log_train(self, stage: str, terms: dict[str, torch.Tensor], steps: int, seconds: float, batch: Batch) -> None:
+    def log_train(self, stage: str, terms: dict[str, torch.Tensor], steps: int, seconds: float) -> None:
         names = sorted(terms)
         stacked = dist.mean_across_ranks(torch.stack([terms[n].float() for n in names]) / steps).tolist()
         values = dict(zip(names, stacked))
@@ -299,9 +393,10 @@ class Trainer:
         grad_norm = self._last_grad_norm if self._own_grad_norm else self.engine.get_global_grad_norm()
         self.logger.log("train", self.state.global_step, {
             "epoch": self.state.epoch, "stage": stage, "samples_seen": self.state.samples_seen,
-            "samples_per_s": samples_per_s, "negatives_per_row": self.objective.negatives_per_row(batch, stage),
-            "micro_batch": self.config.data.batch_size, "grad_accum": self.config.trainer.gradient_accumulation_steps,
-            "global_batch": self.global_batch_size * self.config.trainer.gradient_accumulation_steps,
+            "samples_per_s": samples_per_s,
+            "negatives_per_row": self.objective.negatives_per_row(self.rows_per_loss, stage),
+            "micro_batch": self.config.data.batch_size, "grad_accum": self.micro_batches_per_step,
+            "global_batch": self.global_batch_size,
             "grad_norm": float(grad_norm) if grad_norm is not None else float("nan"), **lrs, **values})
         self.logger.advance(steps, {"loss": values.get("loss", float("nan")), "samples/s": round(samples_per_s)})
 
@@ -311,7 +406,7 @@ class Trainer:
         """Save on every rank; then, on rank 0, point ``latest`` at it atomically and prune old tags."""
         client_state = {
             "train_state": dataclasses.asdict(self.state),
-            "loader": self.loaders["train"].state(self.state.epoch, self.state.step),
+            "loader": self.loaders["train"].state(self.state.epoch, self.state.step * self.micro_batches_per_step),
             "scheduler": self.scheduler.state_dict(),
             "config": self.config.model_dump(mode="json"),
             "world_size": self.world.world_size,
@@ -342,6 +437,11 @@ class Trainer:
         if client_state["world_size"] != self.world.world_size:
             raise ValueError(f"{directory / tag}: saved with {client_state['world_size']} ranks, now "
                              f"{self.world.world_size}; resuming exactly needs the same world size")
+        saved_trainer = client_state["config"]["trainer"]
+        for key in ("gradient_accumulation_steps", "accumulation"):
+            if saved_trainer.get(key) != getattr(self.config.trainer, key):
+                raise ValueError(f"{directory / tag}: saved with trainer.{key}={saved_trainer.get(key)}, now "
+                                 f"{getattr(self.config.trainer, key)}; resuming exactly needs the same value")
         self.loaders["train"].check_resumable(client_state["loader"])
         self.state = TrainState(**client_state["train_state"])
         self.scheduler.load_state_dict(client_state["scheduler"])

@@ -1,7 +1,11 @@
-"""Run in each spawned process: a Trainer on ``world_size`` gloo ranks steps on one fixed global batch.
+"""Run in each spawned process: a Trainer on ``world_size`` gloo ranks steps on fixed global batches.
 
-Rank r takes rows [r*B, (r+1)*B) of the global batch, so 1 process with batch W*B and W processes with
-batch B see exactly the same samples per step. Results go to ``out_dir/rank{r}.pt``.
+Each step takes the next global batch of ``world_size * K * B`` samples (K = gradient accumulation
+steps, B = data.batch_size); rank r's micro-batch k is rows [(r*K + k)*B, (r*K + k + 1)*B). So one
+process with batch W*K*B and K = 1 sees exactly the same samples per step as W processes accumulating
+K micro-batches of B. Per step it records the parameters before the step, the loss and terms, and
+every parameter's full gradient (taken at the accumulation boundary, before the optimizer step); then
+the final parameters. Results go to ``out_dir/rank{r}.pt``.
 """
 
 from __future__ import annotations
@@ -10,15 +14,30 @@ import os
 import sys
 
 
+def global_batches(config, total_batch: int):
+    """The training split in file order, ``total_batch`` samples at a time (no shuffling)."""
+    from dist_mmfuse.data.loader import LoaderOptions, StreamingLoader
+
+    source = StreamingLoader(config.data.shard_dir, config.data.train_split,
+                             LoaderOptions(batch_size=total_batch, num_workers=0, shuffle_buffer=0), train=False)
+    return source.epoch(0)
+
+
+def rows(batch, start: int, stop: int):
+    part = batch._map(lambda t: t[start:stop])
+    part.ids = batch.ids[start:stop]
+    return part
+
+
 def run(rank: int, world_size: int, port: int, config_path: str, overrides: list[str], phases: str,
         out_dir: str) -> None:
     """``phases`` like ``"mmilb:2,main:3"``: stage passes of so many steps, one after another."""
     os.environ.update(RANK=str(rank), WORLD_SIZE=str(world_size), LOCAL_RANK=str(rank), MASTER_ADDR="127.0.0.1",
                       MASTER_PORT=str(port), DS_ACCELERATOR="cpu", HF_HUB_OFFLINE="1")
     import torch
+    from deepspeed.utils import safe_get_full_grad
 
     from dist_mmfuse.config import load_config
-    from dist_mmfuse.data.loader import LoaderOptions, StreamingLoader
     from dist_mmfuse.distributed import init_process_group, world_info
     from dist_mmfuse.manifest import load_manifest
     from dist_mmfuse.trainer import Trainer
@@ -27,27 +46,72 @@ def run(rank: int, world_size: int, port: int, config_path: str, overrides: list
     init_process_group(world)
     config = load_config(config_path, overrides)
     trainer = Trainer(config, load_manifest(config.data.shard_dir), world)
-    per_rank = config.data.batch_size
-    source = StreamingLoader(config.data.shard_dir, "train", LoaderOptions(batch_size=per_rank * world_size,
-                                                                          num_workers=0, shuffle_buffer=0), train=False)
-    batches = source.epoch(0)
+    micro, per_rank = config.data.batch_size, config.trainer.gradient_accumulation_steps
+    batches = global_batches(config, micro * per_rank * world_size)
+    named = [(n, p) for n, p in trainer.engine.module.named_parameters() if p.requires_grad]
 
     def snapshot():
         return {n: p.detach().clone() for n, p in trainer.engine.module.named_parameters()}
 
-    result = {"params": [snapshot()], "losses": []}
+    result = {"params": [], "losses": [], "grads": [], "terms": []}
     for phase in phases.split(","):
         stage, steps = phase.split(":")
         trainer.optimizer.set_stage(stage)
         trainer.objective.reset_pass(stage)
         for step in range(int(steps)):
             global_batch = next(batches)
-            rows = slice(rank * per_rank, (rank + 1) * per_rank)
-            local = global_batch._map(lambda t: t[rows])
-            local.ids = global_batch.ids[rows]
-            result["losses"].append(trainer.train_step(local, stage, step)["loss"].item())
-        result["params"].append(snapshot())
+            first = rank * per_rank
+            micro_batches = [rows(global_batch, (first + k) * micro, (first + k + 1) * micro) for k in range(per_rank)]
+            result["params"].append(snapshot())
+            terms = trainer.accumulate_gradients(micro_batches, stage, step)
+            # Every rank joins: under ZeRO the full gradient is assembled from all partitions.
+            result["grads"].append({n: safe_get_full_grad(p).detach().clone() for n, p in named})
+            trainer.engine.step()
+            result["losses"].append(terms["loss"].item())
+            result["terms"].append({k: v.item() for k, v in terms.items()})
+    result["params"].append(snapshot())
     torch.save(result, os.path.join(out_dir, f"rank{rank}.pt"))
+
+
+def reference(config_path: str, overrides: list[str], phases: str, total_batch: int,
+              params_per_step: list[dict], dtype) -> dict:
+    """The same steps in one process with plain torch (no DeepSpeed, no process group) on the whole
+    batch of ``total_batch``, in ``dtype``, at the parameters a run had before each of its steps (so
+    rounding differences cannot build up along the trajectory)."""
+    import torch
+
+    from dist_mmfuse.config import load_config
+    from dist_mmfuse.trainer import build_train_module
+
+    config = load_config(config_path, overrides)
+    module = build_train_module(load_schema(config), config).to(dtype)
+    batches = global_batches(config, total_batch)
+    named = [(n, p) for n, p in module.named_parameters() if p.requires_grad]
+    result = {"losses": [], "grads": [], "terms": []}
+    step_params = iter(params_per_step)
+    for phase in phases.split(","):
+        stage, steps = phase.split(":")
+        module.objective.reset_pass(stage)
+        for step in range(int(steps)):
+            values = next(step_params)
+            with torch.no_grad():
+                for name, param in module.named_parameters():
+                    param.copy_(values[name])
+            module.zero_grad(set_to_none=False)
+            loss, terms = module(next(batches), stage, step)
+            loss.backward()
+            # DeepSpeed hands parameters outside the graph a zero gradient; do the same.
+            result["grads"].append({n: p.grad.detach().clone() if p.grad is not None else torch.zeros_like(p)
+                                    for n, p in named})
+            result["losses"].append(loss.item())
+            result["terms"].append({k: v.item() for k, v in terms.items()})
+    return result
+
+
+def load_schema(config):
+    from dist_mmfuse.manifest import load_manifest
+
+    return load_manifest(config.data.shard_dir).schema
 
 
 if __name__ == "__main__":

@@ -146,6 +146,27 @@ class Batch:
         return self._map(lambda t: t.to(device, non_blocking=non_blocking))
 
 
+def concat_batches(batches: list[Batch]) -> Batch:
+    """One batch holding the rows of ``batches`` in order; padded fields are padded to the longest."""
+    first = batches[0]
+
+    def cat(tensors: list[torch.Tensor]) -> torch.Tensor:
+        if tensors[0].dim() > 1:
+            width = max(t.shape[1] for t in tensors)
+            # Pad dim 1 (tokens, time steps, mask positions) with zeros / False.
+            tensors = [torch.nn.functional.pad(t, (0, 0) * (t.dim() - 2) + (0, width - t.shape[1])) for t in tensors]
+        return torch.cat(tensors)
+
+    return Batch(
+        index=cat([b.index for b in batches]), label=cat([b.label for b in batches]),
+        sample_mask=cat([b.sample_mask for b in batches]),
+        values={k: cat([b.values[k] for b in batches]) for k in first.values},
+        lengths={k: cat([b.lengths[k] for b in batches]) for k in first.lengths},
+        masks={k: cat([b.masks[k] for b in batches]) for k in first.masks},
+        modality_labels={k: cat([b.modality_labels[k] for b in batches]) for k in first.modality_labels},
+        ids=[i for b in batches for i in b.ids], num_skipped=sum(b.num_skipped for b in batches))
+
+
 def collate(samples: list[Sample], mask: list[bool], schema: DatasetSchema, pad_to_max_len: bool,
             num_skipped: int = 0) -> Batch:
     """Pad and stack decoded samples into a Batch (numpy fills, one tensor per field)."""

@@ -8,7 +8,8 @@ and its stage schedule. The trainer only sees this interface:
 * ``param_groups(model, trainer)``: optimizer groups, each tagged with the stage that steps it;
 * ``loss(output, batch, stage, step)``: the scalar to minimise and the named terms to log; the names
   must depend only on the stage, never on the data, because the trainer averages them across ranks;
-* ``negatives_per_row(batch)``: how many candidates each contrastive row saw (0 when none);
+* ``negatives_per_row(local_rows, stage)``: how many negatives each contrastive row saw when a loss call
+  had ``local_rows`` rows on each rank (0 when the stage contrasts nothing);
 * ``extra_state()`` / ``load_extra_state()``: non-parameter state (MMIM's entropy memory) for checkpoints.
 
 Objectives are nn.Modules so their parameters live inside the DeepSpeed engine with the model's.
@@ -28,6 +29,12 @@ from ..models import FusionModel, ModelOutput
 from ..schema import DatasetSchema
 
 MAIN_STAGE = "main"
+
+
+def upcast(tensor: torch.Tensor) -> torch.Tensor:
+    """``tensor`` in fp32 when it is bf16 or fp16 (loss arithmetic never runs in half precision);
+    fp32 and fp64 pass through, so an fp64 reference computation stays fp64."""
+    return tensor if tensor.dtype in (torch.float32, torch.float64) else tensor.float()
 
 
 class Objective(nn.Module, abc.ABC):
@@ -63,14 +70,14 @@ class Objective(nn.Module, abc.ABC):
 
     def task_loss(self, output: ModelOutput, batch: Batch) -> torch.Tensor:
         """L1 between prediction and label (MMIM and Self-MM use L1 for MOSI, MOSEI and SIMS)."""
-        return (output.pred_B.float() - batch.label).abs().mean()
+        return (upcast(output.pred_B) - batch.label).abs().mean()
 
     @abc.abstractmethod
     def loss(self, output: ModelOutput, batch: Batch, stage: str, step: int) -> tuple[torch.Tensor,
                                                                                       dict[str, torch.Tensor]]:
         """The loss to minimise in ``stage`` at ``step`` (0-based within the pass) and its named terms."""
 
-    def negatives_per_row(self, batch: Batch, stage: str) -> int:
+    def negatives_per_row(self, local_rows: int, stage: str) -> int:
         return 0
 
     def extra_state(self) -> dict[str, Any]:

@@ -12,6 +12,12 @@ negative-label samples of the batch plus a memory of past batches, on a 4-d tanh
 the official code never trains (its ``entropy_prj`` sits in the MMILB group, stepped only in stage 0,
 where H is not computed). ``nce`` is CPC between the fusion vector Z and each modality: cosine scores,
 temperature 1 by default, each unimodal row contrasted against every fusion prediction in the batch.
+
+Every batch-level term spans the global batch of all ranks: CPC rows contrast against all N fusion
+predictions (``contrastive.global_info_nce``), and H is fitted to the projected y of all N samples,
+gathered with their gradients, plus a memory that holds the global previous batch. Each rank computes
+the same H; the gather's backward sums its gradient over ranks and the engine's mean over ranks undoes
+that sum, so the gradient is the one-device gradient of the global batch.
 """
 
 from __future__ import annotations
@@ -22,9 +28,11 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
+from .. import distributed as dist
 from ..config import ObjectiveConfig, TrainerConfig
 from ..schema import ModalityKind
-from .base import MAIN_STAGE, Objective
+from .base import MAIN_STAGE, Objective, upcast
+from .contrastive import contrast_size, global_info_nce
 
 MMILB_STAGE = "mmilb"
 FROZEN_STAGE = "frozen"  # a stage tag no pass activates
@@ -43,17 +51,17 @@ class MMILB(nn.Module):
 
     def log_likelihood(self, x_BX: torch.Tensor, y_BY: torch.Tensor) -> torch.Tensor:
         """mean_i sum_k -(mu_k(x_i) - y_ik)^2 / (2 exp(logvar_k(x_i))) [- 1/2 logvar_k(x_i)]."""
-        mu_BY = self.mlp_mu(x_BX).float()
-        logvar_BY = self.mlp_logvar(x_BX).float()
+        mu_BY = upcast(self.mlp_mu(x_BX))
+        logvar_BY = upcast(self.mlp_logvar(x_BX))
         if self.logvar_tanh:
             logvar_BY = torch.tanh(logvar_BY)
-        log_density_BY = -(mu_BY - y_BY.float()) ** 2 / (2 * logvar_BY.exp())
+        log_density_BY = -(mu_BY - upcast(y_BY)) ** 2 / (2 * logvar_BY.exp())
         if self.logvar_term:
             log_density_BY = log_density_BY - 0.5 * logvar_BY
         return log_density_BY.sum(-1).mean()
 
     def projected(self, y_BY: torch.Tensor) -> torch.Tensor:
-        return self.entropy_prj(y_BY).float()
+        return upcast(self.entropy_prj(y_BY))
 
 
 def gaussian_mixture_entropy(pos_PD: torch.Tensor, neg_ND: torch.Tensor) -> torch.Tensor | None:
@@ -86,12 +94,13 @@ class CPC(nn.Module):
                 blocks += [nn.Linear(rep_dim, rep_dim), nn.Tanh()]
             self.net = nn.Sequential(*blocks, nn.Linear(rep_dim, rep_dim))
 
-    def forward(self, rep_BD: torch.Tensor, fusion_BH: torch.Tensor, inv_temperature: torch.Tensor | float):
-        """-mean_i [s_ii - logsumexp_j s_ij], s_ij = cos(h_i, G(Z_j)) / tau, computed in fp32."""
-        pred_BD = F.normalize(self.net(fusion_BH).float(), dim=-1)
-        rep_BD = F.normalize(rep_BD.float(), dim=-1)
-        logits_BN = rep_BD @ pred_BD.T * inv_temperature
-        return -(logits_BN.diagonal() - torch.logsumexp(logits_BN, dim=-1)).mean()
+    def forward(self, rep_BD: torch.Tensor, fusion_BH: torch.Tensor, inv_temperature: torch.Tensor | float,
+                chunk_size: int = 0):
+        """-mean_i [s_ii - logsumexp_j s_ij], s_ij = cos(h_i, G(Z_j)) / tau, in fp32; i runs over this
+        rank's rows, j over the fusion predictions of the whole global batch."""
+        pred_BD = F.normalize(upcast(self.net(fusion_BH)), dim=-1)
+        rep_BD = F.normalize(upcast(rep_BD), dim=-1)
+        return global_info_nce(rep_BD, pred_BD, inv_temperature, chunk_size)
 
 
 class MMIM(Objective):
@@ -118,6 +127,7 @@ class MMIM(Objective):
         # Shape (1,): a 0-dim parameter breaks deepspeed.initialize's broadcast on gloo (STACK_NOTES.md).
         self.log_inv_temperature = nn.Parameter(torch.full((1,), -float(torch.tensor(cfg.cpc_temperature).log())),
                                                 requires_grad=cfg.learn_temperature)
+        self.chunk_size = config.contrast_chunk_size
         self.stages = (MMILB_STAGE, MAIN_STAGE) if cfg.contrast else (MAIN_STAGE,)
         self.memory: dict[str, list[tuple[torch.Tensor, torch.Tensor]]] = {}
 
@@ -151,7 +161,7 @@ class MMIM(Objective):
 
     def inv_temperature(self) -> torch.Tensor:
         # Clamped here, in the forward, so the bound holds for DeepSpeed's fp32 master copy too.
-        return self.log_inv_temperature.float().clamp(max=float(torch.tensor(100.0).log())).exp()
+        return upcast(self.log_inv_temperature).clamp(max=float(torch.tensor(100.0).log())).exp()
 
     def reset_pass(self, stage: str) -> None:
         if stage == MAIN_STAGE:
@@ -176,7 +186,7 @@ class MMIM(Objective):
             inv_t = self.inv_temperature()
             nce = torch.zeros((), device=task.device)
             for name, cpc in self.cpc.items():
-                modality_nce = cpc(reps[name], output.fusion_BH, inv_t)
+                modality_nce = cpc(reps[name], output.fusion_BH, inv_t, self.chunk_size)
                 terms[f"nce_{name}"] = modality_nce.detach()
                 nce = nce + modality_nce
             terms["nce"], terms["lld"] = nce.detach(), lld.detach()
@@ -190,13 +200,15 @@ class MMIM(Objective):
         return loss, terms
 
     def _entropy(self, reps, batch) -> torch.Tensor | None:
-        real = batch.sample_mask
-        positive, negative = (batch.label > 0) & real, (batch.label < 0) & real
+        """H summed over pairs, on the global batch and the memory; None if any pair is degenerate."""
+        label_N = dist.all_gather_tensors(batch.label.to(reps[self.pairs[0][1]].device))
+        real_N = dist.all_gather_tensors(batch.sample_mask.to(label_N.device))
+        positive, negative = (label_N > 0) & real_N, (label_N < 0) & real_N
         total, counted = None, 0
         for x, y in self.pairs:
             key = f"{x}__{y}"
-            projected_BP = self.mmilb[key].projected(reps[y])
-            pos, neg = projected_BP[positive], projected_BP[negative]
+            projected_NP = dist.all_gather_with_grad(self.mmilb[key].projected(reps[y]))
+            pos, neg = projected_NP[positive], projected_NP[negative]
             past = self.memory.get(key, [])
             pair_h = gaussian_mixture_entropy(torch.cat([p for p, _ in past] + [pos]),
                                               torch.cat([n for _, n in past] + [neg]))
@@ -206,8 +218,8 @@ class MMIM(Objective):
                 counted += 1
         return total if counted == len(self.pairs) else None
 
-    def negatives_per_row(self, batch, stage) -> int:
-        return batch.size if self.cfg.contrast and stage == MAIN_STAGE else 0
+    def negatives_per_row(self, local_rows, stage) -> int:
+        return contrast_size(local_rows) - 1 if self.cfg.contrast and stage == MAIN_STAGE else 0
 
     def extra_state(self) -> dict[str, Any]:
         return {"memory": {k: [(p.cpu(), n.cpu()) for p, n in v] for k, v in self.memory.items()}}

@@ -1,0 +1,72 @@
+"""InfoNCE over the global batch: the one contrastive kernel every objective uses.
+
+With W ranks of B rows each, a rank contrasts its own B query rows against all N = W*B keys of the
+global batch (the local-loss form: a B x N block per rank, memory O(B*N), not O(N^2)). The keys are
+gathered with a differentiable all-gather, so the gradient that other ranks' rows send to this rank's
+keys comes back to it; with the engine's mean over ranks, every parameter then gets exactly the
+gradient of the one-device loss over the whole global batch (ENGINEERING.md §1.3, §2.4.1).
+
+Scores are computed in fp32 whatever the training precision (bf16 logits at scale 100 lose the
+ordering of close negatives). ``chunk_size`` bounds peak memory at very large N: query rows are
+processed ``chunk_size`` at a time and each chunk's C x N logits are recomputed in the backward pass
+instead of being kept, so peak memory is O(C*N) (plus the N x D keys).
+"""
+
+from __future__ import annotations
+
+import torch
+from torch.utils.checkpoint import checkpoint
+
+from .. import distributed as dist
+from .base import upcast
+
+
+def gather_keys(keys_BD: torch.Tensor) -> tuple[torch.Tensor, int]:
+    """All ranks' keys in rank order (differentiable) and the global row index of this rank's first row."""
+    return dist.all_gather_with_grad(keys_BD), dist.rank() * keys_BD.shape[0]
+
+
+def info_nce(queries_BD: torch.Tensor, keys_ND: torch.Tensor, positives_B: torch.Tensor,
+             inv_temperature: torch.Tensor | float = 1.0, chunk_size: int = 0) -> torch.Tensor:
+    """mean_i -(s_i,p(i) - logsumexp_j s_ij), with s_ij = q_i . k_j * inv_temperature, in fp32.
+
+    ``positives_B[i]`` is the row of ``keys_ND`` that is query i's positive; every other key is a
+    negative. ``chunk_size`` > 0 processes that many query rows at a time with recomputation.
+    """
+    if queries_BD.shape[0] == 0:
+        raise ValueError("info_nce: no query rows")
+    # Folding the temperature into the queries keeps a single B x N buffer alive for the backward.
+    scaled_BD = upcast(queries_BD) * inv_temperature
+    keys_ND = upcast(keys_ND)
+    rows = scaled_BD.shape[0]
+    if chunk_size <= 0 or chunk_size >= rows:
+        return _summed_row_losses(scaled_BD, keys_ND, positives_B) / rows
+    total = scaled_BD.new_zeros(())
+    for start in range(0, rows, chunk_size):
+        stop = start + chunk_size
+        total = total + checkpoint(_summed_row_losses, scaled_BD[start:stop], keys_ND, positives_B[start:stop],
+                                   use_reentrant=False)
+    return total / rows
+
+
+def _summed_row_losses(scaled_CD: torch.Tensor, keys_ND: torch.Tensor, positives_C: torch.Tensor) -> torch.Tensor:
+    logits_CN = scaled_CD @ keys_ND.T
+    positive_C = logits_CN.gather(1, positives_C[:, None]).squeeze(1)
+    return (torch.logsumexp(logits_CN, dim=-1) - positive_C).sum()
+
+
+def global_info_nce(queries_BD: torch.Tensor, keys_BD: torch.Tensor, inv_temperature: torch.Tensor | float = 1.0,
+                    chunk_size: int = 0) -> torch.Tensor:
+    """InfoNCE of this rank's query rows against the keys of the whole global batch.
+
+    Row i's positive is key i of the same rank; the other N - 1 keys, from every rank, are its
+    negatives. Equal B on every rank is required (the loader guarantees it for training).
+    """
+    keys_ND, offset = gather_keys(keys_BD)
+    positives_B = torch.arange(offset, offset + queries_BD.shape[0], device=queries_BD.device)
+    return info_nce(queries_BD, keys_ND, positives_B, inv_temperature, chunk_size)
+
+
+def contrast_size(local_rows: int) -> int:
+    """How many candidates (one positive, the rest negatives) each row of a global contrast sees."""
+    return local_rows * dist.world_size()
