@@ -47,7 +47,9 @@ def train_main(argv: list[str] | None = None) -> int:
         train = trainer.loaders["train"]
         print(f"{manifest.dataset}: {train.samples_per_epoch} training samples per epoch; world {world.world_size} "
               f"({world.launcher}), micro-batch {config.data.batch_size}, global batch {trainer.global_batch_size}, "
-              f"objective {config.objective.name}, stages {list(trainer.objective.stages)}")
+              f"objective {config.objective.name}, stages {list(trainer.objective.stages)}, negatives per row "
+              f"{trainer.objective.negatives_per_row(trainer.rows_per_loss, trainer.objective.stages[-1])} "
+              f"(accumulation: {config.trainer.accumulation})")
     if args.resume:
         try:
             tag = trainer.load_checkpoint(args.resume)

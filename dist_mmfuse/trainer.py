@@ -322,37 +322,48 @@ class Trainer:
         """One loss over all micro-batches, so accumulation adds negatives (GradCache, ENGINEERING.md §1.6).
 
         1. The model runs on every micro-batch without a graph; the RNG state before each run is kept.
-        2. The loss of all of them together is taken with those outputs as leaves, giving its gradient
-           with respect to every output row (and, once, to the objective's own weights).
-        3. Each micro-batch is run again with a graph, replaying its RNG state so dropout draws the same
-           masks, and back-propagated with its rows' output gradients. These backward passes sum, with
-           no 1/K (``scale_wrt_gas=False``), to the gradient of the one big-batch loss.
+        2. The loss of all of them together, with those outputs as leaves, gives its gradient with
+           respect to every output row.
+        3. Micro-batch 0 runs again with a graph and the loss is taken again with its live rows in
+           place, so its backward also reaches the objective's own weights, exactly once.
+        4. Each other micro-batch runs again and is back-propagated with its rows' output gradients.
+        Every run replays its micro-batch's RNG state, so dropout draws the masks the cached outputs
+        had, and the K backward passes sum, with no 1/K (``scale_wrt_gas=False``), to the gradient of
+        the one big-batch loss. The engine's loss scaling applies to each of them alike.
         """
-        rng_before, cached = [], []
+        rng_before, outputs = [], []
         with torch.no_grad():
             for batch in micro_batches:
                 rng_before.append(torch_rng_states())
-                cached.append(self.engine(batch))
-        leaves = [[t.detach().requires_grad_() for t in output.tensors()] for output in cached]
-        joined = ModelOutput.concat([output.from_tensors(ts) for output, ts in zip(cached, leaves)])
-        # The module itself, not the engine: the engine hooks its outputs to open and close a backward
-        # (and reduce gradients) whenever autograd reaches them, and this first pass only wants the
-        # output gradients. ZeRO-3 still gathers the objective's weights through its per-module hooks.
-        loss, terms = self.engine.module(concat_batches(micro_batches), stage, step, features=joined)
-        flat_leaves = [t for ts in leaves for t in ts]
-        flat_grads = torch.autograd.grad(loss, flat_leaves, retain_graph=True, allow_unused=True)
-        grads = [flat_grads[i * len(leaves[0]):(i + 1) * len(leaves[0])] for i in range(len(leaves))]
+                outputs.append(self.engine(batch))
         rng_after = torch_rng_states()
+        cached = [output.tensors() for output in outputs]
+        joined_batch = concat_batches(micro_batches)
+
+        def joined_loss(rows: list[list[torch.Tensor]]):
+            # The module itself, not the engine: the engine hooks its outputs to open and close a
+            # backward (and reduce gradients) whenever autograd reaches them, which step 2 must not do.
+            # ZeRO-3 still gathers the objective's weights through its per-module hooks.
+            features = ModelOutput.concat([outputs[0].from_tensors(tensors) for tensors in rows])
+            return self.engine.module(joined_batch, stage, step, features=features)
+
+        leaves = [[t.requires_grad_() for t in tensors] for tensors in cached]
+        loss, _ = joined_loss(leaves)
+        grads = torch.autograd.grad(loss, [t for tensors in leaves for t in tensors], allow_unused=True)
+        width = len(leaves[0])
         for index, batch in enumerate(micro_batches):
             if index:
                 self.engine.step()  # not a boundary: the engine only counts the micro-step
             set_torch_rng_states(rng_before[index])
             live = self.engine(batch).tensors()
-            surrogate = sum((t * g).sum() for t, g in zip(live, grads[index]) if g is not None)
             if index == 0:
-                # The objective's own weights see the loss once, through its retained graph.
-                surrogate = surrogate + loss
-            self.engine.backward(surrogate, scale_wrt_gas=False)
+                rows = [live] + [[t.detach() for t in tensors] for tensors in cached[1:]]
+                loss, terms = joined_loss(rows)
+                self.engine.backward(loss, scale_wrt_gas=False)
+            else:
+                row_grads = grads[index * width:(index + 1) * width]
+                self.engine.backward(sum((t * g).sum() for t, g in zip(live, row_grads) if g is not None),
+                                     scale_wrt_gas=False)
         set_torch_rng_states(rng_after)
         return {"loss": loss.detach(), **terms}
 

@@ -99,3 +99,23 @@ def test_plan_cuts_equal_streams_and_reports_too_small_splits(small_shards):
     assert len(covered) == len(set(covered)) == 189
     with pytest.raises(ValueError, match="cannot give one full batch of 64 to each of 4 streams"):
         plan_epoch(shards, num_streams=4, batch_size=64, epoch=0, seed=0, train=True)
+
+
+def test_concat_batches_pads_to_the_longest_and_keeps_every_row(small_shards):
+    from dist_mmfuse.data.loader import collate, concat_batches
+
+    schema = load_manifest(small_shards).schema
+    samples = list(iter_split_samples(small_shards, "valid"))[:7]
+    parts = [collate(samples[:3], [True] * 3, schema, False), collate(samples[3:], [True, True, True, False],
+                                                                      schema, False)]
+    assert any(parts[0].values[n].shape[1:] != parts[1].values[n].shape[1:] for n in parts[0].masks)  # padding runs
+    joined = concat_batches(parts)
+    whole = collate(samples, [True] * 6 + [False], schema, False)
+    assert joined.ids == whole.ids and joined.index.tolist() == whole.index.tolist()
+    assert joined.sample_mask.tolist() == whole.sample_mask.tolist()
+    for name in whole.values:
+        # Padding widths are the longest of the batches, and the padded values agree with one collation.
+        assert joined.values[name].shape == whole.values[name].shape, name
+        assert (joined.values[name] == whole.values[name]).all() and (joined.lengths[name] == whole.lengths[name]).all()
+    for name in whole.masks:
+        assert (joined.masks[name] == whole.masks[name]).all()

@@ -220,14 +220,23 @@ def test_errors_bad_deepspeed_config_and_missing_checkpoint(small_shards, tmp_pa
     assert unimplemented.returncode == 2 and "not implemented yet" in unimplemented.stderr
 
 
-def test_zero3_trains_and_exports(small_shards, tmp_path):
-    """ZeRO-3 partitions the parameters; both stages still step, and the best-model export gathers them."""
+def test_zero3_with_feature_cache_accumulation_trains_and_exports(small_shards, tmp_path):
+    """ZeRO-3 partitions the parameters; both stages still step with feature-cache accumulation (whose
+    loss pass runs outside the engine's forward), the contrast spans both micro-batches, and the
+    best-model export gathers the weights."""
     config = write_train_config(tmp_path / "c.yaml", small_shards, tmp_path / "run", extra={
+        "data": {"batch_size": 8},
         "trainer": {"deepspeed_config": str(REPO / "configs" / "deepspeed" / "zero3_fp32.json"), "epochs": 1,
-                    "max_steps_per_pass": 3}})
+                    "max_steps_per_pass": 3, "gradient_accumulation_steps": 2, "accumulation": "feature_cache"}})
     result = subprocess.run(TRAIN + ["--config", str(config)], env=train_env(), capture_output=True, text=True,
                             timeout=600)
     assert result.returncode == 0, result.stderr[-3000:]
+    assert "global batch 16" in result.stdout and "negatives per row 15 (accumulation: feature_cache)" in result.stdout
+    train = records(tmp_path / "run")
+    assert [r["stage"] for r in train] == ["mmilb"] * 3 + ["main"] * 3
+    main = train[-1]
+    assert main["negatives_per_row"] == 15 and main["global_batch"] == 16 and main["samples_seen"] == 6 * 16
+    assert all(np.isfinite(r["loss"]) for r in train)
     best = torch.load(tmp_path / "run" / "best_model.pt", weights_only=False)["state_dict"]
     assert all(v.numel() > 0 for v in best.values())
     assert best["model.fusion.linear_3.weight"].shape == (1, 128)

@@ -7,7 +7,9 @@ and its stage schedule. The trainer only sees this interface:
 * ``stage_fraction(stage)``: the share of an epoch's batches a stage runs (MMIM's MOSEI stage 0: 0.5);
 * ``param_groups(model, trainer)``: optimizer groups, each tagged with the stage that steps it;
 * ``loss(output, batch, stage, step)``: the scalar to minimise and the named terms to log; the names
-  must depend only on the stage, never on the data, because the trainer averages them across ranks;
+  must depend only on the stage, never on the data, because the trainer averages them across ranks.
+  It may be called twice for the same ``(stage, step)`` (feature-cache accumulation does), so state it
+  updates (MMIM's entropy memory) must come out the same after either call;
 * ``negatives_per_row(local_rows, stage)``: how many negatives each contrastive row saw when a loss call
   had ``local_rows`` rows on each rank (0 when the stage contrasts nothing);
 * ``extra_state()`` / ``load_extra_state()``: non-parameter state (MMIM's entropy memory) for checkpoints.

@@ -130,6 +130,10 @@ class MMIM(Objective):
         self.chunk_size = config.contrast_chunk_size
         self.stages = (MMILB_STAGE, MAIN_STAGE) if cfg.contrast else (MAIN_STAGE,)
         self.memory: dict[str, list[tuple[torch.Tensor, torch.Tensor]]] = {}
+        # The memory as it was before the step it was last updated in: a second loss call for the same
+        # step (feature-cache accumulation makes two) reads and writes it exactly as the first did.
+        self._memory_before_step: dict[str, list[tuple[torch.Tensor, torch.Tensor]]] = {}
+        self._memory_step: int | None = None
 
     # -- schedule and parameters ------------------------------------------------------------------
 
@@ -165,7 +169,7 @@ class MMIM(Objective):
 
     def reset_pass(self, stage: str) -> None:
         if stage == MAIN_STAGE:
-            self.memory = {}
+            self.memory, self._memory_before_step, self._memory_step = {}, {}, None
 
     def loss(self, output, batch, stage, step):
         reps = output.reps
@@ -191,7 +195,7 @@ class MMIM(Objective):
                 nce = nce + modality_nce
             terms["nce"], terms["lld"] = nce.detach(), lld.detach()
             loss = loss + self.cfg.alpha * nce - self.cfg.beta * lld
-        entropy = self._entropy(reps, batch)
+        entropy = self._entropy(reps, batch, step)
         # The same term names on every rank and step (the trainer averages them across ranks).
         terms["entropy_skipped"] = torch.tensor(float(entropy is None), device=task.device)
         terms["entropy"] = entropy.detach() if entropy is not None else torch.zeros((), device=task.device)
@@ -199,8 +203,10 @@ class MMIM(Objective):
             loss = loss - self.cfg.beta * entropy
         return loss, terms
 
-    def _entropy(self, reps, batch) -> torch.Tensor | None:
+    def _entropy(self, reps, batch, step: int) -> torch.Tensor | None:
         """H summed over pairs, on the global batch and the memory; None if any pair is degenerate."""
+        if step != self._memory_step:
+            self._memory_before_step, self._memory_step = dict(self.memory), step
         label_N = dist.all_gather_tensors(batch.label.to(reps[self.pairs[0][1]].device))
         real_N = dist.all_gather_tensors(batch.sample_mask.to(label_N.device))
         positive, negative = (label_N > 0) & real_N, (label_N < 0) & real_N
@@ -209,7 +215,7 @@ class MMIM(Objective):
             key = f"{x}__{y}"
             projected_NP = dist.all_gather_with_grad(self.mmilb[key].projected(reps[y]))
             pos, neg = projected_NP[positive], projected_NP[negative]
-            past = self.memory.get(key, [])
+            past = self._memory_before_step.get(key, [])
             pair_h = gaussian_mixture_entropy(torch.cat([p for p, _ in past] + [pos]),
                                               torch.cat([n for _, n in past] + [neg]))
             self.memory[key] = (past + [(pos.detach(), neg.detach())])[-self.cfg.mem_size:]
@@ -227,3 +233,4 @@ class MMIM(Objective):
     def load_extra_state(self, state: dict[str, Any]) -> None:
         device = self.log_inv_temperature.device
         self.memory = {k: [(p.to(device), n.to(device)) for p, n in v] for k, v in state.get("memory", {}).items()}
+        self._memory_before_step, self._memory_step = {}, None
