@@ -1,8 +1,10 @@
-"""A synthetic source of benchmark shapes for the bench scripts."""
+"""Shared pieces of the bench scripts: a synthetic source of benchmark shapes, rank spawning, output."""
 
 from __future__ import annotations
 
-from typing import Iterator
+import json
+import socket
+from typing import Any, Callable, Iterator
 
 import numpy as np
 
@@ -52,3 +54,35 @@ class ShapeSource(Source):
     def description(self) -> dict:
         return {"kind": self.kind, "samples": self.samples, "text_len": self.text_len,
                 "sequences": {k: list(v) for k, v in self.sequences.items()}, "full_length": self.full_length}
+
+
+def spawn_ranks(target: Callable, world: int, *args: Any) -> list:
+    """Run ``target(rank, world, port, *args, queue)`` in ``world`` fresh spawned processes (one gloo
+    job on a free local port) and return what they put on ``queue``. Raises if any rank fails."""
+    import torch.multiprocessing as mp
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    context = mp.get_context("spawn")
+    queue = context.SimpleQueue()
+    procs = [context.Process(target=target, args=(rank, world, port, *args, queue)) for rank in range(world)]
+    for proc in procs:
+        proc.start()
+    for proc in procs:
+        proc.join()
+    failed = [rank for rank, proc in enumerate(procs) if proc.exitcode]
+    if failed:
+        raise RuntimeError(f"ranks {failed} of {world} failed")
+    results = []
+    while not queue.empty():
+        results.append(queue.get())
+    return results
+
+
+def write_jsonl(path: str | None, rows: list[dict]) -> None:
+    """Write ``rows`` as JSON lines to ``path`` (nothing when ``path`` is None)."""
+    if path:
+        with open(path, "w") as stream:
+            for row in rows:
+                stream.write(json.dumps(row) + "\n")

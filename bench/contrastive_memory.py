@@ -16,15 +16,13 @@ On a machine with fewer cores than W ranks, the ranks share cores: compare times
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import resource
-import socket
 import statistics
 import time
 
 import torch
-import torch.multiprocessing as mp
+from common import spawn_ranks, write_jsonl
 
 
 def _rank_main(rank: int, world: int, port: int, rows_total: int, dim: int, chunk: int, repeats: int, queue) -> None:
@@ -57,20 +55,7 @@ def _rank_main(rank: int, world: int, port: int, rows_total: int, dim: int, chun
 
 
 def measure(world: int, rows_total: int, dim: int, chunk: int, repeats: int) -> dict:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    context = mp.get_context("spawn")
-    queue = context.SimpleQueue()
-    procs = [context.Process(target=_rank_main, args=(r, world, port, rows_total, dim, chunk, repeats, queue))
-             for r in range(world)]
-    for proc in procs:
-        proc.start()
-    for proc in procs:
-        proc.join()
-    if any(proc.exitcode for proc in procs):
-        raise RuntimeError(f"W={world} N={rows_total} chunk={chunk}: a rank failed")
-    results = [queue.get() for _ in procs]
+    results = spawn_ranks(_rank_main, world, rows_total, dim, chunk, repeats)
     slowest = [max(r["times"][i] for r in results) for i in range(repeats)]
     return {"world": world, "N": rows_total, "B": rows_total // world, "chunk": chunk,
             "peak_mib": max(r["peak_mib"] for r in results), "seconds": statistics.median(slowest),
@@ -110,10 +95,7 @@ def main() -> None:
                 rows.append(row)
                 print(f"{world:>2} {size:>6} {row['B']:>6} {chunk or '-':>6} {block_mib:>13.0f} "
                       f"{row['peak_mib']:>9.0f} {row['seconds']:>8.2f}", flush=True)
-    if args.out:
-        with open(args.out, "w") as stream:
-            for row in rows:
-                stream.write(json.dumps(row) + "\n")
+    write_jsonl(args.out, rows)
 
 
 if __name__ == "__main__":
