@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-import socket
 from typing import Any, Callable, Iterator
 
 import numpy as np
 
+from dist_mmfuse.distributed import free_port
 from dist_mmfuse.schema import DatasetSchema, ModalityKind, ModalitySpec, Sample
 from sharding.sources.base import Source
 
@@ -61,9 +61,7 @@ def spawn_ranks(target: Callable, world: int, *args: Any) -> list:
     job on a free local port) and return what they put on ``queue``. Raises if any rank fails."""
     import torch.multiprocessing as mp
 
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
+    port = free_port()
     context = mp.get_context("spawn")
     queue = context.SimpleQueue()
     procs = [context.Process(target=target, args=(rank, world, port, *args, queue)) for rank in range(world)]

@@ -62,7 +62,7 @@ def init_process_group(info: WorldInfo) -> None:
         # A lone process still needs a rendezvous address; a free loopback port avoids clashes
         # between several single-process runs on one machine.
         os.environ.setdefault("MASTER_ADDR", "127.0.0.1")
-        os.environ.setdefault("MASTER_PORT", str(_free_port()))
+        os.environ.setdefault("MASTER_PORT", str(free_port()))
     share_cpu_threads()
     if torch.cuda.is_available():
         torch.cuda.set_device(info.local_rank)
@@ -87,7 +87,8 @@ def share_cpu_threads(environ: dict[str, str] | None = None) -> int:
     return threads
 
 
-def _free_port() -> int:
+def free_port() -> int:
+    """A free TCP port on the loopback interface (for single-machine rendezvous)."""
     import socket
 
     with socket.socket() as sock:
@@ -145,9 +146,9 @@ def all_gather_tensors(tensor):
     import torch
     import torch.distributed as dist
 
-    if not is_initialized() or dist.get_world_size() == 1:
+    if world_size() == 1:
         return tensor
-    parts = [torch.empty_like(tensor) for _ in range(dist.get_world_size())]
+    parts = [torch.empty_like(tensor) for _ in range(world_size())]
     dist.all_gather(parts, tensor.contiguous())
     return torch.cat(parts)
 
@@ -157,9 +158,9 @@ def mean_across_ranks(tensor):
     import torch.distributed as dist
 
     result = tensor.detach().clone()
-    if is_initialized() and dist.get_world_size() > 1:
+    if world_size() > 1:
         dist.all_reduce(result)
-        result /= dist.get_world_size()
+        result /= world_size()
     return result
 
 

@@ -140,24 +140,20 @@ def torch_rng_states() -> list[torch.Tensor]:
 
 
 def set_torch_rng_states(states: list[torch.Tensor]) -> None:
+    """Restore ``torch_rng_states()``; a CUDA state is skipped on a machine without CUDA."""
     torch.set_rng_state(states[0])
-    if len(states) > 1:
+    if len(states) > 1 and torch.cuda.is_available():
         torch.cuda.set_rng_state(states[1])
 
 
 def rng_states() -> dict[str, Any]:
-    states = {"python": random.getstate(), "numpy": np.random.get_state(), "torch": torch.get_rng_state()}
-    if torch.cuda.is_available():
-        states["cuda"] = torch.cuda.get_rng_state()
-    return states
+    return {"python": random.getstate(), "numpy": np.random.get_state(), "torch": torch_rng_states()}
 
 
 def set_rng_states(states: dict[str, Any]) -> None:
     random.setstate(states["python"])
     np.random.set_state(states["numpy"])
-    torch.set_rng_state(states["torch"])
-    if "cuda" in states and torch.cuda.is_available():
-        torch.cuda.set_rng_state(states["cuda"])
+    set_torch_rng_states(states["torch"])
 
 
 class Trainer:

@@ -11,9 +11,8 @@ import torch
 import torch.multiprocessing as mp
 import torch.nn.functional as F
 
+from dist_mmfuse.distributed import free_port
 from dist_mmfuse.objectives.contrastive import global_info_nce, info_nce
-
-from .test_training import free_port
 
 
 def reference_info_nce(queries: np.ndarray, keys: np.ndarray, positives: np.ndarray, inv_t: float) -> float:

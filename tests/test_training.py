@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -14,17 +13,12 @@ import pytest
 import torch
 
 from dist_mmfuse.data.loader import iter_split_samples
+from dist_mmfuse.distributed import free_port
 
 from . import dist_worker
 from .conftest import REPO, TINY_TEXT_CONFIG, train_env, write_train_config
 
 TRAIN = [sys.executable, str(REPO / "launch" / "train.py")]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def run_ranks(world_size, config, overrides, phases, out_dir):

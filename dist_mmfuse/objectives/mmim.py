@@ -207,8 +207,8 @@ class MMIM(Objective):
         """H summed over pairs, on the global batch and the memory; None if any pair is degenerate."""
         if step != self._memory_step:
             self._memory_before_step, self._memory_step = dict(self.memory), step
-        label_N = dist.all_gather_tensors(batch.label.to(reps[self.pairs[0][1]].device))
-        real_N = dist.all_gather_tensors(batch.sample_mask.to(label_N.device))
+        label_N = dist.all_gather_tensors(batch.label)
+        real_N = dist.all_gather_tensors(batch.sample_mask)
         positive, negative = (label_N > 0) & real_N, (label_N < 0) & real_N
         total, counted = None, 0
         for x, y in self.pairs:
