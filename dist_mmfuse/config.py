@@ -10,10 +10,10 @@ Relative paths are taken from the working directory.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, NonNegativeInt, PositiveInt, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, NonNegativeInt, PositiveInt, ValidationError, model_validator
 
 from .manifest import MANIFEST_NAME, Manifest, load_manifest
 
@@ -65,6 +65,13 @@ class DataConfig(_Strict):
     pin_memory: bool | Literal["auto"] = "auto"
 
 
+class EncoderSizes(_Strict):
+    """One modality's encoder sizes, overriding the model-wide defaults."""
+
+    hidden: PositiveInt | None = None
+    out: PositiveInt | None = None
+
+
 class ModelConfig(_Strict):
     """Encoders and fusion head (defaults: MMIM's, METHODS.md §1.2 and §1.5)."""
 
@@ -81,6 +88,15 @@ class ModelConfig(_Strict):
     encoder_dropout: float = Field(0.1, ge=0, lt=1)
     fusion_hidden: PositiveInt = 128
     fusion_dropout: float = Field(0.1, ge=0, lt=1)
+    init: Literal["xavier", "default"] = Field(
+        "xavier", description="xavier: MMIM's xavier_normal_ on every matrix outside the pretrained text encoder; "
+                              "default: torch's own initialisation (Self-MM)")
+    fusion_head: Literal["mmim", "self_mm"] = Field(
+        "mmim", description="mmim: dropout, tanh, tanh (the representation is the second layer); self_mm: "
+                            "dropout, ReLU, ReLU (the representation is the first layer, Self-MM's F_f)")
+    encoder_sizes: dict[str, EncoderSizes] = Field(
+        default_factory=dict, description="per-modality hidden/out sizes of sequence and vector encoders "
+                                          "(Self-MM: audio LSTM 32 -> 16, video 64 -> 32)")
 
 
 class MMIMConfig(_Strict):
@@ -102,12 +118,49 @@ class MMIMConfig(_Strict):
     learn_temperature: bool = Field(False, description="learn the CPC temperature (clamped to >= 0.01)")
 
 
+class SelfMMConfig(_Strict):
+    """Self-MM (METHODS.md §2), also the base of Self-MI. Defaults: the Self-MM repo's MOSI config.
+
+    Modalities are named as in the dataset; the text encoder's optimizer settings are trainer.lr_text and
+    trainer.weight_decay_text (Self-MM's lr_bert, wd_bert), the remaining parameters use trainer.lr_main
+    and trainer.weight_decay_main (lr_other, wd_other)."""
+
+    head_dims: dict[str, PositiveInt] = Field(
+        default_factory=dict, description="post_<modality>_dim of each unimodal head (default: head_dim)")
+    head_dim: PositiveInt = 32
+    head_dropouts: dict[str, Annotated[float, Field(ge=0, lt=1)]] = Field(
+        default_factory=dict, description="post_<modality>_dropout of each unimodal head (default: head_dropout)")
+    head_dropout: float = Field(0.1, ge=0, lt=1)
+    label_clamp: float = Field(3.0, gt=0, description="H: generated labels are clamped to [-H, H] (SIMS: 1)")
+    exclude_zero: bool = Field(False, description="positive centre over labels > 0 (MMSA) instead of >= 0 (Self-MM)")
+    encoder_lr: dict[str, float] = Field(
+        default_factory=dict, description="learning rate of a non-text modality's encoder (lr_audio, lr_video); "
+                                          "default trainer.lr_main")
+    encoder_weight_decay: dict[str, float] = Field(
+        default_factory=dict, description="weight decay of a non-text modality's encoder; default "
+                                          "trainer.weight_decay_main")
+
+
+class SelfMIConfig(_Strict):
+    """Self-MI's CPC term (METHODS.md §3.3: a reconstruction; each "choose" there is a switch here)."""
+
+    alpha: float = Field(0.1, ge=0, description="weight of the CPC term: L = L_SelfMM + alpha * sum_m nce_m")
+    cpc_fusion: Literal["fusion_feature", "fusion_input"] = Field(
+        "fusion_feature", description="Z: F_f (the post-fusion ReLU feature) or the concatenated encoder outputs")
+    cpc_target: Literal["encoder", "head"] = Field(
+        "encoder", description="h_m: the encoder outputs (h_t, h_a, h_v) or the head features F_t, F_a, F_v")
+    cpc_layers: PositiveInt = 1
+    cpc_temperature: float = Field(1.0, gt=0)
+
+
 class ObjectiveConfig(_Strict):
     name: Literal[OBJECTIVE_NAMES] = "mmim"  # type: ignore[valid-type]
     contrast_chunk_size: NonNegativeInt = Field(
         0, description="contrast this many query rows at a time, recomputing their logits in the backward "
                        "pass (bounds peak memory at very large global batches); 0 = all at once")
     mmim: MMIMConfig = Field(default_factory=MMIMConfig)
+    self_mm: SelfMMConfig = Field(default_factory=SelfMMConfig)
+    self_mi: SelfMIConfig = Field(default_factory=SelfMIConfig)
 
 
 class TrainerConfig(_Strict):
@@ -124,10 +177,15 @@ class TrainerConfig(_Strict):
     grad_clip: float = Field(1.0, ge=0, description="global gradient-norm clip; 0 disables")
     deepspeed_config: Path = Field(Path("configs/deepspeed/zero0_fp32.json"))
     gradient_accumulation_steps: PositiveInt = 1
-    accumulation: Literal["average", "feature_cache"] = Field(
+    accumulation: Literal["average", "sum", "feature_cache"] = Field(
         "average", description="average: DeepSpeed's usual accumulation, each micro-batch its own loss and "
-                               "negatives; feature_cache: one loss over all accumulated micro-batches, so "
-                               "accumulation adds negatives (ENGINEERING.md §1.6)")
+                               "negatives; sum: the same, gradients summed not averaged (Self-MM's "
+                               "update_epochs); feature_cache: one loss over all accumulated micro-batches, "
+                               "so accumulation adds negatives (ENGINEERING.md §1.6)")
+    lr_schedule: Literal["plateau", "none"] = Field(
+        "plateau", description="plateau: ReduceLROnPlateau on the validation loss (MMIM); none: constant (Self-MM)")
+    min_improvement: float = Field(0.0, ge=0, description="a validation loss counts as better only when it is "
+                                                         "below the best by more than this (Self-MM: 1e-6)")
     select_with_test: bool = Field(False, description="official model selection: also require a better TEST loss")
     max_steps_per_pass: PositiveInt | None = Field(None, description="cut every pass short (smoke tests, benchmarks)")
     log_every: PositiveInt = 10
@@ -143,6 +201,13 @@ class Config(_Strict):
     model: ModelConfig = Field(default_factory=ModelConfig)
     objective: ObjectiveConfig = Field(default_factory=ObjectiveConfig)
     trainer: TrainerConfig = Field(default_factory=TrainerConfig)
+
+    @model_validator(mode="after")
+    def _self_mm_head(self) -> "Config":
+        if self.objective.name in ("self_mm", "self_mi") and self.model.fusion_head != "self_mm":
+            raise ValueError(f"objective {self.objective.name} generates labels from Self-MM's fusion feature F_f: "
+                             "set model.fusion_head=self_mm")
+        return self
 
     def run_dir(self) -> Path:
         return self.run.output_dir / self.run.name
@@ -213,6 +278,15 @@ def check_against_manifest(config: Config, manifest: Manifest, path: str | Path 
             raise ConfigError(f"{path}: {key}: unknown modality name(s) {unknown}; the dataset has "
                               f"{list(manifest.schema.names)}")
     used = data.modalities or manifest.schema.names
+    self_mm = config.objective.self_mm
+    for key, names in (("model.encoder_sizes", config.model.encoder_sizes),
+                       ("objective.self_mm.head_dims", self_mm.head_dims),
+                       ("objective.self_mm.head_dropouts", self_mm.head_dropouts),
+                       ("objective.self_mm.encoder_lr", self_mm.encoder_lr),
+                       ("objective.self_mm.encoder_weight_decay", self_mm.encoder_weight_decay)):
+        unknown = sorted(set(names) - set(used))
+        if unknown:
+            raise ConfigError(f"{path}: {key}: unknown modality name(s) {unknown}; the run uses {list(used)}")
     for pair in config.objective.mmim.pairs or ():
         unknown = sorted(set(pair) - set(used))
         if unknown or pair[0] == pair[1]:

@@ -4,7 +4,8 @@
   hidden state at position 0 ([CLS]) as the representation, fully fine-tuned (as MMIM and Self-MM do).
 * ``sequence`` modalities: an LSTM whose final hidden state goes through a Linear (MMIM's RNNEncoder).
 * ``vector`` modalities: a two-layer MLP.
-* fusion: MMIM's SubNet: dropout → tanh(Linear) → tanh(Linear) = Z → Linear = ŷ.
+* fusion (``model.fusion_head``): MMIM's SubNet, dropout → tanh(Linear) → tanh(Linear) = Z → Linear = ŷ;
+  or Self-MM's head, dropout → ReLU(Linear) = F_f → ReLU(Linear) → Linear = ŷ.
 
 The model's forward returns the per-modality representations, the fusion vector Z and the prediction;
 objectives build their own heads on top (objectives/).
@@ -28,7 +29,7 @@ from .schema import DatasetSchema, ModalityKind, ModalitySpec
 @dataclass
 class ModelOutput:
     reps: dict[str, torch.Tensor]  # modality -> (B, d_m)
-    fusion_BH: torch.Tensor  # (B, fusion_hidden): MMIM's Z
+    fusion_BH: torch.Tensor  # (B, fusion_hidden): MMIM's Z, or Self-MM's F_f
     pred_B: torch.Tensor  # (B,)
 
     def tensors(self) -> list[torch.Tensor]:
@@ -122,16 +123,25 @@ class VectorEncoder(nn.Module):
 
 
 class FusionHead(nn.Module):
-    """MMIM's SubNet over the concatenated representations (modalities in schema order)."""
+    """Three linear layers over the concatenated representations (modalities in schema order).
 
-    def __init__(self, in_dim: int, hidden: int, dropout: float):
+    ``kind="mmim"``: MMIM's SubNet, tanh activations, the fusion representation Z is the second layer's
+    output. ``kind="self_mm"``: Self-MM's post-fusion layers, ReLU activations, the representation F_f
+    is the first layer's output (what its label generation measures).
+    """
+
+    def __init__(self, in_dim: int, hidden: int, dropout: float, kind: str = "mmim"):
         super().__init__()
         self.dropout = nn.Dropout(dropout)
         self.linear_1 = nn.Linear(in_dim, hidden)
         self.linear_2 = nn.Linear(hidden, hidden)
         self.linear_3 = nn.Linear(hidden, 1)
+        self.kind = kind
 
     def forward(self, reps_BD: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+        if self.kind == "self_mm":
+            fusion_BH = torch.relu(self.linear_1(self.dropout(reps_BD)))
+            return fusion_BH, self.linear_3(torch.relu(self.linear_2(fusion_BH))).squeeze(-1)
         hidden_BH = torch.tanh(self.linear_1(self.dropout(reps_BD)))
         fusion_BH = torch.tanh(self.linear_2(hidden_BH))
         return fusion_BH, self.linear_3(fusion_BH).squeeze(-1)
@@ -145,18 +155,22 @@ class FusionModel(nn.Module):
         self.schema = schema
         encoders = {}
         for spec in schema.modalities:
+            sizes = config.encoder_sizes.get(spec.name)
             if spec.kind is ModalityKind.TOKENS:
                 encoders[spec.name] = TextEncoder(config, spec)
             elif spec.kind is ModalityKind.SEQUENCE:
-                encoders[spec.name] = SequenceEncoder(spec.dim, config.sequence_hidden, config.sequence_out,
-                                                      config.sequence_layers, config.encoder_dropout,
-                                                      config.bidirectional, config.sequence_impl)
+                encoders[spec.name] = SequenceEncoder(
+                    spec.dim, (sizes and sizes.hidden) or config.sequence_hidden,
+                    (sizes and sizes.out) or config.sequence_out, config.sequence_layers, config.encoder_dropout,
+                    config.bidirectional, config.sequence_impl)
             else:
-                encoders[spec.name] = VectorEncoder(spec.dim, config.vector_hidden, config.vector_out,
+                encoders[spec.name] = VectorEncoder(spec.dim, (sizes and sizes.hidden) or config.vector_hidden,
+                                                    (sizes and sizes.out) or config.vector_out,
                                                     config.encoder_dropout)
         self.encoders = nn.ModuleDict(encoders)
         self.rep_dims = {name: enc.out_dim for name, enc in self.encoders.items()}
-        self.fusion = FusionHead(sum(self.rep_dims.values()), config.fusion_hidden, config.fusion_dropout)
+        self.fusion = FusionHead(sum(self.rep_dims.values()), config.fusion_hidden, config.fusion_dropout,
+                                 config.fusion_head)
 
     def text_parameter_names(self) -> set[str]:
         """Names of the pretrained text encoders' parameters (they get their own learning rate)."""

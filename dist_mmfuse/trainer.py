@@ -30,7 +30,7 @@ from torch import nn
 
 from . import distributed as dist
 from .config import Config, ConfigError
-from .data.loader import Batch, StreamingLoader, concat_batches, make_loader
+from .data.loader import Batch, StreamingLoader, concat_batches, make_loader, split_labels
 from .distributed import WorldInfo
 from .manifest import Manifest, atomic_write_text
 from .metrics import msa_metrics
@@ -83,10 +83,11 @@ class TrainModule(nn.Module):
 
 
 def build_train_module(schema, config: Config) -> TrainModule:
-    """Model and objective for ``config``, initialised as MMIM does (xavier except the text encoders)."""
+    """Model and objective for ``config``, initialised as ``model.init`` says."""
     model = FusionModel(schema, config.model)
     module = TrainModule(model, build_objective(schema, model, config.objective))
-    xavier_init_(module, skip={f"model.{n}" for n in model.text_parameter_names()})
+    if config.model.init == "xavier":
+        xavier_init_(module, skip={f"model.{n}" for n in model.text_parameter_names()})
     return module
 
 
@@ -179,13 +180,18 @@ class Trainer:
         seed_everything(seed)  # the same initial weights on every rank
         module = build_train_module(self.schema, config)
         self.objective = module.objective
+        if self.objective.uses_train_labels:
+            self.objective.init_train_labels(*split_labels(data.shard_dir, data.train_split,
+                                                           bad_samples=data.bad_samples))
         self.optimizer = StagedAdam(self.objective.param_groups(module.model, config.trainer))
         self.engine, _, _, _ = deepspeed.initialize(model=module, optimizer=self.optimizer,
                                                     config=build_deepspeed_config(config))
         seed_everything(seed + 1000 * (world.rank + 1))  # then different dropout streams per rank
         # ReduceLROnPlateau on the main stage's groups only: a per-group min_lr equal to the current lr
         # pins the other stages' learning rates (the official code never steps the MMILB scheduler).
-        min_lrs = [0.0 if g["stage"] == MAIN_STAGE else g["lr"] for g in self.optimizer.param_groups]
+        # lr_schedule=none pins every group.
+        plateau = config.trainer.lr_schedule == "plateau"
+        min_lrs = [0.0 if g["stage"] == MAIN_STAGE and plateau else g["lr"] for g in self.optimizer.param_groups]
         self.scheduler = torch.optim.lr_scheduler.ReduceLROnPlateau(
             self.optimizer, mode="min", factor=config.trainer.plateau_factor,
             patience=config.trainer.plateau_patience, min_lr=min_lrs)
@@ -249,8 +255,7 @@ class Trainer:
         state, trainer_cfg = self.state, self.config.trainer
         total = self.steps_in_pass(stage)
         self.optimizer.set_stage(stage)
-        if state.step == 0:
-            self.objective.reset_pass(stage)
+        self.objective.begin_pass(stage, state.epoch, state.step)
         self.engine.train()
         pass_index = state.epoch * len(self.objective.stages) + state.stage_index
         self.logger.start_pass(f"epoch {state.epoch} {stage}", total, state.step)
@@ -303,13 +308,15 @@ class Trainer:
         return self._averaged_backward(micro_batches, stage, step)
 
     def _averaged_backward(self, micro_batches: list[Batch], stage: str, step: int) -> dict[str, torch.Tensor]:
-        """DeepSpeed's accumulation: each micro-batch its own loss (and negatives), gradients averaged."""
+        """DeepSpeed's accumulation: each micro-batch its own loss (and negatives), gradients averaged
+        (``accumulation=sum``: summed, as Self-MM's update_epochs does)."""
         summed: dict[str, torch.Tensor] = {}
+        average = self.config.trainer.accumulation == "average"
         for index, batch in enumerate(micro_batches):
             if index:
                 self.engine.step()  # not a boundary: the engine only counts the micro-step
             loss, terms = self.engine(batch, stage, step * len(micro_batches) + index)
-            self.engine.backward(loss)
+            self.engine.backward(loss, scale_wrt_gas=average)
             for key, value in {"loss": loss.detach(), **terms}.items():
                 summed[key] = summed.get(key, 0) + value
         return {key: value / len(micro_batches) for key, value in summed.items()}
@@ -369,7 +376,7 @@ class Trainer:
         valid = self.evaluate("valid")
         test = self.evaluate("test")
         self.scheduler.step(valid["loss"])
-        if valid["loss"] < state.best_valid:
+        if valid["loss"] < state.best_valid - trainer_cfg.min_improvement:
             state.best_valid, state.bad_epochs = valid["loss"], 0
             if not trainer_cfg.select_with_test or test["loss"] < state.best_test:
                 state.best_test, state.best_epoch, state.best_test_metrics = test["loss"], state.epoch, test

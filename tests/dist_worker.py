@@ -29,9 +29,26 @@ def rows(batch, start: int, stop: int):
     return part
 
 
+def parse_phases(phases: str) -> list[tuple[str, int, int]]:
+    """``"mmilb:2,main:3"`` or ``"main:2:0,main:3:1"``: (stage, steps, epoch) passes, one after another
+    (epoch 0 when not given)."""
+    parsed = []
+    for phase in phases.split(","):
+        stage, steps, *epoch = phase.split(":")
+        parsed.append((stage, int(steps), int(epoch[0]) if epoch else 0))
+    return parsed
+
+
+def objective_state(objective) -> dict:
+    """The objective's checkpointed state, copied (MMIM's memory, Self-MM's banks)."""
+    import copy
+
+    return copy.deepcopy(objective.extra_state())
+
+
 def run(rank: int, world_size: int, port: int, config_path: str, overrides: list[str], phases: str,
         out_dir: str) -> None:
-    """``phases`` like ``"mmilb:2,main:3"``: stage passes of so many steps, one after another."""
+    """Run the ``phases`` (see ``parse_phases``) on fixed global batches."""
     os.environ.update(RANK=str(rank), WORLD_SIZE=str(world_size), LOCAL_RANK=str(rank), MASTER_ADDR="127.0.0.1",
                       MASTER_PORT=str(port), DS_ACCELERATOR="cpu", HF_HUB_OFFLINE="1")
     import torch
@@ -53,16 +70,16 @@ def run(rank: int, world_size: int, port: int, config_path: str, overrides: list
     def snapshot():
         return {n: p.detach().clone() for n, p in trainer.engine.module.named_parameters()}
 
-    result = {"params": [], "losses": [], "grads": [], "terms": []}
-    for phase in phases.split(","):
-        stage, steps = phase.split(":")
+    result = {"params": [], "losses": [], "grads": [], "terms": [], "objective_state": []}
+    for stage, steps, epoch in parse_phases(phases):
         trainer.optimizer.set_stage(stage)
-        trainer.objective.reset_pass(stage)
-        for step in range(int(steps)):
+        trainer.objective.begin_pass(stage, epoch, 0)
+        for step in range(steps):
             global_batch = next(batches)
             first = rank * per_rank
             micro_batches = [rows(global_batch, (first + k) * micro, (first + k + 1) * micro) for k in range(per_rank)]
             result["params"].append(snapshot())
+            result["objective_state"].append(objective_state(trainer.objective))
             terms = trainer.accumulate_gradients(micro_batches, stage, step)
             # Every rank joins: under ZeRO the full gradient is assembled from all partitions.
             result["grads"].append({n: safe_get_full_grad(p).detach().clone() for n, p in named})
@@ -70,30 +87,39 @@ def run(rank: int, world_size: int, port: int, config_path: str, overrides: list
             result["losses"].append(terms["loss"].item())
             result["terms"].append({k: v.item() for k, v in terms.items()})
     result["params"].append(snapshot())
+    result["objective_state"].append(objective_state(trainer.objective))
     torch.save(result, os.path.join(out_dir, f"rank{rank}.pt"))
 
 
 def reference(config_path: str, overrides: list[str], phases: str, total_batch: int,
-              params_per_step: list[dict], dtype) -> dict:
+              params_per_step: list[dict], dtype, objective_states: list[dict] | None = None) -> dict:
     """The same steps in one process with plain torch (no DeepSpeed, no process group) on the whole
     batch of ``total_batch``, in ``dtype``, at the parameters a run had before each of its steps (so
-    rounding differences cannot build up along the trajectory)."""
+    rounding differences cannot build up along the trajectory), and, when ``objective_states`` is
+    given, from the objective state the run had then too. Records the objective state after each step."""
     import torch
 
     from dist_mmfuse.config import load_config
+    from dist_mmfuse.data.loader import split_labels
     from dist_mmfuse.trainer import build_train_module
 
     config = load_config(config_path, overrides)
     module = build_train_module(load_schema(config), config).to(dtype)
+    if module.objective.uses_train_labels:
+        labels_N, present_N, offset = split_labels(config.data.shard_dir, config.data.train_split)
+        module.objective.init_train_labels(labels_N.to(dtype), present_N, offset)
     batches = global_batches(config, total_batch)
     named = [(n, p) for n, p in module.named_parameters() if p.requires_grad]
-    result = {"losses": [], "grads": [], "terms": []}
+    result = {"losses": [], "grads": [], "terms": [], "objective_state": []}
     step_params = iter(params_per_step)
-    for phase in phases.split(","):
-        stage, steps = phase.split(":")
-        module.objective.reset_pass(stage)
-        for step in range(int(steps)):
+    step_states = iter(objective_states or [])
+    for stage, steps, epoch in parse_phases(phases):
+        module.objective.begin_pass(stage, epoch, 0)
+        for step in range(steps):
             values = next(step_params)
+            state = next(step_states, None)
+            if state is not None:
+                module.objective.load_extra_state(state)
             with torch.no_grad():
                 for name, param in module.named_parameters():
                     param.copy_(values[name])
@@ -105,6 +131,7 @@ def reference(config_path: str, overrides: list[str], phases: str, total_batch: 
                                     for n, p in named})
             result["losses"].append(loss.item())
             result["terms"].append({k: v.item() for k, v in terms.items()})
+            result["objective_state"].append(objective_state(module.objective))
     return result
 
 

@@ -10,7 +10,8 @@ from dist_mmfuse.config import ModelConfig, ObjectiveConfig
 from dist_mmfuse.data.loader import LoaderOptions, StreamingLoader
 from dist_mmfuse.models import FusionModel, SequenceEncoder
 from dist_mmfuse.objectives import build_objective
-from dist_mmfuse.objectives.mmim import CPC, MMILB, gaussian_mixture_entropy
+from dist_mmfuse.objectives.contrastive import CPC
+from dist_mmfuse.objectives.mmim import MMILB, gaussian_mixture_entropy
 
 from .conftest import TINY_TEXT_CONFIG
 
@@ -76,7 +77,7 @@ def test_mmim_loss_composes_the_official_terms(tiny_mmim):
     assert loss0.item() == pytest.approx(-terms0["lld"].item())
     assert objective.pairs == [("text", "audio"), ("text", "vision")]
 
-    objective.reset_pass("main")
+    objective.begin_pass("main", 0, 0)
     loss_first, terms = objective.loss(out, batch, "main", 0)
     task = (out.pred_B - batch.label).abs().mean().item()
     nce = sum(objective.cpc[m](out.reps[m], out.fusion_BH, 1.0).item() for m in ("text", "audio", "vision"))

@@ -514,3 +514,20 @@ def iter_split_samples(shard_dir: str | os.PathLike, split: str, *, bad_samples:
     for item in dataset._valid_samples(dataset._raw_samples(plan)):
         if isinstance(item, Sample):
             yield item
+
+
+def split_labels(shard_dir: str | os.PathLike, split: str, *, bad_samples: str = "error") -> tuple[torch.Tensor,
+                                                                                                   torch.Tensor, int]:
+    """Every label of a split by position (global index minus the split's first index), for objectives
+    that keep per-sample state: ``(labels_N, present_N, index_offset)``; ``present_N`` is False where a
+    sample was skipped as bad (``bad_samples="skip"``)."""
+    info = load_manifest(shard_dir).splits[split]
+    labels_N = torch.zeros(info.num_samples, dtype=torch.float32)
+    present_N = torch.zeros(info.num_samples, dtype=torch.bool)
+    for sample in iter_split_samples(shard_dir, split, bad_samples=bad_samples):
+        row = sample.index - info.index_offset
+        if not 0 <= row < info.num_samples or present_N[row]:
+            raise DataError(f"{shard_dir}: split {split!r}: sample {sample.id!r} has index {sample.index}, outside "
+                            f"[{info.index_offset}, {info.index_offset + info.num_samples}) or seen twice")
+        labels_N[row], present_N[row] = sample.label, True
+    return labels_N, present_N, info.index_offset

@@ -8,8 +8,9 @@ from ..schema import DatasetSchema
 from .base import MAIN_STAGE, Objective
 from .late_fusion import LateFusion
 from .mmim import MMIM
+from .self_mm import SelfMI, SelfMM
 
-OBJECTIVES: dict[str, type[Objective]] = {cls.name: cls for cls in (LateFusion, MMIM)}
+OBJECTIVES: dict[str, type[Objective]] = {cls.name: cls for cls in (LateFusion, MMIM, SelfMM, SelfMI)}
 
 
 def build_objective(schema: DatasetSchema, model: FusionModel, config: ObjectiveConfig) -> Objective:

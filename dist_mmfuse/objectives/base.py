@@ -12,7 +12,12 @@ and its stage schedule. The trainer only sees this interface:
   updates (MMIM's entropy memory) must come out the same after either call;
 * ``negatives_per_row(local_rows, stage)``: how many negatives each contrastive row saw when a loss call
   had ``local_rows`` rows on each rank (0 when the stage contrasts nothing);
-* ``extra_state()`` / ``load_extra_state()``: non-parameter state (MMIM's entropy memory) for checkpoints.
+* ``begin_pass(stage, epoch, step)``: a pass over the training data starts (``step`` > 0 when it resumes);
+* ``uses_train_labels`` / ``init_train_labels(labels_N, present_N, index_offset)``: objectives that keep
+  per-sample state (Self-MM's label banks) receive every training label, by position in the split,
+  before training;
+* ``extra_state()`` / ``load_extra_state()``: non-parameter state (MMIM's entropy memory, Self-MM's
+  banks) for checkpoints.
 
 Objectives are nn.Modules so their parameters live inside the DeepSpeed engine with the model's.
 """
@@ -42,6 +47,7 @@ def upcast(tensor: torch.Tensor) -> torch.Tensor:
 class Objective(nn.Module, abc.ABC):
     name = ""
     stages: tuple[str, ...] = (MAIN_STAGE,)
+    uses_train_labels = False
 
     def __init__(self, schema: DatasetSchema, model: FusionModel, config: ObjectiveConfig):
         super().__init__()
@@ -88,5 +94,11 @@ class Objective(nn.Module, abc.ABC):
     def load_extra_state(self, state: dict[str, Any]) -> None:
         pass
 
-    def reset_pass(self, stage: str) -> None:
-        """Called at the start of each pass over the training data."""
+    def init_train_labels(self, labels_N: torch.Tensor, present_N: torch.Tensor, index_offset: int) -> None:
+        """Every training sample's label by position in the split (global index minus ``index_offset``,
+        the split's first index); ``present_N`` is False where the split has no readable sample. Called
+        before training when ``uses_train_labels``."""
+        raise NotImplementedError(f"objective {self.name} declares uses_train_labels but takes no labels")
+
+    def begin_pass(self, stage: str, epoch: int, step: int) -> None:
+        """A pass of ``stage`` in ``epoch`` (0-based) starts at ``step`` (> 0 when training resumes)."""

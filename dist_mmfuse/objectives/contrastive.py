@@ -15,6 +15,8 @@ instead of being kept, so peak memory is O(C*N) (plus the N x D keys).
 from __future__ import annotations
 
 import torch
+import torch.nn.functional as F
+from torch import nn
 from torch.utils.checkpoint import checkpoint
 
 from .. import distributed as dist
@@ -70,3 +72,25 @@ def global_info_nce(queries_BD: torch.Tensor, keys_BD: torch.Tensor, inv_tempera
 def contrast_size(local_rows: int) -> int:
     """How many candidates (one positive, the rest negatives) each row of a global contrast sees."""
     return local_rows * dist.world_size()
+
+
+class CPC(nn.Module):
+    """Contrastive predictive coding between the fusion vector Z and one modality's representation."""
+
+    def __init__(self, rep_dim: int, fusion_dim: int, layers: int):
+        super().__init__()
+        if layers == 1:
+            self.net = nn.Linear(fusion_dim, rep_dim)
+        else:
+            blocks: list[nn.Module] = [nn.Linear(fusion_dim, rep_dim), nn.Tanh()]
+            for _ in range(layers - 2):
+                blocks += [nn.Linear(rep_dim, rep_dim), nn.Tanh()]
+            self.net = nn.Sequential(*blocks, nn.Linear(rep_dim, rep_dim))
+
+    def forward(self, rep_BD: torch.Tensor, fusion_BH: torch.Tensor, inv_temperature: torch.Tensor | float,
+                chunk_size: int = 0):
+        """-mean_i [s_ii - logsumexp_j s_ij], s_ij = cos(h_i, G(Z_j)) / tau, in fp32; i runs over this
+        rank's rows, j over the fusion predictions of the whole global batch."""
+        pred_BD = F.normalize(upcast(self.net(fusion_BH)), dim=-1)
+        rep_BD = F.normalize(upcast(rep_BD), dim=-1)
+        return global_info_nce(rep_BD, pred_BD, inv_temperature, chunk_size)

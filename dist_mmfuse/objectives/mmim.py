@@ -25,14 +25,13 @@ from __future__ import annotations
 from typing import Any
 
 import torch
-import torch.nn.functional as F
 from torch import nn
 
 from .. import distributed as dist
 from ..config import ObjectiveConfig, TrainerConfig
 from ..schema import ModalityKind
 from .base import MAIN_STAGE, Objective, upcast
-from .contrastive import contrast_size, global_info_nce
+from .contrastive import CPC, contrast_size
 
 MMILB_STAGE = "mmilb"
 FROZEN_STAGE = "frozen"  # a stage tag no pass activates
@@ -79,28 +78,6 @@ def gaussian_mixture_entropy(pos_PD: torch.Tensor, neg_ND: torch.Tensor) -> torc
         return torch.logdet(centred_SD.T @ centred_SD / samples_SD.shape[0])
 
     return 0.25 * (logdet_cov(pos_PD) + logdet_cov(neg_ND))
-
-
-class CPC(nn.Module):
-    """Contrastive predictive coding between the fusion vector Z and one modality's representation."""
-
-    def __init__(self, rep_dim: int, fusion_dim: int, layers: int):
-        super().__init__()
-        if layers == 1:
-            self.net = nn.Linear(fusion_dim, rep_dim)
-        else:
-            blocks: list[nn.Module] = [nn.Linear(fusion_dim, rep_dim), nn.Tanh()]
-            for _ in range(layers - 2):
-                blocks += [nn.Linear(rep_dim, rep_dim), nn.Tanh()]
-            self.net = nn.Sequential(*blocks, nn.Linear(rep_dim, rep_dim))
-
-    def forward(self, rep_BD: torch.Tensor, fusion_BH: torch.Tensor, inv_temperature: torch.Tensor | float,
-                chunk_size: int = 0):
-        """-mean_i [s_ii - logsumexp_j s_ij], s_ij = cos(h_i, G(Z_j)) / tau, in fp32; i runs over this
-        rank's rows, j over the fusion predictions of the whole global batch."""
-        pred_BD = F.normalize(upcast(self.net(fusion_BH)), dim=-1)
-        rep_BD = F.normalize(upcast(rep_BD), dim=-1)
-        return global_info_nce(rep_BD, pred_BD, inv_temperature, chunk_size)
 
 
 class MMIM(Objective):
@@ -167,8 +144,8 @@ class MMIM(Objective):
         # Clamped here, in the forward, so the bound holds for DeepSpeed's fp32 master copy too.
         return upcast(self.log_inv_temperature).clamp(max=float(torch.tensor(100.0).log())).exp()
 
-    def reset_pass(self, stage: str) -> None:
-        if stage == MAIN_STAGE:
+    def begin_pass(self, stage: str, epoch: int, step: int) -> None:
+        if stage == MAIN_STAGE and step == 0:
             self.memory, self._memory_before_step, self._memory_step = {}, {}, None
 
     def loss(self, output, batch, stage, step):

@@ -1,0 +1,156 @@
+"""Self-MM's label generation (ULGM) and loss on hand-worked numbers, and Self-MI's CPC (METHODS.md §2-3)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import torch
+
+from dist_mmfuse.config import ModelConfig, ObjectiveConfig
+from dist_mmfuse.data.loader import LoaderOptions, StreamingLoader, split_labels
+from dist_mmfuse.models import FusionModel
+from dist_mmfuse.objectives import build_objective
+from dist_mmfuse.objectives.self_mm import FUSION, LabelBanks
+
+from .conftest import TINY_TEXT_CONFIG
+
+
+def hand_banks() -> LabelBanks:
+    """Four samples; the fourth is missing from the split. Fusion centres (+-1, 0), text (0, +-1)."""
+    banks = LabelBanks({FUSION: 2, "text": 2}, torch.tensor([2.0, -1.0, 3.0, -2.0], dtype=torch.float64),
+                       torch.tensor([True, True, True, False]), clamp=3.0, exclude_zero=False)
+    banks.centres = {FUSION: (torch.tensor([1.0, 0.0], dtype=torch.float64), torch.tensor([-1.0, 0.0], dtype=torch.float64)),
+                     "text": (torch.tensor([0.0, 1.0], dtype=torch.float64), torch.tensor([0.0, -1.0], dtype=torch.float64))}
+    return banks
+
+
+BATCH_FEATURES = {
+    FUSION: torch.tensor([[0.5, 0.0], [-1.0, 0.0], [0.5, 0.0]], dtype=torch.float64),
+    "text": torch.tensor([[0.0, 0.0], [0.0, 3.0], [0.0, 1.5]], dtype=torch.float64),
+}
+
+
+def test_label_update_on_a_hand_worked_example():
+    """Epoch 2, rows 0-2 (y_m = 2, -1, 3), every distance worked by hand:
+
+    row 0: d_fp = 0.5, d_fn = 1.5, delta_f = 2;  d_tp = d_tn = 1, delta_t = 0;  alpha = 0;
+           new = 0.5*0*2 + 0.5*(2 + 0 - 2) = 0;                  label = 1/3*2 + 2/3*0 = 2/3
+    row 1: d_fp = 2, d_fn = 0, delta_f = -1;     d_tp = 2, d_tn = 4, delta_t = 1;  alpha = -1;
+           new = 0.5*(-1)*(-1) + 0.5*(-1 + 1 + 1) = 1;           label = 1/3*(-1) + 2/3*1 = 1/3
+    row 2: delta_f = 2;  d_tp = 0.5, d_tn = 2.5, delta_t = 4;  alpha = 2;
+           new = 0.5*2*3 + 0.5*(3 + 4 - 2) = 5.5, clamped to 3;  label = 1/3*3 + 2/3*3 = 3
+    Then the features enter the bank and the centres follow the new labels: every text label is now
+    >= 0, so the text positive centre is the mean of the three text features, (0, 1.5), and the empty
+    negative class keeps its centre; the fusion centres are (0.5, 0) (rows 0, 2) and (-1, 0) (row 1:
+    row 3 is not in the split, so its zero feature does not count)."""
+    banks = hand_banks()
+    banks.update(torch.tensor([0, 1, 2]), {k: v.clone() for k, v in BATCH_FEATURES.items()}, epoch=2)
+    np.testing.assert_allclose(banks.labels["text"].numpy(), [2 / 3, 1 / 3, 3.0, -2.0], rtol=1e-7)
+    np.testing.assert_array_equal(banks.labels[FUSION].numpy(), [2.0, -1.0, 3.0, -2.0])  # y_m never changes
+    np.testing.assert_array_equal(banks.features["text"][:3].numpy(), BATCH_FEATURES["text"].numpy())
+    np.testing.assert_allclose(banks.centres["text"][0].numpy(), [0.0, 1.5])
+    np.testing.assert_array_equal(banks.centres["text"][1].numpy(), [0.0, -1.0])
+    np.testing.assert_allclose(banks.centres[FUSION][0].numpy(), [0.5, 0.0])
+    np.testing.assert_allclose(banks.centres[FUSION][1].numpy(), [-1.0, 0.0])
+
+
+def test_first_epoch_keeps_labels_and_later_epochs_weigh_the_new_estimate_more():
+    banks = hand_banks()
+    banks.update(torch.tensor([0, 1, 2]), {k: v.clone() for k, v in BATCH_FEATURES.items()}, epoch=1)
+    np.testing.assert_array_equal(banks.labels["text"].numpy(), [2.0, -1.0, 3.0, -2.0])
+    np.testing.assert_array_equal(banks.features[FUSION][:3].numpy(), BATCH_FEATURES[FUSION].numpy())
+    # Epoch 3 on row 1 alone: the momentum is 2/4 old + 2/4 new, from the centres of the bank as it is.
+    banks = hand_banks()
+    banks.update(torch.tensor([1]), {k: v[1:2].clone() for k, v in BATCH_FEATURES.items()}, epoch=3)
+    assert banks.labels["text"][1].item() == pytest.approx(0.5 * -1 + 0.5 * 1)
+
+
+def test_exclude_zero_moves_zero_labels_out_of_the_positive_centre():
+    for exclude_zero, expected in ((False, [0.5, 0.0]), (True, [1.0, 0.0])):
+        banks = LabelBanks({FUSION: 2}, torch.tensor([0.0, 1.0]), torch.tensor([True, True]), 3.0, exclude_zero)
+        banks.update(torch.tensor([0, 1]), {FUSION: torch.tensor([[0.0, 0.0], [1.0, 0.0]])}, epoch=1)
+        np.testing.assert_allclose(banks.centres[FUSION][0].numpy(), expected)
+
+
+@pytest.fixture
+def tiny_self_mi(small_shards):
+    torch.manual_seed(3)
+    loader = StreamingLoader(small_shards, "train", LoaderOptions(batch_size=24, num_workers=0), train=False)
+    batch = next(iter(loader.epoch(0)))
+    model = FusionModel(loader.schema, ModelConfig(text_random_init=True, text_config=TINY_TEXT_CONFIG,
+                                                   fusion_head="self_mm")).double()
+    config = ObjectiveConfig(name="self_mi", self_mm={"head_dims": {"audio": 8}, "head_dim": 6})
+    objective = build_objective(loader.schema, model, config).double()
+    labels_N, present_N, offset = split_labels(small_shards, "train")
+    objective.init_train_labels(labels_N.double(), present_N, offset)
+    return model.eval(), objective.eval(), batch
+
+
+def test_self_mi_loss_is_the_weighted_multitask_l1_plus_cpc(tiny_self_mi):
+    """Epoch 2 with generated labels planted in the bank: the loss is the fusion L1 plus each head's
+    tanh(|y_s - y_m|)-weighted L1 against its generated label, plus alpha * sum_m CPC(h_m, F_f)."""
+    model, objective, batch = tiny_self_mi
+    objective.begin_pass("main", 1, 0)
+    rows = (batch.index - objective.index_offset).numpy()
+    rng = np.random.default_rng(0)
+    for mode in ("text", "audio", "vision"):
+        objective.banks.labels[mode][rows] = torch.tensor(rng.uniform(-3, 3, len(rows)), dtype=torch.float64)
+    planted = {m: objective.banks.labels[m][rows].clone().numpy() for m in ("text", "audio", "vision")}
+    out = model(batch)
+    loss, terms = objective.loss(out, batch, "main", 0)
+
+    y = batch.label.double().numpy()
+    expected = np.abs(out.pred_B.detach().numpy() - y).mean()
+    for mode in ("text", "audio", "vision"):
+        _, pred = objective.heads[mode](out.reps[mode])
+        weight = np.tanh(np.abs(planted[mode] - y))
+        head_loss = (weight * np.abs(pred.detach().numpy() - planted[mode])).mean()
+        assert terms[f"loss_{mode}"].item() == pytest.approx(head_loss, rel=1e-9)
+        expected += head_loss
+    nce = sum(objective.cpc[m](out.reps[m], out.fusion_BH, 1.0).item() for m in ("text", "audio", "vision"))
+    assert terms["nce"].item() == pytest.approx(nce, rel=1e-9)
+    assert loss.item() == pytest.approx(expected + 0.1 * nce, rel=1e-9)
+    assert objective.heads["audio"].linear_1.out_features == 8 and objective.heads["text"].linear_1.out_features == 6
+    # The bank now holds this batch's head features, and its labels moved (epoch 2).
+    feature, _ = objective.heads["vision"](out.reps["vision"])
+    np.testing.assert_array_equal(objective.banks.features["vision"][rows].numpy(), feature.detach().numpy())
+    assert not np.allclose(objective.banks.labels["text"][rows].numpy(), planted["text"])
+
+
+def test_a_repeated_loss_call_for_the_same_step_updates_the_banks_once(tiny_self_mi):
+    """Feature-cache accumulation takes the loss twice per step: the second call sees and leaves the
+    banks exactly as the first did."""
+    model, objective, batch = tiny_self_mi
+    objective.begin_pass("main", 2, 0)
+    out = model(batch)
+    first, _ = objective.loss(out, batch, "main", 0)
+    after_first = {m: t.clone() for m, t in objective.banks.labels.items()}
+    centres_first = {m: (p.clone(), n.clone()) for m, (p, n) in objective.banks.centres.items()}
+    second, _ = objective.loss(out, batch, "main", 0)
+    assert second.item() == first.item()
+    for mode, labels in objective.banks.labels.items():
+        assert torch.equal(labels, after_first[mode]), mode
+        assert all(torch.equal(a, b) for a, b in zip(objective.banks.centres[mode], centres_first[mode])), mode
+    third, _ = objective.loss(out, batch, "main", 1)  # a new step does move them
+    assert not torch.equal(objective.banks.labels["text"], after_first["text"])
+
+
+def test_param_groups_follow_self_mm(tiny_self_mi):
+    from dist_mmfuse.config import TrainerConfig
+
+    model, objective, _ = tiny_self_mi
+    config = ObjectiveConfig(name="self_mi", self_mm={"encoder_lr": {"audio": 5e-3}, "encoder_weight_decay":
+                                                      {"vision": 0.01}})
+    objective = build_objective(model.schema, model, config)
+    groups = {g["name"]: g for g in objective.param_groups(model, TrainerConfig(lr_text=5e-5, lr_main=1e-3,
+                                                                                 weight_decay_text=1e-3))}
+    assert list(groups) == ["text", "text_no_decay", "encoder_audio", "encoder_vision", "main"]
+    assert groups["text_no_decay"]["weight_decay"] == 0 and groups["text"]["weight_decay"] == 1e-3
+    assert groups["encoder_audio"]["lr"] == 5e-3 and groups["encoder_vision"]["weight_decay"] == 0.01
+    grouped = [id(p) for g in groups.values() for p in g["params"]]
+    everything = [*model.parameters(), *objective.parameters()]
+    assert len(grouped) == len(set(grouped)) == len(everything)
+    named = dict(model.named_parameters())
+    no_decay = {id(p) for p in groups["text_no_decay"]["params"]}
+    assert all(("bias" in n or "LayerNorm" in n) == (id(p) in no_decay)
+               for n, p in named.items() if n.startswith("encoders.text."))
