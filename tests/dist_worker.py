@@ -1,6 +1,7 @@
 """Run in each spawned process: a Trainer on ``world_size`` gloo ranks steps on fixed global batches.
 
-Each step takes the next global batch of ``world_size * K * B`` samples (K = gradient accumulation
+Each pass starts at the beginning of the training split, and each step takes the next global batch of
+``world_size * K * B`` samples (K = gradient accumulation
 steps, B = data.batch_size); rank r's micro-batch k is rows [(r*K + k)*B, (r*K + k + 1)*B). So one
 process with batch W*K*B and K = 1 sees exactly the same samples per step as W processes accumulating
 K micro-batches of B. Per step it records the parameters before the step, the loss and terms, and
@@ -64,7 +65,6 @@ def run(rank: int, world_size: int, port: int, config_path: str, overrides: list
     config = load_config(config_path, overrides)
     trainer = Trainer(config, load_manifest(config.data.shard_dir), world)
     micro, per_rank = config.data.batch_size, config.trainer.gradient_accumulation_steps
-    batches = global_batches(config, micro * per_rank * world_size)
     named = [(n, p) for n, p in trainer.engine.module.named_parameters() if p.requires_grad]
 
     def snapshot():
@@ -74,6 +74,7 @@ def run(rank: int, world_size: int, port: int, config_path: str, overrides: list
     for stage, steps, epoch in parse_phases(phases):
         trainer.optimizer.set_stage(stage)
         trainer.objective.begin_pass(stage, epoch, 0)
+        batches = global_batches(config, micro * per_rank * world_size)
         for step in range(steps):
             global_batch = next(batches)
             first = rank * per_rank
@@ -108,13 +109,13 @@ def reference(config_path: str, overrides: list[str], phases: str, total_batch: 
     if module.objective.uses_train_labels:
         labels_N, present_N, offset = split_labels(config.data.shard_dir, config.data.train_split)
         module.objective.init_train_labels(labels_N.to(dtype), present_N, offset)
-    batches = global_batches(config, total_batch)
     named = [(n, p) for n, p in module.named_parameters() if p.requires_grad]
     result = {"losses": [], "grads": [], "terms": [], "objective_state": []}
     step_params = iter(params_per_step)
     step_states = iter(objective_states or [])
     for stage, steps, epoch in parse_phases(phases):
         module.objective.begin_pass(stage, epoch, 0)
+        batches = global_batches(config, total_batch)
         for step in range(steps):
             values = next(step_params)
             state = next(step_states, None)

@@ -134,10 +134,11 @@ class LabelBanks:
         if tuple(state["present"].shape) != tuple(self.present_N.shape) or set(state["labels"]) != set(self.labels):
             raise ValueError(f"checkpointed label banks hold {tuple(state['present'].shape)[0]} samples and modes "
                              f"{sorted(state['labels'])}; this run has {self.size} and {sorted(self.labels)}")
-        self.features = {m: t.to(device) for m, t in state["features"].items()}
-        self.labels = {m: t.to(device) for m, t in state["labels"].items()}
-        self.centres = {m: (p.to(device), n.to(device)) for m, (p, n) in state["centres"].items()}
-        self.present_N = state["present"].to(device)
+        # Copies: the banks are updated in place and must not write through into ``state``.
+        self.features = {m: t.to(device, copy=True) for m, t in state["features"].items()}
+        self.labels = {m: t.to(device, copy=True) for m, t in state["labels"].items()}
+        self.centres = {m: (p.to(device, copy=True), n.to(device, copy=True)) for m, (p, n) in state["centres"].items()}
+        self.present_N = state["present"].to(device, copy=True)
 
 
 class SelfMM(Objective):
