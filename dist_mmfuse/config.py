@@ -321,5 +321,5 @@ def _format_validation_error(path: Path, exc: ValidationError, overridden: dict[
         message = "unknown key" if error["type"] == "extra_forbidden" else error["msg"]
         origin = next((f" (from override {o!r})" for k, o in overridden.items()
                        if key == k or key.startswith(k + ".")), "")
-        lines.append(f"{path}: {key}: {message}{origin}")
+        lines.append(f"{path}: {key}: {message}{origin}" if key else f"{path}: {message}")
     return "\n".join(lines)

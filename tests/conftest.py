@@ -22,13 +22,15 @@ REPO = Path(__file__).resolve().parents[1]
 MOSI_REAL = REPO.parent / "shared" / "data" / "mosi_real"
 
 # 200 training samples in 5 shards of 40: with 2 ranks x 2 workers and batch 10, every stream holds
-# exactly 50 samples, so a training epoch sees every sample exactly once.
+# exactly 50 samples, so a training epoch sees every sample exactly once. Sequences of at most 40
+# frames (MOSI's are up to 500): LSTM time on long sequences dominated the training tests.
 SMALL_SIZES = {"train": 200, "valid": 47, "test": 30}
+SMALL_MAX_FRAMES = 40
 
 
 @pytest.fixture(scope="session")
 def synthetic_source() -> SyntheticSource:
-    return SyntheticSource("mosi", seed=5, sizes=SMALL_SIZES)
+    return SyntheticSource("mosi", seed=5, sizes=SMALL_SIZES, max_frames=SMALL_MAX_FRAMES)
 
 
 @pytest.fixture(scope="session")
@@ -117,3 +119,11 @@ def train_env() -> dict[str, str]:
     env.update(HF_HUB_OFFLINE="1", DS_ACCELERATOR="cpu", PYTHONUNBUFFERED="1",
                TORCH_EXTENSIONS_DIR=env.get("TORCH_EXTENSIONS_DIR", str(REPO / ".venv" / "torch_extensions")))
     return env
+
+
+@pytest.fixture(scope="session")
+def equivalence_runs(small_shards, tmp_path_factory):
+    """Every distributed-equivalence case of tests/equivalence.py, run once per session."""
+    from .equivalence import run_cases
+
+    return run_cases(tmp_path_factory.mktemp("equivalence"), small_shards)

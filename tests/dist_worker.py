@@ -1,12 +1,13 @@
-"""Run in each spawned process: a Trainer on ``world_size`` gloo ranks steps on fixed global batches.
+"""Run in each spawned process: Trainers on ``world_size`` gloo ranks step on fixed global batches.
 
 Each pass starts at the beginning of the training split, and each step takes the next global batch of
-``world_size * K * B`` samples (K = gradient accumulation
-steps, B = data.batch_size); rank r's micro-batch k is rows [(r*K + k)*B, (r*K + k + 1)*B). So one
-process with batch W*K*B and K = 1 sees exactly the same samples per step as W processes accumulating
-K micro-batches of B. Per step it records the parameters before the step, the loss and terms, and
-every parameter's full gradient (taken at the accumulation boundary, before the optimizer step); then
-the final parameters. Results go to ``out_dir/rank{r}.pt``.
+``world_size * K * B`` samples (K = gradient accumulation steps, B = data.batch_size); rank r's
+micro-batch k is rows [(r*K + k)*B, (r*K + k + 1)*B). So one process with batch W*K*B and K = 1 sees
+exactly the same samples per step as W processes accumulating K micro-batches of B. Per step it
+records the parameters and the objective's state before the step, the loss and terms, and every
+parameter's full gradient (taken at the accumulation boundary, before the optimizer step); then the
+final parameters and state. One launch runs a list of such jobs; results go to
+``out_dir/<job>/rank{r}.pt``.
 """
 
 from __future__ import annotations
@@ -47,21 +48,36 @@ def objective_state(objective) -> dict:
     return copy.deepcopy(objective.extra_state())
 
 
-def run(rank: int, world_size: int, port: int, config_path: str, overrides: list[str], phases: str,
-        out_dir: str) -> None:
-    """Run the ``phases`` (see ``parse_phases``) on fixed global batches."""
+def run_jobs(rank: int, world_size: int, port: int, jobs_path: str, out_dir: str) -> None:
+    """Run each job of the JSON list at ``jobs_path`` (``{"name", "config", "overrides", "phases"}``) in
+    turn, in this one process group, writing ``out_dir/<name>/rank{r}.pt`` for each: one launch serves
+    every variant of a world size (process start-up dominates these tiny runs)."""
+    import json
+
     os.environ.update(RANK=str(rank), WORLD_SIZE=str(world_size), LOCAL_RANK=str(rank), MASTER_ADDR="127.0.0.1",
                       MASTER_PORT=str(port), DS_ACCELERATOR="cpu", HF_HUB_OFFLINE="1")
+    from dist_mmfuse.distributed import init_process_group, world_info
+
+    world = world_info()
+    init_process_group(world)
+    for job in json.loads(open(jobs_path).read()):
+        job_dir = os.path.join(out_dir, job["name"])
+        os.makedirs(job_dir, exist_ok=True)
+        run(world, job["config"], job["overrides"], job["phases"], job_dir)
+
+
+def run(world, config_path: str, overrides: list[str], phases: str, out_dir: str) -> None:
+    """Run the ``phases`` (see ``parse_phases``) on fixed global batches; results to ``out_dir/rank{r}.pt``."""
+    import gc
+
     import torch
     from deepspeed.utils import safe_get_full_grad
 
     from dist_mmfuse.config import load_config
-    from dist_mmfuse.distributed import init_process_group, world_info
     from dist_mmfuse.manifest import load_manifest
     from dist_mmfuse.trainer import Trainer
 
-    world = world_info()
-    init_process_group(world)
+    rank, world_size = world.rank, world.world_size
     config = load_config(config_path, overrides)
     trainer = Trainer(config, load_manifest(config.data.shard_dir), world)
     micro, per_rank = config.data.batch_size, config.trainer.gradient_accumulation_steps
@@ -90,6 +106,11 @@ def run(rank: int, world_size: int, port: int, config_path: str, overrides: list
     result["params"].append(snapshot())
     result["objective_state"].append(objective_state(trainer.objective))
     torch.save(result, os.path.join(out_dir, f"rank{rank}.pt"))
+    trainer.engine.destroy()
+    del trainer
+    gc.collect()
+
+
 
 
 def reference(config_path: str, overrides: list[str], phases: str, total_batch: int,
@@ -144,4 +165,4 @@ def load_schema(config):
 
 if __name__ == "__main__":
     args = sys.argv[1:]
-    run(int(args[0]), int(args[1]), int(args[2]), args[3], args[4].split(";") if args[4] else [], args[5], args[6])
+    run_jobs(int(args[0]), int(args[1]), int(args[2]), args[3], args[4])

@@ -107,3 +107,28 @@ def test_malformed_override(good):
         load_config(good, ["data.batch_size"])
     with pytest.raises(ConfigError, match="is a value, not a section"):
         load_config(good, ["data.batch_size.x=1"])
+
+
+def test_every_shipped_config_validates():
+    """The configs in configs/ are typed and valid (their data need not exist here)."""
+    from .conftest import REPO
+
+    paths = sorted((REPO / "configs").glob("*.yaml"))
+    assert len(paths) >= 9
+    loaded = {p.stem: load_config(p, check_data=False) for p in paths}
+    # Self-MM's per-dataset parameters (METHODS.md §2.5) where they differ between datasets.
+    mosi, mosei, sims = (loaded[f"self_mm_{d}"] for d in ("mosi", "mosei", "sims"))
+    assert (mosi.objective.self_mm.label_clamp, mosei.objective.self_mm.label_clamp,
+            sims.objective.self_mm.label_clamp) == (3.0, 3.0, 1.0)
+    assert [c.objective.self_mm.head_dims["text"] for c in (mosi, mosei, sims)] == [64, 32, 64]
+    assert [c.objective.self_mm.encoder_lr["audio"] for c in (mosi, mosei, sims)] == [1e-3, 5e-3, 5e-3]
+    assert [c.model.encoder_sizes["audio"].hidden for c in (mosi, mosei, sims)] == [32, 32, 16]
+    assert all(c.trainer.gradient_accumulation_steps == 4 and c.trainer.accumulation == "sum" and
+               c.trainer.lr_schedule == "none" and c.trainer.patience == 8 for c in (mosi, mosei, sims))
+
+
+def test_self_mm_needs_its_fusion_head_and_known_modalities(good):
+    with pytest.raises(ConfigError, match=rf"{good}: Value error, objective self_mi .* set model.fusion_head=self_mm"):
+        load_config(good, ["objective.name=self_mi"])
+    with pytest.raises(ConfigError, match=r"objective.self_mm.head_dims: unknown modality name\(s\) \['smell'\]"):
+        load_config(good, ["objective.name=self_mm", "model.fusion_head=self_mm", "objective.self_mm.head_dims={smell: 4}"])

@@ -10,6 +10,8 @@ import pytest
 from dist_mmfuse.data.loader import LoaderOptions, StreamingLoader, iter_split_samples, plan_epoch
 from dist_mmfuse.manifest import load_manifest
 
+from .conftest import SMALL_MAX_FRAMES
+
 WORLD, WORKERS, BATCH = 2, 2, 10
 
 
@@ -86,7 +88,7 @@ def test_collation_lengths_masks_and_values(small_shards):
     assert batch.values["text"].dtype.is_floating_point is False
     fixed = StreamingLoader(small_shards, "valid", LoaderOptions(batch_size=6, num_workers=0, pad_to_max_len=True),
                             train=False)
-    assert next(iter(fixed.epoch(0))).values["audio"].shape == (6, 500, 5)
+    assert next(iter(fixed.epoch(0))).values["audio"].shape == (6, SMALL_MAX_FRAMES, 5)  # the schema's max_len
     subset = StreamingLoader(small_shards, "valid", options, train=False, modalities=["text", "vision"])
     assert set(next(iter(subset.epoch(0))).values) == {"text", "vision"}
 

@@ -13,8 +13,9 @@ from dist_mmfuse.objectives import build_objective
 from dist_mmfuse.objectives.self_mm import FUSION, LabelBanks
 
 from . import dist_worker
-from .conftest import REPO, TINY_TEXT_CONFIG, write_train_config
-from .test_training import gradient_errors, run_ranks
+from .conftest import TINY_TEXT_CONFIG
+from .equivalence import CASES, GLOBAL_BATCH
+from .test_training import assert_gradients_match
 
 
 def hand_banks() -> LabelBanks:
@@ -158,22 +159,6 @@ def test_param_groups_follow_self_mm(tiny_self_mi):
                for n, p in named.items() if n.startswith("encoders.text."))
 
 
-# Passes of two steps over the same 64 samples: epoch 1 fills the banks, epoch 2 generates labels
-# (its loss still sees y_m), epoch 3's loss trains the unimodal heads on the generated labels.
-SELF_MI_PHASES = "main:2:0,main:2:1,main:2:2"
-
-
-@pytest.fixture(scope="module")
-def self_mi_config(small_shards, tmp_path_factory):
-    root = tmp_path_factory.mktemp("self_mi_equivalence")
-    return write_train_config(root / "c.yaml", small_shards, root / "run", objective="self_mi", extra={
-        "model": {"text_random_init": True, "encoder_dropout": 0.0, "fusion_dropout": 0.0, "fusion_head": "self_mm",
-                  "init": "default", "text_config": {**TINY_TEXT_CONFIG, "hidden_dropout_prob": 0.0,
-                                                     "attention_probs_dropout_prob": 0.0}},
-        "objective": {"name": "self_mi", "self_mm": {"head_dropout": 0.0}, "self_mi": {"alpha": 0.5}},
-        "trainer": {"grad_clip": 0.0, "deepspeed_config": str(REPO / "configs" / "deepspeed" / "zero2_fp32.json")}})
-
-
 def bank_tensors(state: dict) -> dict[str, torch.Tensor]:
     banks = state["banks"]
     flat = {f"labels.{m}": t for m, t in banks["labels"].items()}
@@ -182,44 +167,37 @@ def bank_tensors(state: dict) -> dict[str, torch.Tensor]:
     return flat
 
 
-@pytest.mark.parametrize("world, accumulation, micro_batches", [(1, "average", 1), (2, "average", 1),
-                                                                (2, "feature_cache", 2)])
-def test_self_mi_on_ranks_equals_one_process_on_the_global_batch(self_mi_config, tmp_path, world, accumulation,
-                                                                 micro_batches):
+@pytest.mark.parametrize("case", [c for c in CASES if c.objective == "self_mi"], ids=lambda c: c.name)
+def test_self_mi_on_ranks_equals_one_process_on_the_global_batch(equivalence_runs, case):
     """A global batch of 32 on 1 or 2 DeepSpeed ranks (or 2 ranks x 2 feature-cached micro-batches),
-    through epochs 1 (banks fill), 2 (labels generated) and 3 (heads trained on them): every rank holds the same banks after
-    every step; loss, terms and gradients equal plain torch on the whole batch in fp64 (same parameters
-    and banks before each step); and the banks each step leaves equal the ones that one-process step
-    leaves. So 1 and 2 processes give the same losses and banks."""
-    overrides = [f"data.batch_size={32 // (world * micro_batches)}",
-                 f"trainer.gradient_accumulation_steps={micro_batches}", f"trainer.accumulation={accumulation}"]
-    ranks = run_ranks(world, self_mi_config, overrides, SELF_MI_PHASES, tmp_path)
+    through epochs 1 (banks fill), 2 (labels generated) and 3 (heads trained on them): every rank holds
+    the same banks after every step; loss, terms and gradients equal plain torch on the whole batch in
+    fp64 (same parameters and banks before each step); and the banks each step leaves equal the ones
+    that one-process step leaves. So 1 and 2 processes give the same losses and banks."""
+    configs, results = equivalence_runs
+    config, ranks = configs[case.objective], results[case.name]
     for result in ranks[1:]:
         for before, mine in zip(ranks[0]["objective_state"], result["objective_state"]):
             for name, value in bank_tensors(before).items():
                 assert torch.equal(bank_tensors(mine)[name], value), name
-    states = ranks[0]["objective_state"]
-    exact = dist_worker.reference(str(self_mi_config), overrides, SELF_MI_PHASES, 32, ranks[0]["params"][:-1],
-                                  torch.float64, states[:-1])
-    single = dist_worker.reference(str(self_mi_config), overrides, SELF_MI_PHASES, 32, ranks[0]["params"][:-1],
-                                   torch.float32, states[:-1])
+    states, params = ranks[0]["objective_state"], ranks[0]["params"][:-1]
+    exact = dist_worker.reference(str(config), case.overrides(), case.phases, GLOBAL_BATCH, params, torch.float64,
+                                  states[:-1])
+    single = dist_worker.reference(str(config), case.overrides(), case.phases, GLOBAL_BATCH, params, torch.float32,
+                                   states[:-1])
     last = exact["terms"][-1]
     assert last["nce"] > 0 and all(last[f"label_gap_{m}"] > 0 for m in ("text", "audio", "vision"))
     for key in exact["terms"][0]:
-        mean = np.mean([[r["terms"][i][key] for i in range(6)] for r in ranks], axis=0)
+        mean = np.mean([[r["terms"][i][key] for i in range(len(params))] for r in ranks], axis=0)
         np.testing.assert_allclose(mean, [t[key] for t in exact["terms"]], rtol=1e-5, atol=1e-7, err_msg=key)
-    for rank, result in enumerate(ranks):
-        for step, (grads, truth, fp32) in enumerate(zip(result["grads"], exact["grads"], single["grads"])):
-            errors, fp32_errors = gradient_errors(grads, truth), gradient_errors(fp32, truth)
-            for name, error in errors.items():
-                assert error < max(1e-5, 10 * fp32_errors[name]), (rank, step, name, error, fp32_errors[name])
+    assert_gradients_match(ranks, exact, single)
     for step, (run_after, reference_after) in enumerate(zip(states[1:], exact["objective_state"])):
         reference = bank_tensors(reference_after)
         for name, value in bank_tensors(run_after).items():
             np.testing.assert_allclose(value.numpy(), reference[name].double().numpy(), rtol=1e-5, atol=1e-6,
                                        err_msg=f"step {step}: {name}")
     seen = torch.zeros_like(states[0]["banks"]["present"])
-    seen[torch.cat([b.index for b in dist_worker.global_batches(load_config(self_mi_config), 64)][:64])] = True
+    seen[torch.cat([b.index for b in dist_worker.global_batches(load_config(config), 64)][:64])] = True
     for mode in ("text", "audio", "vision"):
         moved = bank_tensors(states[-1])[f"labels.{mode}"] != bank_tensors(states[0])[f"labels.{mode}"]
         # Generated for the samples seen, and only those (a few can land back on y_m, e.g. clamped at 3).

@@ -14,7 +14,7 @@ from sharding.cli import main as shard_cli
 from sharding.sources.synthetic import SyntheticSource
 from sharding.writer import ShardBuilder, finalize
 
-from .conftest import SMALL_SIZES
+from .conftest import SMALL_MAX_FRAMES, SMALL_SIZES
 
 
 def shard_digests(out) -> dict[str, str]:
@@ -52,10 +52,10 @@ def test_synthetic_round_trip_and_determinism(small_shards, synthetic_source, tm
         for name, values in expected.features.items():
             np.testing.assert_array_equal(sample.features[name], values)
     again = tmp_path / "again"
-    ShardBuilder(SyntheticSource("mosi", seed=5, sizes=SMALL_SIZES), again, shard_size=40,
+    ShardBuilder(SyntheticSource("mosi", seed=5, sizes=SMALL_SIZES, max_frames=SMALL_MAX_FRAMES), again, shard_size=40,
                  feature_dtype="float32").build()
     assert shard_digests(again) == shard_digests(small_shards)
-    other = SyntheticSource("mosi", seed=6, sizes=SMALL_SIZES).make_sample("valid", 0)
+    other = SyntheticSource("mosi", seed=6, sizes=SMALL_SIZES, max_frames=SMALL_MAX_FRAMES).make_sample("valid", 0)
     assert not np.array_equal(other.features["audio"][:5], decoded[0].features["audio"][:5])
 
 
@@ -120,7 +120,7 @@ def test_restart_rewrites_only_missing_shards(shard_copy, synthetic_source):
 
 
 def test_a_different_build_into_the_same_directory_is_refused(shard_copy):
-    other = SyntheticSource("mosi", seed=99, sizes=SMALL_SIZES)
+    other = SyntheticSource("mosi", seed=99, sizes=SMALL_SIZES, max_frames=SMALL_MAX_FRAMES)
     with pytest.raises(DataError, match=r"holds shards of a different build \(differs in \['source'\]\)"):
         ShardBuilder(other, shard_copy, shard_size=40, feature_dtype="float32").build()
 
@@ -132,7 +132,7 @@ def test_parallel_and_separate_jobs_give_the_same_shards(small_shards, synthetic
     assert shard_digests(pooled) == expected
     jobs = tmp_path / "jobs"
     base = ["build", "--source", "synthetic", "--out", str(jobs), "--option", "preset=mosi", "--option", "seed=5",
-            "--option", "sizes={train: 200, valid: 47, test: 30}", "--shard-size", "40", "--dtype", "float32"]
+            "--option", "sizes={train: 200, valid: 47, test: 30}", "--option", f"max_frames={SMALL_MAX_FRAMES}", "--shard-size", "40", "--dtype", "float32"]
     assert shard_cli(base + ["--proc-index", "1", "--num-procs", "2", "--no-finalize"]) == 0
     with pytest.raises(DataError, match="not written yet"):
         finalize(jobs)

@@ -17,42 +17,20 @@ from dist_mmfuse.distributed import free_port
 
 from . import dist_worker
 from .conftest import REPO, TINY_TEXT_CONFIG, train_env, write_train_config
+from .equivalence import CASES, GLOBAL_BATCH, launch
 
 TRAIN = [sys.executable, str(REPO / "launch" / "train.py")]
 
 
 def run_ranks(world_size, config, overrides, phases, out_dir):
-    """Start ``world_size`` worker processes (tests/dist_worker.py) and collect their results."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    port = free_port()
-    procs = [subprocess.Popen([sys.executable, "-m", "tests.dist_worker", str(r), str(world_size), str(port),
-                               str(config), ";".join(overrides), phases, str(out_dir)],
-                              cwd=REPO, env=train_env(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-             for r in range(world_size)]
-    outputs = [p.communicate(timeout=600)[0] for p in procs]
-    assert [p.returncode for p in procs] == [0] * world_size, outputs[-1][-3000:]
-    return [torch.load(out_dir / f"rank{r}.pt") for r in range(world_size)]
+    """One job on ``world_size`` worker processes (tests/dist_worker.py); its per-rank results."""
+    return launch(world_size, [{"name": "job", "config": str(config), "overrides": overrides, "phases": phases}],
+                  out_dir)["job"]
 
 
 def records(run_dir, kind="train"):
     lines = (run_dir / "metrics.jsonl").read_text().splitlines()
     return [r for r in map(json.loads, lines) if r["kind"] == kind]
-
-
-GLOBAL_BATCH = 32
-PHASES = "mmilb:1,main:3"  # main steps 0-2: the entropy term (step > mem_size=1) enters at step 2
-
-
-@pytest.fixture(scope="module")
-def equivalence_config(small_shards, tmp_path_factory):
-    """MMIM with every term on (CPC alpha, lld, entropy with memory), dropout off, no clipping."""
-    root = tmp_path_factory.mktemp("equivalence")
-    return write_train_config(root / "c.yaml", small_shards, root / "run", extra={
-        "model": {"text_random_init": True, "encoder_dropout": 0.0, "fusion_dropout": 0.0,
-                  "text_config": {**TINY_TEXT_CONFIG, "hidden_dropout_prob": 0.0,
-                                  "attention_probs_dropout_prob": 0.0}},
-        "objective": {"name": "mmim", "mmim": {"alpha": 0.5}},
-        "trainer": {"grad_clip": 0.0, "deepspeed_config": str(REPO / "configs" / "deepspeed" / "zero2_fp32.json")}})
 
 
 def gradient_errors(grads: dict[str, torch.Tensor], exact: dict[str, torch.Tensor]) -> dict[str, float]:
@@ -63,17 +41,8 @@ def gradient_errors(grads: dict[str, torch.Tensor], exact: dict[str, torch.Tenso
     return {n: float((grads[n].double() - g).norm()) / max(float(g.norm()), floor) for n, g in exact.items()}
 
 
-@pytest.mark.parametrize("world, accumulation, micro_batches, extra", [
-    (1, "average", 1, []),
-    (2, "average", 1, []),
-    (4, "average", 1, []),
-    (2, "average", 1, [f"trainer.deepspeed_config={REPO / 'configs' / 'deepspeed' / 'zero0_fp32.json'}"]),
-    (1, "feature_cache", 4, []),
-    (2, "feature_cache", 2, ["objective.contrast_chunk_size=5"]),
-    (4, "feature_cache", 2, []),
-])
-def test_global_batch_loss_and_gradients_equal_the_one_device_reference(equivalence_config, tmp_path, world,
-                                                                        accumulation, micro_batches, extra):
+@pytest.mark.parametrize("case", [c for c in CASES if c.objective == "mmim"], ids=lambda c: c.name)
+def test_global_batch_loss_and_gradients_equal_the_one_device_reference(equivalence_runs, case):
     """W ranks x K micro-batches of B = 32/(W*K) under DeepSpeed (ZeRO-2; one case ZeRO-0) give, at every
     step, the loss and every parameter's gradient of plain torch on the whole batch of 32 in one
     process: CPC rows see all 32 fusion predictions (also contrasted 5 rows at a time), the entropy
@@ -84,16 +53,14 @@ def test_global_batch_loss_and_gradients_equal_the_one_device_reference(equivale
     within 1e-5 relative of it, or, for the few parameters whose gradient fp32 cannot resolve to 1e-5
     (CPC heads on near-identical random-BERT features cancel most of it), within 10x the error of the
     one-process fp32 computation of the same batch. A missing gather gradient is off by 1/W or more."""
-    overrides = [f"data.batch_size={GLOBAL_BATCH // (world * micro_batches)}",
-                 f"trainer.gradient_accumulation_steps={micro_batches}", f"trainer.accumulation={accumulation}",
-                 *extra]
-    ranks = run_ranks(world, equivalence_config, overrides, PHASES, tmp_path)
+    configs, results = equivalence_runs
+    config, ranks = str(configs[case.objective]), results[case.name]
     for result in ranks[1:]:
         for name, value in ranks[0]["params"][-1].items():
             assert torch.equal(result["params"][-1][name], value), name  # the ranks stay in lockstep
     trajectory = ranks[0]["params"][:-1]
-    exact = dist_worker.reference(str(equivalence_config), overrides, PHASES, GLOBAL_BATCH, trajectory, torch.float64)
-    single = dist_worker.reference(str(equivalence_config), overrides, PHASES, GLOBAL_BATCH, trajectory, torch.float32)
+    exact = dist_worker.reference(config, case.overrides(), case.phases, GLOBAL_BATCH, trajectory, torch.float64)
+    single = dist_worker.reference(config, case.overrides(), case.phases, GLOBAL_BATCH, trajectory, torch.float32)
     assert exact["terms"][-1]["entropy_skipped"] == 0 and exact["terms"][-1]["nce"] > 0
     # Each rank's loss and terms cover its own rows (the batch-level H is the same global value on every
     # rank), so their mean over ranks is the one-device value.
@@ -101,13 +68,31 @@ def test_global_batch_loss_and_gradients_equal_the_one_device_reference(equivale
         steps = [i for i, t in enumerate(exact["terms"]) if key in t]
         mean = np.mean([[r["terms"][i][key] for i in steps] for r in ranks], axis=0)
         np.testing.assert_allclose(mean, [exact["terms"][i][key] for i in steps], rtol=1e-5, atol=1e-7, err_msg=key)
-    for rank, result in enumerate(ranks):
+    for result in ranks:
         assert result["terms"][-1]["entropy"] == pytest.approx(exact["terms"][-1]["entropy"], rel=1e-5)
+    assert_gradients_match(ranks, exact, single)
+
+
+def assert_gradients_match(ranks: list[dict], exact: dict, single: dict) -> None:
+    """Every rank's every gradient at every step within max(1e-5, 10x the one-process fp32 error) of
+    the fp64 reference (see gradient_errors)."""
+    for rank, result in enumerate(ranks):
         for step, (grads, truth, fp32) in enumerate(zip(result["grads"], exact["grads"], single["grads"])):
             assert grads.keys() == truth.keys()
             errors, fp32_errors = gradient_errors(grads, truth), gradient_errors(fp32, truth)
             for name, error in errors.items():
                 assert error < max(1e-5, 10 * fp32_errors[name]), (rank, step, name, error, fp32_errors[name])
+
+
+def test_summed_accumulation_gives_k_times_the_averaged_gradient(equivalence_runs):
+    """accumulation=sum (Self-MM's update_epochs) adds the K micro-batch gradients where DeepSpeed's
+    default averages them: from the same parameters, the first step's gradients differ by exactly K."""
+    _, results = equivalence_runs
+    (average,), (summed,) = results["late_fusion-w1-avg2"], results["late_fusion-w1-sum2"]
+    assert all(torch.equal(average["params"][0][n], p) for n, p in summed["params"][0].items())
+    for name, grad in average["grads"][0].items():
+        torch.testing.assert_close(summed["grads"][0][name], 2 * grad, rtol=1e-6, atol=1e-9, msg=name)
+    assert sum(float(g.norm()) for g in average["grads"][0].values()) > 0
 
 
 def test_stages_step_only_their_own_parameters(small_shards, tmp_path):
@@ -126,27 +111,47 @@ def test_stages_step_only_their_own_parameters(small_shards, tmp_path):
     assert projections and all(torch.equal(before[n], after1[n]) for n in projections)
 
 
-def test_resume_continues_exactly(small_shards, tmp_path):
-    config = write_train_config(tmp_path / "c.yaml", small_shards, tmp_path / "full",
-                                extra={"trainer": {"checkpoint_every_steps": 9, "keep_checkpoints": 10}})
+@pytest.mark.parametrize("objective, extra", [
+    ("mmim", {}),
+    ("self_mi", {"model": {"text_random_init": True, "text_config": dict(TINY_TEXT_CONFIG), "fusion_head": "self_mm"}}),
+], ids=["mmim", "self_mi"])
+def test_resume_continues_exactly(small_shards, tmp_path, objective, extra):
+    """Resuming from a mid-epoch checkpoint replays the rest of training exactly: the same losses and
+    terms at every later step, the same test result, and (Self-MI, whose checkpoint falls in epoch 2
+    where labels are generated) the same label banks at the end."""
+    config = write_train_config(tmp_path / "c.yaml", small_shards, tmp_path / "full", objective=objective, extra={
+        **extra, "trainer": {"checkpoint_every_steps": 9 if objective == "mmim" else 15, "keep_checkpoints": 10}})
     full = subprocess.run(TRAIN + ["--config", str(config)], env=train_env(), capture_output=True, text=True,
                           timeout=900)
     assert full.returncode == 0, full.stderr[-3000:]
-    checkpoint = tmp_path / "full" / "checkpoints" / "step00000009"
+    # 12 steps per pass: MMIM resumes in epoch 0's first pass, Self-MI in epoch 1 (its second) at step 3.
+    tag, where = ("step00000009", "epoch 0, stage 0, step 9") if objective == "mmim" else \
+        ("step00000015", "epoch 1, stage 0, step 3")
+    checkpoint = tmp_path / "full" / "checkpoints" / tag
     assert checkpoint.is_dir() and (tmp_path / "full" / "checkpoints" / "latest").read_text().strip() == "epoch0002"
     resumed = subprocess.run(TRAIN + ["--config", str(config), "run.name=resumed", "--resume", str(checkpoint)],
                              env=train_env(), capture_output=True, text=True, timeout=900)
     assert resumed.returncode == 0, resumed.stderr[-3000:]
-    assert "resumed from step00000009: epoch 0, stage 0, step 9" in resumed.stdout  # 12 steps per pass
+    assert f"resumed from {tag}: {where}" in resumed.stdout
     full_train = {r["step"]: r for r in records(tmp_path / "full")}
     resumed_train = {r["step"]: r for r in records(tmp_path / "resumed")}
-    assert min(resumed_train) == 10 and set(resumed_train) == {s for s in full_train if s >= 10}
+    first = int(tag[4:]) + 1
+    assert min(resumed_train) == first and set(resumed_train) == {s for s in full_train if s >= first}
+    compared = [k for k in full_train[first] if k.split("_")[0] in ("loss", "task", "nce", "lld", "entropy", "label")]
+    assert "loss" in compared and (objective == "mmim" or "label_gap_audio" in compared)
     for step, record in resumed_train.items():
-        for key in ("loss", "task", "nce", "lld", "entropy"):
-            if key in record:
-                assert record[key] == pytest.approx(full_train[step][key], rel=1e-6, abs=1e-7), (step, key)
+        for key in compared:
+            assert record[key] == pytest.approx(full_train[step][key], rel=1e-6, abs=1e-7), (step, key)
     assert records(tmp_path / "resumed", "final")[0]["test_mae"] == pytest.approx(
         records(tmp_path / "full", "final")[0]["test_mae"], rel=1e-6)
+    if objective == "self_mi":
+        banks = [torch.load(tmp_path / run / "checkpoints" / "epoch0002" / "rank0.pt", weights_only=False)
+                 ["objective"]["banks"] for run in ("full", "resumed")]
+        for mode, labels in banks[0]["labels"].items():
+            np.testing.assert_allclose(banks[1]["labels"][mode].numpy(), labels.numpy(), rtol=1e-6, atol=1e-7)
+            np.testing.assert_allclose(banks[1]["features"][mode].numpy(), banks[0]["features"][mode].numpy(),
+                                       rtol=1e-6, atol=1e-7)
+        assert (banks[0]["labels"]["audio"] != banks[0]["labels"]["fusion"]).any()
 
 
 def test_two_ranks_through_the_deepspeed_launcher_learn(tmp_path):
@@ -155,7 +160,8 @@ def test_two_ranks_through_the_deepspeed_launcher_learn(tmp_path):
     shards = tmp_path / "data"
     config = write_train_config(tmp_path / "c.yaml", shards, tmp_path / "run", extra={
         "data": {"prepare": {"source": "synthetic", "shard_size": 64,
-                             "options": {"preset": "mosi", "seed": 1, "sizes": {"train": 512, "valid": 128, "test": 128}}}},
+                             "options": {"preset": "mosi", "seed": 1, "max_frames": 50,
+                                         "sizes": {"train": 512, "valid": 128, "test": 128}}}},
         # A randomly initialised text encoder learns at the main rate, not the pretrained-model rate.
         "trainer": {"epochs": 4, "lr_text": 1e-3,
                     "deepspeed_config": str(REPO / "configs" / "deepspeed" / "zero2_fp32.json")}})

@@ -17,7 +17,7 @@ Text is real words from a small sentiment lexicon, tokenized with the real token
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Iterator
 
 import numpy as np
@@ -73,6 +73,7 @@ class SyntheticSource(Source):
         weak_modality: str = "vision",
         vector_features: bool = False,
         tokenizer_path: str | None = None,
+        max_frames: int | None = None,
     ):
         if preset not in PRESETS:
             raise ValueError(f"synthetic: unknown preset {preset!r}; choose from {sorted(PRESETS)}")
@@ -80,6 +81,13 @@ class SyntheticSource(Source):
             raise ValueError(f"synthetic: weak_modality must be 'audio' or 'vision', got {weak_modality!r}")
         self.preset_name = preset
         self.preset = PRESETS[preset]
+        if max_frames is not None:
+            # Shorter audio/vision sequences than the benchmark's (tests, quick experiments).
+            if int(max_frames) <= 0:
+                raise ValueError(f"synthetic: max_frames must be positive, got {max_frames}")
+            self.preset = replace(self.preset, audio=(min(int(max_frames), self.preset.audio[0]), self.preset.audio[1]),
+                                  vision=(min(int(max_frames), self.preset.vision[0]), self.preset.vision[1]))
+        self.max_frames = max_frames
         self.seed = int(seed)
         self.sizes = dict(self.preset.sizes)
         for split, size in (sizes or {}).items():
@@ -129,6 +137,7 @@ class SyntheticSource(Source):
         return {
             "kind": self.kind, "preset": self.preset_name, "seed": self.seed, "sizes": self.split_sizes(),
             "weak_modality": self.weak_modality, "vector_features": self.vector_features,
+            "max_frames": self.max_frames,
         }
 
     def iter_samples(self, split: str, start: int, stop: int) -> Iterator[Sample]:

@@ -1,0 +1,112 @@
+"""The distributed-equivalence variants, and their launches.
+
+Each variant runs W DeepSpeed ranks x K micro-batches on fixed global batches of 32 (tests/dist_worker.py)
+and is compared, in its test, with plain torch on the whole batch in one process. Process start-up
+dominates these tiny runs, so every variant of one world size runs in one launch, one after another.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import torch
+
+from dist_mmfuse.distributed import free_port
+
+from .conftest import REPO, TINY_TEXT_CONFIG, train_env, write_train_config
+
+GLOBAL_BATCH = 32
+ZERO0 = f"trainer.deepspeed_config={REPO / 'configs' / 'deepspeed' / 'zero0_fp32.json'}"
+PHASES = {
+    # main steps 0-2: the entropy term (step > mem_size=1) enters at step 2
+    "mmim": "mmilb:1,main:3",
+    # passes of two steps over the same 64 samples: epoch 1 fills the banks, epoch 2 generates labels
+    # (its loss still sees y_m), epoch 3's loss trains the unimodal heads on the generated labels
+    "self_mi": "main:2:0,main:2:1,main:2:2",
+    "late_fusion": "main:2",
+}
+
+
+@dataclass(frozen=True)
+class Case:
+    objective: str
+    world: int
+    accumulation: str = "average"
+    micro_batches: int = 1
+    extra: tuple[str, ...] = ()
+    label: str = ""  # names what ``extra`` changes
+
+    @property
+    def name(self) -> str:
+        cache = {"feature_cache": f"-cache{self.micro_batches}", "sum": f"-sum{self.micro_batches}",
+                 "average": f"-avg{self.micro_batches}" if self.micro_batches > 1 else ""}[self.accumulation]
+        return f"{self.objective}-w{self.world}{cache}" + (f"-{self.label}" if self.label else "")
+
+    @property
+    def phases(self) -> str:
+        return PHASES[self.objective]
+
+    def overrides(self) -> list[str]:
+        return [f"data.batch_size={GLOBAL_BATCH // (self.world * self.micro_batches)}",
+                f"trainer.gradient_accumulation_steps={self.micro_batches}",
+                f"trainer.accumulation={self.accumulation}", *self.extra]
+
+
+CASES = [
+    Case("mmim", 1), Case("mmim", 2), Case("mmim", 4), Case("mmim", 2, extra=(ZERO0,), label="zero0"),
+    Case("mmim", 1, "feature_cache", 4), Case("mmim", 2, "feature_cache", 2, ("objective.contrast_chunk_size=5",), "chunk5"),
+    Case("mmim", 4, "feature_cache", 2),
+    Case("self_mi", 1), Case("self_mi", 2), Case("self_mi", 2, "feature_cache", 2),
+    # Self-MM's summed accumulation against DeepSpeed's averaged one (per-sample loss: no batch terms)
+    Case("late_fusion", 1, "average", 2), Case("late_fusion", 1, "sum", 2),
+]
+
+NO_DROPOUT = {"text_random_init": True, "encoder_dropout": 0.0, "fusion_dropout": 0.0,
+              "text_config": {**TINY_TEXT_CONFIG, "hidden_dropout_prob": 0.0, "attention_probs_dropout_prob": 0.0}}
+
+
+def write_configs(root: Path, shards: Path) -> dict[str, Path]:
+    """Every term on, dropout off, no clipping, ZeRO-2: MMIM (CPC alpha 0.5, lld, entropy with memory),
+    Self-MI (alpha 0.5) and the late-fusion baseline."""
+    trainer = {"grad_clip": 0.0, "deepspeed_config": str(REPO / "configs" / "deepspeed" / "zero2_fp32.json")}
+    return {
+        "mmim": write_train_config(root / "mmim.yaml", shards, root / "run", extra={
+            "model": NO_DROPOUT, "objective": {"name": "mmim", "mmim": {"alpha": 0.5}}, "trainer": trainer}),
+        "self_mi": write_train_config(root / "self_mi.yaml", shards, root / "run", extra={
+            "model": {**NO_DROPOUT, "fusion_head": "self_mm", "init": "default"},
+            "objective": {"name": "self_mi", "self_mm": {"head_dropout": 0.0}, "self_mi": {"alpha": 0.5}},
+            "trainer": trainer}),
+        "late_fusion": write_train_config(root / "late_fusion.yaml", shards, root / "run", extra={
+            "model": NO_DROPOUT, "objective": {"name": "late_fusion"}, "trainer": trainer}),
+    }
+
+
+def launch(world_size: int, jobs: list[dict], out_dir: Path) -> dict[str, list[dict]]:
+    """Start ``world_size`` worker processes running ``jobs`` in turn; each job's per-rank results."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    jobs_path = out_dir / "jobs.json"
+    jobs_path.write_text(json.dumps(jobs))
+    port = free_port()
+    procs = [subprocess.Popen([sys.executable, "-m", "tests.dist_worker", str(r), str(world_size), str(port),
+                               str(jobs_path), str(out_dir)],
+                              cwd=REPO, env=train_env(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+             for r in range(world_size)]
+    outputs = [p.communicate(timeout=900)[0] for p in procs]
+    assert [p.returncode for p in procs] == [0] * world_size, outputs[-1][-3000:]
+    return {job["name"]: [torch.load(out_dir / job["name"] / f"rank{r}.pt") for r in range(world_size)]
+            for job in jobs}
+
+
+def run_cases(root: Path, shards: Path) -> tuple[dict[str, Path], dict[str, list[dict]]]:
+    """The configs, and every case's per-rank results (one launch per world size)."""
+    configs = write_configs(root, shards)
+    results: dict[str, list[dict]] = {}
+    for world in sorted({c.world for c in CASES}):
+        jobs = [{"name": c.name, "config": str(configs[c.objective]), "overrides": c.overrides(), "phases": c.phases}
+                for c in CASES if c.world == world]
+        results.update(launch(world, jobs, root / f"world{world}"))
+    return configs, results
