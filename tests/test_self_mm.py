@@ -202,3 +202,24 @@ def test_self_mi_on_ranks_equals_one_process_on_the_global_batch(equivalence_run
         moved = bank_tensors(states[-1])[f"labels.{mode}"] != bank_tensors(states[0])[f"labels.{mode}"]
         # Generated for the samples seen, and only those (a few can land back on y_m, e.g. clamped at 3).
         assert not moved[~seen].any() and int(moved.sum()) > 48, (mode, int(moved.sum()))
+
+
+@pytest.mark.parametrize("cpc_fusion, cpc_target", [("fusion_input", "encoder"), ("fusion_feature", "head")])
+def test_self_mi_switches_choose_what_cpc_contrasts(small_shards, cpc_fusion, cpc_target):
+    """Z = the concatenated encoder outputs, or h_m = the head features F_m (METHODS.md §3.3's choices)."""
+    torch.manual_seed(4)
+    loader = StreamingLoader(small_shards, "train", LoaderOptions(batch_size=16, num_workers=0), train=False)
+    batch = next(iter(loader.epoch(0)))
+    model = FusionModel(loader.schema, ModelConfig(text_random_init=True, text_config=TINY_TEXT_CONFIG,
+                                                   fusion_head="self_mm")).double().eval()
+    objective = build_objective(loader.schema, model, ObjectiveConfig(
+        name="self_mi", self_mi={"cpc_fusion": cpc_fusion, "cpc_target": cpc_target, "alpha": 0.3})).double().eval()
+    objective.init_train_labels(*split_labels(small_shards, "train"))
+    out = model(batch)
+    _, terms = objective.loss(out, batch, "main", 0)
+    fusion = torch.cat(list(out.reps.values()), -1) if cpc_fusion == "fusion_input" else out.fusion_BH
+    for mode in ("text", "audio", "vision"):
+        target = out.reps[mode] if cpc_target == "encoder" else objective.heads[mode](out.reps[mode])[0]
+        assert objective.cpc[mode].net.in_features == fusion.shape[1]
+        assert objective.cpc[mode].net.out_features == target.shape[1]
+        assert terms[f"nce_{mode}"].item() == pytest.approx(objective.cpc[mode](target, fusion, 1.0).item(), rel=1e-9)
