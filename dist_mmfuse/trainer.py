@@ -91,6 +91,13 @@ def build_train_module(schema, config: Config) -> TrainModule:
     return module
 
 
+def give_train_labels(objective: Objective, data, dtype: torch.dtype = torch.float32) -> None:
+    """Hand an objective that keeps per-sample state every training label (read from the shards)."""
+    if objective.uses_train_labels:
+        labels_N, present_N, offset = split_labels(data.shard_dir, data.train_split, bad_samples=data.bad_samples)
+        objective.init_train_labels(labels_N.to(dtype), present_N, offset)
+
+
 @torch.no_grad()
 def evaluate_split(forward, loader: StreamingLoader, device, label_range) -> dict[str, float]:
     """Metrics over every sample of the loader's split, each once, predictions gathered from all ranks.
@@ -180,9 +187,7 @@ class Trainer:
         seed_everything(seed)  # the same initial weights on every rank
         module = build_train_module(self.schema, config)
         self.objective = module.objective
-        if self.objective.uses_train_labels:
-            self.objective.init_train_labels(*split_labels(data.shard_dir, data.train_split,
-                                                           bad_samples=data.bad_samples))
+        give_train_labels(self.objective, data)
         self.optimizer = StagedAdam(self.objective.param_groups(module.model, config.trainer))
         self.engine, _, _, _ = deepspeed.initialize(model=module, optimizer=self.optimizer,
                                                     config=build_deepspeed_config(config))

@@ -122,14 +122,11 @@ def reference(config_path: str, overrides: list[str], phases: str, total_batch: 
     import torch
 
     from dist_mmfuse.config import load_config
-    from dist_mmfuse.data.loader import split_labels
-    from dist_mmfuse.trainer import build_train_module
+    from dist_mmfuse.trainer import build_train_module, give_train_labels
 
     config = load_config(config_path, overrides)
     module = build_train_module(load_schema(config), config).to(dtype)
-    if module.objective.uses_train_labels:
-        labels_N, present_N, offset = split_labels(config.data.shard_dir, config.data.train_split)
-        module.objective.init_train_labels(labels_N.to(dtype), present_N, offset)
+    give_train_labels(module.objective, config.data, dtype)
     named = [(n, p) for n, p in module.named_parameters() if p.requires_grad]
     result = {"losses": [], "grads": [], "terms": [], "objective_state": []}
     step_params = iter(params_per_step)

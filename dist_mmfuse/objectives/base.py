@@ -97,8 +97,7 @@ class Objective(nn.Module, abc.ABC):
     def init_train_labels(self, labels_N: torch.Tensor, present_N: torch.Tensor, index_offset: int) -> None:
         """Every training sample's label by position in the split (global index minus ``index_offset``,
         the split's first index); ``present_N`` is False where the split has no readable sample. Called
-        before training when ``uses_train_labels``."""
-        raise NotImplementedError(f"objective {self.name} declares uses_train_labels but takes no labels")
+        before training when ``uses_train_labels``; objectives without per-sample state take nothing."""
 
     def begin_pass(self, stage: str, epoch: int, step: int) -> None:
         """A pass of ``stage`` in ``epoch`` (0-based) starts at ``step`` (> 0 when training resumes)."""

@@ -77,6 +77,12 @@ def momentum_update(old_B: torch.Tensor, new_B: torch.Tensor, epoch: int) -> tor
     return (epoch - 1) / (epoch + 1) * old_B + 2 / (epoch + 1) * new_B
 
 
+def _masked_mean(features_NF: torch.Tensor, mask_N: torch.Tensor, fallback_F: torch.Tensor) -> torch.Tensor:
+    count = mask_N.sum()
+    mean_F = (features_NF * mask_N[:, None]).sum(0) / count.clamp(min=1)
+    return torch.where(count > 0, mean_F, fallback_F)
+
+
 class LabelBanks:
     """ULGM's per-sample feature and label banks and its class centres, for each mode.
 
@@ -116,13 +122,14 @@ class LabelBanks:
         self.recompute_centres()
 
     def recompute_centres(self) -> None:
+        """Mean bank feature of each mode's positive and negative samples, as masked sums: no host
+        synchronisation on the per-step path. An empty class keeps its old centre (the official mean
+        of nothing is NaN)."""
         for mode, labels_N in self.labels.items():
             positive_N = (labels_N > 0 if self.exclude_zero else labels_N >= 0) & self.present_N
             negative_N = (labels_N < 0) & self.present_N
-            # An empty class keeps its old centre (the official mean of nothing is NaN).
-            old_positive, old_negative = self.centres[mode]
-            self.centres[mode] = (self.features[mode][positive_N].mean(0) if positive_N.any() else old_positive,
-                                  self.features[mode][negative_N].mean(0) if negative_N.any() else old_negative)
+            self.centres[mode] = tuple(_masked_mean(self.features[mode], mask_N, old_F)
+                                       for mask_N, old_F in zip((positive_N, negative_N), self.centres[mode]))
 
     def state_dict(self) -> dict[str, Any]:
         return {"features": {m: t.cpu() for m, t in self.features.items()},
