@@ -48,7 +48,7 @@ def train_main(argv: list[str] | None = None) -> int:
         print(f"{manifest.dataset}: {train.samples_per_epoch} training samples per epoch; world {world.world_size} "
               f"({world.launcher}), micro-batch {config.data.batch_size}, global batch {trainer.global_batch_size}, "
               f"objective {config.objective.name}, stages {list(trainer.objective.stages)}, negatives per row "
-              f"{trainer.objective.negatives_per_row(trainer.rows_per_loss, trainer.objective.stages[-1])} "
+              f"{max(trainer.objective.negatives_per_row(trainer.rows_per_loss, s) for s in trainer.objective.stages)} "
               f"(accumulation: {config.trainer.accumulation})")
     if args.resume:
         try:

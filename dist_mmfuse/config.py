@@ -153,6 +153,65 @@ class SelfMIConfig(_Strict):
     cpc_temperature: float = Field(1.0, gt=0)
 
 
+AUGMENTATIONS = ("noise", "time_mask", "token_dropout")
+
+
+class SampleSearchConfig(_Strict):
+    """TupleInfoNCE's sample optimisation (METHODS.md §4.4): REINFORCE over the disturbed-negative weights
+    alpha and the augmentation strength beta, rewarded by validation cross-modal retrieval. Defaults are
+    the official search_para.py's (clone=5, internal=6, ratio ~ N(mu, 0.5 I) with Adam lr 0.25), the
+    augmentation scale mapped from its 0-250 pixel noise to beta's 0-1 (mu std 10/250, lr 3/250)."""
+
+    enabled: bool = False
+    candidates: int = Field(5, ge=2, description="candidate values sampled per outer epoch (official clone=5)")
+    inner_epochs: PositiveInt = Field(6, description="training passes per candidate (official internal=6)")
+    learn: Literal["alternate", "alpha", "beta"] = Field(
+        "alternate", description="alternate: beta on odd epochs, alpha on even ones (official); or only one")
+    alpha_sigma: float = Field(0.5 ** 0.5, gt=0, description="std of the alpha candidates around their mean")
+    alpha_lr: float = Field(0.25, gt=0, description="Adam learning rate of the alpha mean")
+    alpha_max: float = Field(4.0, gt=0, description="candidates are clamped to [0, alpha_max]")
+    beta_sigma: float = Field(0.04, gt=0)
+    beta_lr: float = Field(0.012, gt=0)
+    beta_max: float = Field(1.0, gt=0, description="candidates are clamped to [0, beta_max]")
+    beta_grid: list[Annotated[float, Field(ge=0)]] = Field(
+        [0.12, 0.24, 0.36, 0.48, 0.6, 0.72, 0.84, 0.96], min_length=1,
+        description="augmentation strengths whose retrieval accuracy defines beta's reward (official 30..240 / 250)")
+    reward_pool: int = Field(64, ge=2, description="retrieval candidates per query (validation rows in index "
+                                                   "order, pooled; official batch_size_valid=2)")
+    reward_samples: NonNegativeInt = Field(0, description="score only the first N validation samples; 0 = all")
+
+
+class TupleInfoNCEConfig(_Strict):
+    """TupleInfoNCE (METHODS.md §4, checklist §8.3) for any K >= 2 modalities."""
+
+    mode: Literal["pretrain_finetune", "joint"] = Field(
+        "pretrain_finetune", description="pretrain_finetune: pretrain_epochs of contrast only, then the task "
+                                         "loss alone; joint: task loss + joint_weight * TupleInfoNCE every epoch")
+    pretrain_epochs: NonNegativeInt = Field(10, description="contrastive epochs before fine-tuning")
+    finetune: Literal["full", "head"] = Field(
+        "full", description="full: fine-tune every weight (official train.py); head: only the fusion head")
+    reset_optimizer: bool = Field(True, description="fresh Adam moments when fine-tuning starts (the official "
+                                                     "fine-tuning builds a new optimizer)")
+    joint_weight: float = Field(0.1, ge=0, description="weight of the contrastive term in joint mode")
+    temperature: float = Field(0.07, gt=0)
+    alpha: dict[str, Annotated[float, Field(ge=0)]] = Field(
+        default_factory=dict, description="weight alpha_k of the k-disturbed negatives per modality (default "
+                                          "alpha_default; 0 leaves that modality undisturbed)")
+    alpha_default: float = Field(1.0, ge=0, description="alpha_k of modalities not named in alpha; 0 for every "
+                                                        "modality gives plain tuple contrast")
+    alpha_other: float = Field(1.0, gt=0, description="alpha_0: weight of the other samples' tuples")
+    beta: float = Field(0.1, ge=0, description="augmentation strength of the positive (noise std, masked "
+                                               "time fraction, token drop probability)")
+    augmentations: list[Literal[AUGMENTATIONS]] = Field(  # type: ignore[valid-type]
+        list(AUGMENTATIONS), description="which augmentations make the positive")
+    key_gradient: bool = Field(False, description="false: keys (positives, disturbed tuples) come from a no-grad "
+                                                  "copy of the current weights (official key encoder, m=0); true: "
+                                                  "gradients flow through the keys too")
+    projection_dim: NonNegativeInt = Field(0, description="0: the tuple embedding is the fusion feature itself "
+                                                          "(official); > 0: a 2-layer MLP projection to this size")
+    search: SampleSearchConfig = Field(default_factory=SampleSearchConfig)
+
+
 class ObjectiveConfig(_Strict):
     name: Literal[OBJECTIVE_NAMES] = "mmim"  # type: ignore[valid-type]
     contrast_chunk_size: NonNegativeInt = Field(
@@ -161,6 +220,7 @@ class ObjectiveConfig(_Strict):
     mmim: MMIMConfig = Field(default_factory=MMIMConfig)
     self_mm: SelfMMConfig = Field(default_factory=SelfMMConfig)
     self_mi: SelfMIConfig = Field(default_factory=SelfMIConfig)
+    tuple_infonce: TupleInfoNCEConfig = Field(default_factory=TupleInfoNCEConfig)
 
 
 class TrainerConfig(_Strict):
@@ -207,6 +267,18 @@ class Config(_Strict):
         if self.objective.name in ("self_mm", "self_mi") and self.model.fusion_head != "self_mm":
             raise ValueError(f"objective {self.objective.name} generates labels from Self-MM's fusion feature F_f: "
                              "set model.fusion_head=self_mm")
+        tuple_cfg = self.objective.tuple_infonce
+        if self.objective.name == "tuple_infonce" and tuple_cfg.mode == "pretrain_finetune":
+            if tuple_cfg.pretrain_epochs >= self.trainer.epochs:
+                raise ValueError(f"objective.tuple_infonce.pretrain_epochs={tuple_cfg.pretrain_epochs} leaves no "
+                                 f"fine-tuning epoch in trainer.epochs={self.trainer.epochs}")
+        if self.objective.name == "tuple_infonce" and tuple_cfg.search.enabled:
+            if tuple_cfg.mode != "pretrain_finetune" or tuple_cfg.pretrain_epochs == 0:
+                raise ValueError("objective.tuple_infonce.search runs in the contrastive pre-training epochs: set "
+                                 "mode=pretrain_finetune and pretrain_epochs >= 1")
+            if self.trainer.checkpoint_every_steps:
+                raise ValueError("objective.tuple_infonce.search: candidates restart from the epoch's start, so "
+                                 "checkpoints are taken per epoch only; set trainer.checkpoint_every_steps=0")
         return self
 
     def run_dir(self) -> Path:
@@ -283,7 +355,8 @@ def check_against_manifest(config: Config, manifest: Manifest, path: str | Path 
                        ("objective.self_mm.head_dims", self_mm.head_dims),
                        ("objective.self_mm.head_dropouts", self_mm.head_dropouts),
                        ("objective.self_mm.encoder_lr", self_mm.encoder_lr),
-                       ("objective.self_mm.encoder_weight_decay", self_mm.encoder_weight_decay)):
+                       ("objective.self_mm.encoder_weight_decay", self_mm.encoder_weight_decay),
+                       ("objective.tuple_infonce.alpha", config.objective.tuple_infonce.alpha)):
         unknown = sorted(set(names) - set(used))
         if unknown:
             raise ConfigError(f"{path}: {key}: unknown modality name(s) {unknown}; the run uses {list(used)}")

@@ -13,7 +13,7 @@ objectives build their own heads on top (objectives/).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import torch
@@ -31,15 +31,18 @@ class ModelOutput:
     reps: dict[str, torch.Tensor]  # modality -> (B, d_m)
     fusion_BH: torch.Tensor  # (B, fusion_hidden): MMIM's Z, or Self-MM's F_f
     pred_B: torch.Tensor  # (B,)
+    # Per-sample tensors an objective asks for besides the clean forward (TupleInfoNCE's augmented view).
+    extra: dict[str, torch.Tensor] = field(default_factory=dict)
 
     def tensors(self) -> list[torch.Tensor]:
         """Every per-sample tensor, in a fixed order (``from_tensors`` inverts it)."""
-        return [*self.reps.values(), self.fusion_BH, self.pred_B]
+        return [*self.reps.values(), self.fusion_BH, self.pred_B, *self.extra.values()]
 
     def from_tensors(self, tensors: list[torch.Tensor]) -> "ModelOutput":
         """An output with this one's layout holding ``tensors`` (in ``tensors()`` order)."""
-        *reps, fusion_BH, pred_B = tensors
-        return ModelOutput(dict(zip(self.reps, reps)), fusion_BH, pred_B)
+        count = len(self.reps)
+        reps, (fusion_BH, pred_B), extra = tensors[:count], tensors[count:count + 2], tensors[count + 2:]
+        return ModelOutput(dict(zip(self.reps, reps)), fusion_BH, pred_B, dict(zip(self.extra, extra)))
 
     @staticmethod
     def concat(outputs: list["ModelOutput"]) -> "ModelOutput":
@@ -177,7 +180,8 @@ class FusionModel(nn.Module):
         return {f"encoders.{name}.{p}" for name, enc in self.encoders.items() if isinstance(enc, TextEncoder)
                 for p, _ in enc.named_parameters()}
 
-    def forward(self, batch: Batch) -> ModelOutput:
+    def encode(self, batch: Batch) -> dict[str, torch.Tensor]:
+        """Each modality's representation (B, d_m); the encoders never see each other's inputs."""
         dtype = self.fusion.linear_1.weight.dtype  # the engine's compute dtype (fp32, bf16 or fp16)
         reps = {}
         for name, encoder in self.encoders.items():
@@ -188,7 +192,15 @@ class FusionModel(nn.Module):
                 reps[name] = encoder(values.to(dtype), batch.lengths[name])
             else:
                 reps[name] = encoder(values.to(dtype))
-        fusion_BH, pred_B = self.fusion(torch.cat([reps[n] for n in self.encoders], dim=-1))
+        return reps
+
+    def fuse(self, reps: dict[str, torch.Tensor]) -> tuple[torch.Tensor, torch.Tensor]:
+        """(fusion_BH, pred_B) of per-modality representations (any rows, modalities in schema order)."""
+        return self.fusion(torch.cat([reps[n] for n in self.encoders], dim=-1))
+
+    def forward(self, batch: Batch) -> ModelOutput:
+        reps = self.encode(batch)
+        fusion_BH, pred_B = self.fuse(reps)
         return ModelOutput(reps=reps, fusion_BH=fusion_BH, pred_B=pred_B)
 
 

@@ -8,6 +8,9 @@ parameters, Adam moments and step counts are left exactly as they were, which is
 optimizers give. ZeRO 1 and 2 call ``step()`` once per (flattened) group with ``param_groups`` narrowed
 to that group and the tag kept, so the filter works unchanged under them.
 
+A group's ``stage`` is one stage name or a list of them (TupleInfoNCE's encoders train in both its
+contrastive and its supervised stage; its prediction layer only in the latter).
+
 Gradient clipping (the engine's ``gradient_clipping``) still takes the norm over every parameter's
 gradient, stepped or not, as the official ``clip_grad_norm_(model.parameters())`` does.
 """
@@ -15,6 +18,12 @@ gradient, stepped or not, as the official ``clip_grad_norm_(model.parameters())`
 from __future__ import annotations
 
 import torch
+
+
+def group_stages(group: dict) -> tuple[str, ...]:
+    """The stages that step ``group`` (its ``stage`` tag: one name or a list)."""
+    stage = group["stage"]
+    return (stage,) if isinstance(stage, str) else tuple(stage)
 
 
 class StagedAdam(torch.optim.Adam):
@@ -25,21 +34,25 @@ class StagedAdam(torch.optim.Adam):
         if missing:
             raise ValueError(f"param groups {missing} have no 'stage' tag")
         super().__init__(param_groups, **defaults)
-        self.active_stage = param_groups[0]["stage"]
+        self.active_stage = group_stages(param_groups[0])[0]
 
     @property
     def stages(self) -> list[str]:
-        return list(dict.fromkeys(g["stage"] for g in self.param_groups))
+        return list(dict.fromkeys(s for g in self.param_groups for s in group_stages(g)))
 
     def set_stage(self, stage: str) -> None:
         if stage not in self.stages:
             raise ValueError(f"no param group belongs to stage {stage!r}; stages are {self.stages}")
         self.active_stage = stage
 
+    def reset_state(self) -> None:
+        """Forget every moment estimate and step count (Adam re-initialises them at the next step)."""
+        self.state.clear()
+
     @torch.no_grad()
     def step(self, closure=None):
         all_groups = self.param_groups
-        self.param_groups = [g for g in all_groups if g["stage"] == self.active_stage]
+        self.param_groups = [g for g in all_groups if self.active_stage in group_stages(g)]
         try:
             return super().step(closure) if self.param_groups else None
         finally:

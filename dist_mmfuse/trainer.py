@@ -36,10 +36,11 @@ from .manifest import Manifest, atomic_write_text
 from .metrics import msa_metrics
 from .models import FusionModel, ModelOutput, xavier_init_
 from .objectives import MAIN_STAGE, Objective, build_objective
-from .optim import StagedAdam
+from .optim import StagedAdam, group_stages
 from .runlog import RunLogger
 
 CHECKPOINT_DIR = "checkpoints"
+SEARCH_DIR = "search"  # the sample search's snapshots (TupleInfoNCE), removed after each outer epoch
 LATEST = "latest"
 RUN_CONFIG_KEYS = ("train_batch_size", "train_micro_batch_size_per_gpu", "gradient_accumulation_steps",
                    "gradient_clipping", "optimizer", "scheduler")
@@ -70,15 +71,20 @@ class TrainModule(nn.Module):
         self.model = model
         self.objective = objective
 
-    def forward(self, batch: Batch, stage: str | None = None, step: int = 0, features: ModelOutput | None = None):
+    def forward(self, batch: Batch, stage: str | None = None, step: int = 0, features: ModelOutput | None = None,
+                take_loss: bool = True):
         """The model's output (no ``stage``), or the objective's loss and terms in ``stage``.
 
-        ``features``: the model output to take the loss of instead of running the model (feature-cache
-        accumulation)."""
-        output = self.model(batch) if features is None else features
-        if stage is None:
-            return output
-        loss, terms = self.objective.loss(output, batch, stage, step)
+        In a ``stage``, the output also carries the objective's ``extra_outputs``. ``features``: the output
+        to take the loss of instead of running the model; ``take_loss=False``: return the output of
+        ``stage`` without the loss (both for feature-cache accumulation)."""
+        if features is None:
+            features = self.model(batch)
+            if stage is not None:
+                features.extra = self.objective.extra_outputs(self.model, batch, stage)
+        if stage is None or not take_loss:
+            return features
+        loss, terms = self.objective.loss(features, batch, stage, step)
         return loss, terms
 
 
@@ -86,6 +92,7 @@ def build_train_module(schema, config: Config) -> TrainModule:
     """Model and objective for ``config``, initialised as ``model.init`` says."""
     model = FusionModel(schema, config.model)
     module = TrainModule(model, build_objective(schema, model, config.objective))
+    module.objective.seed = config.run.seed
     if config.model.init == "xavier":
         xavier_init_(module, skip={f"model.{n}" for n in model.text_parameter_names()})
     return module
@@ -196,7 +203,7 @@ class Trainer:
         # pins the other stages' learning rates (the official code never steps the MMILB scheduler).
         # lr_schedule=none pins every group.
         plateau = config.trainer.lr_schedule == "plateau"
-        min_lrs = [0.0 if g["stage"] == MAIN_STAGE and plateau else g["lr"] for g in self.optimizer.param_groups]
+        min_lrs = [0.0 if MAIN_STAGE in group_stages(g) and plateau else g["lr"] for g in self.optimizer.param_groups]
         self.scheduler = torch.optim.lr_scheduler.ReduceLROnPlateau(
             self.optimizer, mode="min", factor=config.trainer.plateau_factor,
             patience=config.trainer.plateau_patience, min_lr=min_lrs)
@@ -243,26 +250,35 @@ class Trainer:
 
     def fit(self) -> TrainState:
         """Train from the current state to the last epoch or early stop; returns the final state."""
-        stages = self.objective.stages
-        while not self.state.finished and self.state.epoch < self.config.trainer.epochs:
-            while self.state.stage_index < len(stages):
-                self.train_pass(stages[self.state.stage_index])
-                self.state.stage_index += 1
-                self.state.step = 0
+        state, objective = self.state, self.objective
+        while not state.finished and state.epoch < self.config.trainer.epochs:
+            stages = objective.epoch_stages(state.epoch)
+            if state.stage_index == 0 and state.step == 0 and objective.resets_optimizer(state.epoch):
+                self.optimizer.reset_state()
+            while state.stage_index < len(stages):
+                stage = stages[state.stage_index]
+                if objective.search is not None and objective.search.drives(stage):
+                    objective.search.run(self, stage)
+                else:
+                    self.train_pass(stage)
+                state.stage_index += 1
+                state.step = 0
             self.end_epoch()
         self.logger.log("final", self.state.global_step, {"best_epoch": self.state.best_epoch,
                                                           **{f"test_{k}": v for k, v in
                                                              self.state.best_test_metrics.items()}})
         return self.state
 
-    def train_pass(self, stage: str) -> None:
-        """One pass over the training data (or the stage's share of it), resuming at ``state.step``."""
+    def train_pass(self, stage: str, data_pass: int | None = None) -> None:
+        """One pass over the training data (or the stage's share of it), resuming at ``state.step``.
+
+        ``data_pass``: which shuffle of the data to take (default: this epoch's and stage's)."""
         state, trainer_cfg = self.state, self.config.trainer
         total = self.steps_in_pass(stage)
         self.optimizer.set_stage(stage)
         self.objective.begin_pass(stage, state.epoch, state.step)
         self.engine.train()
-        pass_index = state.epoch * len(self.objective.stages) + state.stage_index
+        pass_index = state.epoch * len(self.objective.stages) + state.stage_index if data_pass is None else data_pass
         self.logger.start_pass(f"epoch {state.epoch} {stage}", total, state.step)
         window_terms: dict[str, torch.Tensor] = {}
         window_start, window_steps = time.perf_counter(), 0
@@ -343,7 +359,7 @@ class Trainer:
         with torch.no_grad():
             for batch in micro_batches:
                 rng_before.append(torch_rng_states())
-                outputs.append(self.engine(batch))
+                outputs.append(self.engine(batch, stage, step, take_loss=False))
         rng_after = torch_rng_states()
         cached = [output.tensors() for output in outputs]
         joined_batch = concat_batches(micro_batches)
@@ -363,7 +379,7 @@ class Trainer:
             if index:
                 self.engine.step()  # not a boundary: the engine only counts the micro-step
             set_torch_rng_states(rng_before[index])
-            live = self.engine(batch).tensors()
+            live = self.engine(batch, stage, step, take_loss=False).tensors()
             if index == 0:
                 rows = [live] + [[t.detach() for t in tensors] for tensors in cached[1:]]
                 loss, terms = joined_loss(rows)
@@ -376,7 +392,21 @@ class Trainer:
         return {"loss": loss.detach(), **terms}
 
     def end_epoch(self) -> None:
-        """Evaluate, step the schedule, select on validation, checkpoint, and decide whether to stop."""
+        """Evaluate, select (after an epoch that trained on the label), checkpoint, decide whether to stop."""
+        state = self.state
+        if MAIN_STAGE in self.objective.epoch_stages(state.epoch):
+            self.select_on_validation()
+        else:
+            self.engine.eval()
+            metrics = self.objective.pretrain_metrics(self.loaders["valid"], self.device)
+            self.logger.log("valid", state.global_step, {"epoch": state.epoch, "pretraining": True, **metrics})
+        state.epoch += 1
+        state.stage_index = 0
+        state.finished = state.bad_epochs >= self.config.trainer.patience or state.epoch >= self.config.trainer.epochs
+        self.save_checkpoint(f"epoch{state.epoch:04d}")
+
+    def select_on_validation(self) -> None:
+        """Evaluate on validation and test, step the schedule, keep the best epoch, count bad epochs."""
         state, trainer_cfg = self.state, self.config.trainer
         valid = self.evaluate("valid")
         test = self.evaluate("test")
@@ -390,10 +420,6 @@ class Trainer:
             state.bad_epochs += 1
         self.logger.log("valid", state.global_step, {"epoch": state.epoch, **valid})
         self.logger.log("test", state.global_step, {"epoch": state.epoch, **test})
-        state.epoch += 1
-        state.stage_index = 0
-        state.finished = state.bad_epochs >= trainer_cfg.patience or state.epoch >= trainer_cfg.epochs
-        self.save_checkpoint(f"epoch{state.epoch:04d}")
 
     # -- evaluation --------------------------------------------------------------------------------
 
@@ -440,6 +466,25 @@ class Trainer:
             self._prune_checkpoints(keep=tag)
         dist.barrier()
         return self.checkpoint_dir / tag
+
+    def snapshot(self, tag: str) -> str:
+        """Save the engine's weights and optimizer state under ``<run>/search/<tag>`` (every rank)."""
+        self.engine.save_checkpoint(str(self.run_dir / SEARCH_DIR), tag=tag, client_state={}, save_latest=False)
+        dist.barrier()
+        return tag
+
+    def restore(self, tag: str) -> None:
+        """Load a ``snapshot``: weights and optimizer state (the train state and RNG go on)."""
+        path, _ = self.engine.load_checkpoint(str(self.run_dir / SEARCH_DIR), tag=tag, load_optimizer_states=True,
+                                              load_lr_scheduler_states=False)
+        if path is None:
+            raise FileNotFoundError(f"{self.run_dir / SEARCH_DIR / tag}: snapshot missing")
+
+    def drop_snapshots(self) -> None:
+        dist.barrier()
+        if self.world.is_main:
+            shutil.rmtree(self.run_dir / SEARCH_DIR, ignore_errors=True)
+        dist.barrier()
 
     def _prune_checkpoints(self, keep: str) -> None:
         tags = sorted((p for p in self.checkpoint_dir.iterdir() if p.is_dir()), key=lambda p: p.stat().st_mtime)

@@ -9,8 +9,9 @@ from .base import MAIN_STAGE, Objective
 from .late_fusion import LateFusion
 from .mmim import MMIM
 from .self_mm import SelfMI, SelfMM
+from .tuple_infonce import TupleInfoNCE
 
-OBJECTIVES: dict[str, type[Objective]] = {cls.name: cls for cls in (LateFusion, MMIM, SelfMM, SelfMI)}
+OBJECTIVES: dict[str, type[Objective]] = {cls.name: cls for cls in (LateFusion, MMIM, SelfMM, SelfMI, TupleInfoNCE)}
 
 
 def build_objective(schema: DatasetSchema, model: FusionModel, config: ObjectiveConfig) -> Objective:

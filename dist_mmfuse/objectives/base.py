@@ -3,7 +3,11 @@
 An objective owns its extra modules (heads, critics, estimators), its loss terms, its parameter groups
 and its stage schedule. The trainer only sees this interface:
 
-* ``stages``: the passes over the training data each epoch, in order (MMIM: ``("mmilb", "main")``);
+* ``stages``: every stage the objective has, in order (MMIM: ``("mmilb", "main")``);
+  ``epoch_stages(epoch)`` the passes over the training data in one epoch (default: all of them;
+  TupleInfoNCE: ``contrast`` in its pre-training epochs, ``main`` after). Model selection, early
+  stopping and the plateau schedule follow only the epochs that run ``main``; the others report
+  ``pretrain_metrics`` instead;
 * ``stage_fraction(stage)``: the share of an epoch's batches a stage runs (MMIM's MOSEI stage 0: 0.5);
 * ``param_groups(model, trainer)``: optimizer groups, each tagged with the stage that steps it;
 * ``loss(output, batch, stage, step)``: the scalar to minimise and the named terms to log; the names
@@ -16,6 +20,14 @@ and its stage schedule. The trainer only sees this interface:
 * ``uses_train_labels`` / ``init_train_labels(labels_N, present_N, index_offset)``: objectives that keep
   per-sample state (Self-MM's label banks) receive every training label, by position in the split,
   before training;
+* ``extra_outputs(model, batch, stage)``: per-sample tensors to compute besides the clean forward
+  (TupleInfoNCE's augmented view); they travel in ``ModelOutput.extra``, so feature-cache accumulation
+  caches and replays them like the rest;
+* ``resets_optimizer(epoch)``: start ``epoch`` with fresh optimizer moments (fine-tuning after
+  pre-training);
+* ``search``: None, or an object whose ``run(trainer, stage)`` replaces the trainer's plain pass of the
+  contrastive stage (TupleInfoNCE's sample optimisation trains candidates from one starting point);
+* ``seed``: the run's seed, for random draws that must be the same on every rank;
 * ``extra_state()`` / ``load_extra_state()``: non-parameter state (MMIM's entropy memory, Self-MM's
   banks) for checkpoints.
 
@@ -48,6 +60,8 @@ class Objective(nn.Module, abc.ABC):
     name = ""
     stages: tuple[str, ...] = (MAIN_STAGE,)
     uses_train_labels = False
+    search: Any = None
+    seed = 0
 
     def __init__(self, schema: DatasetSchema, model: FusionModel, config: ObjectiveConfig):
         super().__init__()
@@ -101,3 +115,19 @@ class Objective(nn.Module, abc.ABC):
 
     def begin_pass(self, stage: str, epoch: int, step: int) -> None:
         """A pass of ``stage`` in ``epoch`` (0-based) starts at ``step`` (> 0 when training resumes)."""
+
+    def epoch_stages(self, epoch: int) -> tuple[str, ...]:
+        """The stages, in order, that epoch ``epoch`` (0-based) runs."""
+        return self.stages
+
+    def resets_optimizer(self, epoch: int) -> bool:
+        """Whether epoch ``epoch`` starts with fresh optimizer moments."""
+        return False
+
+    def extra_outputs(self, model: FusionModel, batch: Batch, stage: str) -> dict[str, torch.Tensor]:
+        """Per-sample tensors (rows of ``batch``) the loss of ``stage`` needs besides the model output."""
+        return {}
+
+    def pretrain_metrics(self, loader, device: torch.device) -> dict[str, float]:
+        """Validation metrics of an epoch that does not train on the label (none by default)."""
+        return {}

@@ -29,11 +29,13 @@ def gather_keys(keys_BD: torch.Tensor) -> tuple[torch.Tensor, int]:
 
 
 def info_nce(queries_BD: torch.Tensor, keys_ND: torch.Tensor, positives_B: torch.Tensor,
-             inv_temperature: torch.Tensor | float = 1.0, chunk_size: int = 0) -> torch.Tensor:
-    """mean_i -(s_i,p(i) - logsumexp_j s_ij), with s_ij = q_i . k_j * inv_temperature, in fp32.
+             inv_temperature: torch.Tensor | float = 1.0, chunk_size: int = 0,
+             logit_bias_BN: torch.Tensor | None = None) -> torch.Tensor:
+    """mean_i -(s_i,p(i) - logsumexp_j s_ij), with s_ij = q_i . k_j * inv_temperature (+ bias_ij), in fp32.
 
     ``positives_B[i]`` is the row of ``keys_ND`` that is query i's positive; every other key is a
-    negative. ``chunk_size`` > 0 processes that many query rows at a time with recomputation.
+    negative. ``logit_bias_BN``: log-weights of the keys per row (log alpha weights a negative by alpha;
+    -inf removes it). ``chunk_size`` > 0 processes that many query rows at a time with recomputation.
     """
     if queries_BD.shape[0] == 0:
         raise ValueError("info_nce: no query rows")
@@ -42,17 +44,21 @@ def info_nce(queries_BD: torch.Tensor, keys_ND: torch.Tensor, positives_B: torch
     keys_ND = upcast(keys_ND)
     rows = scaled_BD.shape[0]
     if chunk_size <= 0 or chunk_size >= rows:
-        return _summed_row_losses(scaled_BD, keys_ND, positives_B) / rows
+        return _summed_row_losses(scaled_BD, keys_ND, positives_B, logit_bias_BN) / rows
     total = scaled_BD.new_zeros(())
     for start in range(0, rows, chunk_size):
         stop = start + chunk_size
+        bias_CN = None if logit_bias_BN is None else logit_bias_BN[start:stop]
         total = total + checkpoint(_summed_row_losses, scaled_BD[start:stop], keys_ND, positives_B[start:stop],
-                                   use_reentrant=False)
+                                   bias_CN, use_reentrant=False)
     return total / rows
 
 
-def _summed_row_losses(scaled_CD: torch.Tensor, keys_ND: torch.Tensor, positives_C: torch.Tensor) -> torch.Tensor:
+def _summed_row_losses(scaled_CD: torch.Tensor, keys_ND: torch.Tensor, positives_C: torch.Tensor,
+                       bias_CN: torch.Tensor | None = None) -> torch.Tensor:
     logits_CN = scaled_CD @ keys_ND.T
+    if bias_CN is not None:
+        logits_CN = logits_CN + bias_CN
     positive_C = logits_CN.gather(1, positives_C[:, None]).squeeze(1)
     return (torch.logsumexp(logits_CN, dim=-1) - positive_C).sum()
 
