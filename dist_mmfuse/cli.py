@@ -99,6 +99,10 @@ def eval_main(argv: list[str] | None = None) -> int:
     source.add_argument("--model", help="an exported model file (best_model.pt, or from launch/export.py)")
     source.add_argument("--checkpoint", help="a checkpoint tag directory, .../checkpoints/latest, or a run dir")
     parser.add_argument("--split", default="test")
+    parser.add_argument("--drop-modality", action="append", default=[], metavar="NAME",
+                        help="remove this modality at test time (repeatable): its representation is replaced by "
+                             "its mean over the split (--fill mean) or by zeros")
+    parser.add_argument("--fill", choices=("mean", "zero"), default="mean")
     parser.add_argument("overrides", nargs="*", metavar="KEY.SUB=VALUE", help="e.g. data.shard_dir=... ")
     parser.add_argument("--local_rank", "--local-rank", type=int, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -115,7 +119,8 @@ def eval_main(argv: list[str] | None = None) -> int:
         return 2
     import torch
 
-    from .trainer import build_train_module, evaluate_split
+    from .models import WithoutModalities
+    from .trainer import build_train_module, evaluate_split, mean_representations
 
     world = world_info()
     init_process_group(world)
@@ -125,9 +130,21 @@ def eval_main(argv: list[str] | None = None) -> int:
     module.load_state_dict(state)
     device = torch.device("cuda", world.local_rank) if torch.cuda.is_available() else torch.device("cpu")
     module.to(device).eval()
-    metrics = evaluate_split(module, loader, device, loader.schema.label_range)
+    forward = module
+    if args.drop_modality:
+        unknown = sorted(set(args.drop_modality) - set(module.model.rep_dims))
+        if unknown:
+            print(f"error: --drop-modality {unknown}: the model has {list(module.model.rep_dims)}", file=sys.stderr)
+            return 2
+        if args.fill == "mean":
+            fill = mean_representations(module.model, loader, device, args.drop_modality)
+        else:
+            fill = {name: torch.zeros(module.model.rep_dims[name], device=device) for name in args.drop_modality}
+        forward = WithoutModalities(module.model, fill)
+    metrics = evaluate_split(forward, loader, device, loader.schema.label_range)
     if world.is_main:
-        print(json.dumps({"split": args.split, **metrics}, indent=1))
+        print(json.dumps({"split": args.split, "dropped": args.drop_modality, "fill": args.fill, **metrics},
+                         indent=1))
     return 0
 
 

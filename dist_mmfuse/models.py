@@ -204,6 +204,27 @@ class FusionModel(nn.Module):
         return ModelOutput(reps=reps, fusion_BH=fusion_BH, pred_B=pred_B)
 
 
+class WithoutModalities(nn.Module):
+    """A trained model with some modalities removed at test time: their representations are replaced by
+    one fixed vector each (``fill``: the mean over a split, or zeros), so the prediction keeps the
+    model's usual input scale but none of those modalities' per-sample information."""
+
+    def __init__(self, model: FusionModel, fill: dict[str, torch.Tensor]):
+        super().__init__()
+        unknown = sorted(set(fill) - set(model.rep_dims))
+        if unknown:
+            raise ValueError(f"cannot remove modalities {unknown}: the model has {list(model.rep_dims)}")
+        self.model = model
+        self.fill = fill
+
+    def forward(self, batch: Batch) -> ModelOutput:
+        reps = self.model.encode(batch)
+        for name, vector_D in self.fill.items():
+            reps[name] = vector_D.to(reps[name].dtype).expand_as(reps[name])
+        fusion_BH, pred_B = self.model.fuse(reps)
+        return ModelOutput(reps=reps, fusion_BH=fusion_BH, pred_B=pred_B)
+
+
 def xavier_init_(module: nn.Module, skip: set[str]) -> None:
     """MMIM's initialisation: xavier_normal_ on every parameter with more than one dimension, except
     the pretrained text encoders (``skip`` holds their parameter names)."""

@@ -126,6 +126,22 @@ def evaluate_split(forward, loader: StreamingLoader, device, label_range) -> dic
             "samples": int(len(pred))}
 
 
+@torch.no_grad()
+def mean_representations(model: FusionModel, loader: StreamingLoader, device, names: list[str]
+                         ) -> dict[str, torch.Tensor]:
+    """Each named modality's representation averaged over every sample of the loader's split (all ranks)."""
+    reps: dict[str, list[torch.Tensor]] = {name: [] for name in names}
+    masks = []
+    for batch in loader.epoch(0):
+        batch = batch.to(device)
+        encoded = model.encode(batch)
+        for name in names:
+            reps[name].append(encoded[name].float())
+        masks.append(batch.sample_mask)
+    real_N = dist.all_gather_tensors(torch.cat(masks))
+    return {name: dist.all_gather_tensors(torch.cat(parts))[real_N].mean(0) for name, parts in reps.items()}
+
+
 def build_deepspeed_config(config: Config) -> dict[str, Any]:
     """The DeepSpeed JSON with the batch, accumulation and clipping keys filled from the run config."""
     path = config.trainer.deepspeed_config

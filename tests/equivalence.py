@@ -28,7 +28,10 @@ PHASES = {
     # (its loss still sees y_m), epoch 3's loss trains the unimodal heads on the generated labels
     "self_mi": "main:2:0,main:2:1,main:2:2",
     "late_fusion": "main:2",
+    # two contrastive steps, then one in the next epoch (new swap permutations)
+    "tuple_infonce": "contrast:2:0,contrast:1:1",
 }
+KEY_GRADIENT = "objective.tuple_infonce.key_gradient=true"
 
 
 @dataclass(frozen=True)
@@ -61,6 +64,10 @@ CASES = [
     Case("mmim", 1, "feature_cache", 4), Case("mmim", 2, "feature_cache", 2, ("objective.contrast_chunk_size=5",), "chunk5"),
     Case("mmim", 4, "feature_cache", 2),
     Case("self_mi", 1), Case("self_mi", 2), Case("self_mi", 2, "feature_cache", 2),
+    Case("tuple_infonce", 1), Case("tuple_infonce", 2), Case("tuple_infonce", 4),
+    Case("tuple_infonce", 2, extra=(KEY_GRADIENT,), label="keygrad"),
+    Case("tuple_infonce", 4, extra=(KEY_GRADIENT, "objective.contrast_chunk_size=3"), label="keygrad-chunk3"),
+    Case("tuple_infonce", 2, "feature_cache", 2, (KEY_GRADIENT,), "keygrad"),
     # Self-MM's summed accumulation against DeepSpeed's averaged one (per-sample loss: no batch terms)
     Case("late_fusion", 1, "average", 2), Case("late_fusion", 1, "sum", 2),
 ]
@@ -71,7 +78,7 @@ NO_DROPOUT = {"text_random_init": True, "encoder_dropout": 0.0, "fusion_dropout"
 
 def write_configs(root: Path, shards: Path) -> dict[str, Path]:
     """Every term on, dropout off, no clipping, ZeRO-2: MMIM (CPC alpha 0.5, lld, entropy with memory),
-    Self-MI (alpha 0.5) and the late-fusion baseline."""
+    Self-MI (alpha 0.5), TupleInfoNCE and the late-fusion baseline."""
     trainer = {"grad_clip": 0.0, "deepspeed_config": str(REPO / "configs" / "deepspeed" / "zero2_fp32.json")}
     return {
         "mmim": write_train_config(root / "mmim.yaml", shards, root / "run", extra={
@@ -80,6 +87,12 @@ def write_configs(root: Path, shards: Path) -> dict[str, Path]:
             "model": {**NO_DROPOUT, "fusion_head": "self_mm", "init": "default"},
             "objective": {"name": "self_mi", "self_mm": {"head_dropout": 0.0}, "self_mi": {"alpha": 0.5}},
             "trainer": trainer}),
+        # Unequal weights on every block of negatives, a projection head, no augmentation (beta = 0: the
+        # positive's draw would differ by rank, as dropout's does).
+        "tuple_infonce": write_train_config(root / "tuple_infonce.yaml", shards, root / "run", extra={
+            "model": NO_DROPOUT, "objective": {"name": "tuple_infonce", "tuple_infonce": {
+                "pretrain_epochs": 1, "alpha": {"text": 2.0, "audio": 0.5}, "alpha_other": 0.7, "beta": 0.0,
+                "projection_dim": 8}}, "trainer": trainer}),
         "late_fusion": write_train_config(root / "late_fusion.yaml", shards, root / "run", extra={
             "model": NO_DROPOUT, "objective": {"name": "late_fusion"}, "trainer": trainer}),
     }
