@@ -1,8 +1,9 @@
 """Training throughput and peak memory of the real trainer, end to end from shards.
 
 Builds (once) shards of MOSI-unaligned shapes (50 tokens, vision 500x35, audio 375x74, sequence lengths
-drawn between a quarter and all of the maximum, as PERF_NOTES.md), then times MMIM main-stage steps
-(forward, backward, optimizer step through the DeepSpeed engine) with batches streamed by the loader.
+drawn between a quarter and all of the maximum, as PERF_NOTES.md), then times training steps of an
+objective (MMIM's main stage, or TupleInfoNCE's contrastive stage: forward, backward, optimizer step
+through the DeepSpeed engine) with batches streamed by the loader.
 
     # CPU, the quick start's model, 2 processes:
     deepspeed --num_gpus 2 bench/train_throughput.py --text-model minilm --batch-sizes 32
@@ -60,6 +61,7 @@ def main() -> None:
     parser.add_argument("--sequence-impl", default="last_step", choices=("packed", "last_step"))
     parser.add_argument("--cached-batch", action="store_true",
                         help="reuse the first batch, already on the device: the model's speed without the loader")
+    parser.add_argument("--objective", choices=("mmim", "tuple_infonce"), default="mmim")
     parser.add_argument("--local_rank", type=int, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args()
 
@@ -82,14 +84,15 @@ def main() -> None:
             "run": {"name": f"bench_{batch_size}", "output_dir": tempfile.mkdtemp()},
             "data": {"shard_dir": str(data), "batch_size": batch_size, "num_workers": args.workers,
                      "shuffle_buffer": 256, "pad_to_max_len": True},
-            "model": model, "objective": {"name": "mmim"},
+            "model": model, "objective": {"name": args.objective},
             "trainer": {"deepspeed_config": args.deepspeed_config, "progress_bar": False},
         })
         if torch.cuda.is_available():
             torch.cuda.reset_peak_memory_stats()
         try:
             trainer = Trainer(config, load_manifest(data), world)
-            trainer.optimizer.set_stage("main")
+            stage = "main" if args.objective == "mmim" else "contrast"
+            trainer.optimizer.set_stage(stage)
             windows, step, epoch, start = [], 0, 0, None
             while step < args.warmup + args.steps:
                 batches = trainer.loaders["train"].epoch(epoch)
@@ -97,7 +100,7 @@ def main() -> None:
                     first = next(iter(batches)).to(trainer.device)
                     batches = (first for _ in range(args.warmup + args.steps))
                 for batch in batches:
-                    trainer.train_step(batch, "main", step + 2)
+                    trainer.train_step([batch], stage, step + 2)
                     step += 1
                     if step == args.warmup:
                         torch.cuda.synchronize() if torch.cuda.is_available() else None
@@ -110,7 +113,9 @@ def main() -> None:
                         break
                 epoch += 1
             step_s = statistics.median(windows)
-            result = {"batch_per_rank": batch_size, "world": world.world_size, "text_model": args.text_model,
+            result = {"objective": args.objective,
+                      "negatives_per_row": trainer.objective.negatives_per_row(batch_size, stage),
+                      "batch_per_rank": batch_size, "world": world.world_size, "text_model": args.text_model,
                       "deepspeed_config": Path(args.deepspeed_config).name, "sequence_impl": args.sequence_impl,
                       "data": "cached on device" if args.cached_batch else f"shards, {args.workers} workers",
                       "step_s": round(step_s, 4),

@@ -81,6 +81,26 @@ def test_synthetic_label_needs_combinations_and_the_weak_modality():
     assert 0 < np.mean(labels == 0) < 0.2 and labels.min() >= -3 and labels.max() <= 3
 
 
+def test_weak_only_leaves_the_weak_modality_nothing_but_the_weak_cue():
+    """weak_only: vision shows the weak cue alone, which still predicts the label; its other directions
+    carry nothing, and the label keeps the shared, text and audio parts."""
+    source = SyntheticSource("mosi", seed=1, sizes={"train": 1500}, weak_modality="vision", weak_only=True)
+    samples = [source.make_sample("train", i) for i in range(1500)]
+    labels = np.array([s.label for s in samples])
+
+    def projection(name, direction):
+        return np.array([s.features[name].astype(np.float64).mean(0) @ source._directions[name][direction]
+                         for s in samples])
+
+    corr = lambda a: abs(np.corrcoef(a, labels)[0, 1])  # noqa: E731
+    assert corr(projection("vision", 2)) > 0.2
+    assert corr(projection("vision", 0)) < 0.08 and corr(np.sign(projection("vision", 1))) < 0.08
+    assert corr(projection("audio", 0)) > 0.3
+    # The same latent draws as without weak_only: text is unchanged.
+    plain = SyntheticSource("mosi", seed=1, sizes={"train": 10}, weak_modality="vision").make_sample("train", 3)
+    assert np.array_equal(plain.features["text"], samples[3].features["text"])
+
+
 def test_sims_preset_has_unimodal_labels_in_range(tmp_path):
     source = SyntheticSource("sims", sizes={"train": 20, "valid": 10, "test": 10})
     manifest = ShardBuilder(source, tmp_path / "sims", shard_size=16).build()

@@ -12,6 +12,11 @@ The label is a sum of latent factors, each visible in a different place:
 * ``weak``: a cue carried only by the weak modality, at a low per-frame amplitude, so a method that
   ignores a weak modality loses it (TupleInfoNCE's claim is checked on this).
 
+With ``weak_only``, the weak modality is weak throughout: it carries the weak cue and nothing else (no
+shared cue, no private cue, no interaction bit), and the label drops the terms nothing then shows (its
+private cue and the interaction). Removing it at test time then removes exactly the information only
+it has.
+
 Text is real words from a small sentiment lexicon, tokenized with the real tokenizer at sharding time.
 """
 
@@ -74,6 +79,7 @@ class SyntheticSource(Source):
         vector_features: bool = False,
         tokenizer_path: str | None = None,
         max_frames: int | None = None,
+        weak_only: bool = False,
     ):
         if preset not in PRESETS:
             raise ValueError(f"synthetic: unknown preset {preset!r}; choose from {sorted(PRESETS)}")
@@ -97,6 +103,7 @@ class SyntheticSource(Source):
                 raise ValueError(f"synthetic: sizes.{split} must be positive, got {size}")
             self.sizes[split] = int(size)
         self.weak_modality = weak_modality
+        self.weak_only = bool(weak_only)
         self.vector_features = bool(vector_features)
         self.tokenizer = TextTokenizer(tokenizer_path, max_len=self.preset.text_len)
         directions_rng = np.random.default_rng([self.seed, 7919])
@@ -137,7 +144,7 @@ class SyntheticSource(Source):
         return {
             "kind": self.kind, "preset": self.preset_name, "seed": self.seed, "sizes": self.split_sizes(),
             "weak_modality": self.weak_modality, "vector_features": self.vector_features,
-            "max_frames": self.max_frames,
+            "max_frames": self.max_frames, "weak_only": self.weak_only,
         }
 
     def iter_samples(self, split: str, start: int, stop: int) -> Iterator[Sample]:
@@ -148,8 +155,12 @@ class SyntheticSource(Source):
         rng = np.random.default_rng([self.seed, SPLIT_CODES[split], position])
         shared, text_only, audio_only, vision_only, weak = rng.standard_normal(5)
         audio_bit, vision_bit = rng.choice((-1.0, 1.0), size=2)
-        score = (W_SHARED * shared + W_TEXT * text_only + W_AUDIO * audio_only + W_VISION * vision_only
-                 + W_INTERACTION * audio_bit * vision_bit + W_WEAK * weak + 0.15 * rng.standard_normal())
+        w_audio, w_vision, w_interaction = W_AUDIO, W_VISION, W_INTERACTION
+        if self.weak_only:  # every draw still happens, so the other latents stay as they were
+            w_interaction = 0.0
+            w_audio, w_vision = (0.0, W_VISION) if self.weak_modality == "audio" else (W_AUDIO, 0.0)
+        score = (W_SHARED * shared + W_TEXT * text_only + w_audio * audio_only + w_vision * vision_only
+                 + w_interaction * audio_bit * vision_bit + W_WEAK * weak + 0.15 * rng.standard_normal())
         bound = self.preset.label_bound
         # Scale so the label spreads over the range like the real sets; round to a 0.2 grid so exact
         # zeros occur (the has0/non0 metrics differ only on those).
@@ -160,6 +171,11 @@ class SyntheticSource(Source):
         vision_cue = (W_SHARED * shared + W_VISION * vision_only) / 0.9
         audio_weak = weak if self.weak_modality == "audio" else 0.0
         vision_weak = weak if self.weak_modality == "vision" else 0.0
+        if self.weak_only:
+            if self.weak_modality == "audio":
+                audio_cue, audio_bit = 0.0, 0.0
+            else:
+                vision_cue, vision_bit = 0.0, 0.0
         features = {
             "text": self.tokenizer(_sentence(rng, text_cue)),
             "audio": self._features(rng, "audio", self.preset.audio, audio_cue, audio_bit, audio_weak),
