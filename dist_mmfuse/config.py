@@ -263,7 +263,7 @@ class Config(_Strict):
     trainer: TrainerConfig = Field(default_factory=TrainerConfig)
 
     @model_validator(mode="after")
-    def _self_mm_head(self) -> "Config":
+    def _objective_requirements(self) -> "Config":
         if self.objective.name in ("self_mm", "self_mi") and self.model.fusion_head != "self_mm":
             raise ValueError(f"objective {self.objective.name} generates labels from Self-MM's fusion feature F_f: "
                              "set model.fusion_head=self_mm")
