@@ -22,14 +22,14 @@ import random
 import shutil
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import numpy as np
 import torch
 from torch import nn
 
 from . import distributed as dist
-from .config import Config, ConfigError
+from .config import Config, ConfigError, TrainerConfig
 from .data.loader import Batch, StreamingLoader, concat_batches, make_loader, split_labels
 from .distributed import WorldInfo
 from .manifest import Manifest, atomic_write_text
@@ -190,13 +190,18 @@ def set_rng_states(states: dict[str, Any]) -> None:
 class Trainer:
     """Builds the model, objective, DeepSpeed engine and loaders for a validated config."""
 
-    def __init__(self, config: Config, manifest: Manifest, world: WorldInfo):
+    def __init__(self, config: Config, manifest: Manifest, world: WorldInfo, checkpoint_dir: Path | None = None):
+        """``checkpoint_dir``: where checkpoints go instead of ``<run>/checkpoints`` (under Ray Train,
+        a directory private to this rank, so each rank's report holds exactly the shard it wrote)."""
         import deepspeed
 
         self.config = config
         self.world = world
         self.run_dir = config.run_dir()
-        self.checkpoint_dir = self.run_dir / CHECKPOINT_DIR
+        self.checkpoint_dir = checkpoint_dir or self.run_dir / CHECKPOINT_DIR
+        # Called on every rank after each epoch's checkpoint with (record, checkpoint path): the record
+        # holds the epoch, counters and validation metrics (Ray Tune reports through this).
+        self.epoch_hooks: list[Callable[[dict[str, Any], Path], None]] = []
         data, seed = config.data, config.run.seed
         self.loaders: dict[str, StreamingLoader] = {
             "train": make_loader(data, data.train_split, rank=world.rank, world_size=world.world_size, train=True,
@@ -254,13 +259,7 @@ class Trainer:
 
     def steps_in_pass(self, stage: str) -> int:
         """Optimizer steps in one pass of ``stage``."""
-        batches = int(self.loaders["train"].batches_per_epoch * self.objective.stage_fraction(stage))
-        steps = batches // self.micro_batches_per_step
-        if steps == 0:
-            raise ValueError(f"stage {stage}: {batches} batches per pass on each rank, fewer than "
-                             f"trainer.gradient_accumulation_steps={self.micro_batches_per_step}")
-        cap = self.config.trainer.max_steps_per_pass
-        return min(steps, cap) if cap else steps
+        return steps_in_pass(self.objective, stage, self.loaders["train"].batches_per_epoch, self.config.trainer)
 
     # -- the loop ----------------------------------------------------------------------------------
 
@@ -408,20 +407,27 @@ class Trainer:
         return {"loss": loss.detach(), **terms}
 
     def end_epoch(self) -> None:
-        """Evaluate, select (after an epoch that trained on the label), checkpoint, decide whether to stop."""
+        """Evaluate, select (after an epoch that trained on the label), checkpoint, decide whether to
+        stop, and hand the epoch's record to the ``epoch_hooks``."""
         state = self.state
         if MAIN_STAGE in self.objective.epoch_stages(state.epoch):
-            self.select_on_validation()
+            metrics = {f"valid_{k}": v for k, v in self.select_on_validation().items()}
         else:
             self.engine.eval()
-            metrics = self.objective.pretrain_metrics(self.loaders["valid"], self.device)
-            self.logger.log("valid", state.global_step, {"epoch": state.epoch, "pretraining": True, **metrics})
+            pretrain = self.objective.pretrain_metrics(self.loaders["valid"], self.device)
+            self.logger.log("valid", state.global_step, {"epoch": state.epoch, "pretraining": True, **pretrain})
+            metrics = {f"pretrain_{k}": v for k, v in pretrain.items()}
         state.epoch += 1
         state.stage_index = 0
         state.finished = state.bad_epochs >= self.config.trainer.patience or state.epoch >= self.config.trainer.epochs
-        self.save_checkpoint(f"epoch{state.epoch:04d}")
+        path = self.save_checkpoint(f"epoch{state.epoch:04d}")
+        record = {"epoch": state.epoch, "global_step": state.global_step, "samples_seen": state.samples_seen,
+                  "best_epoch": state.best_epoch, "best_valid_loss": state.best_valid, "finished": state.finished,
+                  **metrics}
+        for hook in self.epoch_hooks:
+            hook(record, path)
 
-    def select_on_validation(self) -> None:
+    def select_on_validation(self) -> dict[str, float]:
         """Evaluate on validation and test, step the schedule, keep the best epoch, count bad epochs."""
         state, trainer_cfg = self.state, self.config.trainer
         valid = self.evaluate("valid")
@@ -436,6 +442,7 @@ class Trainer:
             state.bad_epochs += 1
         self.logger.log("valid", state.global_step, {"epoch": state.epoch, **valid})
         self.logger.log("test", state.global_step, {"epoch": state.epoch, **test})
+        return valid
 
     # -- evaluation --------------------------------------------------------------------------------
 
@@ -544,6 +551,32 @@ class Trainer:
                         "epoch": self.state.epoch}, tmp)
             tmp.replace(path)
         dist.barrier()
+
+
+def steps_in_pass(objective: Objective, stage: str, batches_per_epoch: int, trainer: TrainerConfig) -> int:
+    """Optimizer steps in one pass of ``stage`` when each rank yields ``batches_per_epoch`` batches."""
+    batches = int(batches_per_epoch * objective.stage_fraction(stage))
+    steps = batches // trainer.gradient_accumulation_steps
+    if steps == 0:
+        raise ValueError(f"stage {stage}: {batches} batches per pass on each rank, fewer than "
+                         f"trainer.gradient_accumulation_steps={trainer.gradient_accumulation_steps}")
+    cap = trainer.max_steps_per_pass
+    return min(steps, cap) if cap else steps
+
+
+def planned_samples_seen(config: Config, world_size: int) -> list[int]:
+    """``samples_seen`` at the end of each epoch of a full run of ``config`` on ``world_size`` ranks
+    (what an epoch-based budget, such as ASHA's milestones, is in samples)."""
+    data = config.data
+    loader = make_loader(data, data.train_split, rank=0, world_size=world_size, train=True, seed=config.run.seed)
+    objective = build_train_module(loader.schema, config).objective
+    global_batch = data.batch_size * world_size * config.trainer.gradient_accumulation_steps
+    seen, totals = 0, []
+    for epoch in range(config.trainer.epochs):
+        seen += global_batch * sum(steps_in_pass(objective, stage, loader.batches_per_epoch, config.trainer)
+                                   for stage in objective.epoch_stages(epoch))
+        totals.append(seen)
+    return totals
 
 
 def resolve_checkpoint(checkpoint_dir: Path, which: str) -> tuple[Path, str]:

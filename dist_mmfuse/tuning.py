@@ -1,0 +1,481 @@
+"""Ray Tune over a training config: each trial a distributed DeepSpeed run under Ray Train (V2).
+
+``launch/tune.py --config configs/tune/<name>.yaml`` reads a :class:`TuneSettings` YAML: the training
+config to start from, a search space over any of its keys (loss weights, learning rates, ...), the
+validation metric to optimise, the searcher (random, or Optuna behind a concurrency limit), the
+scheduler (ASHA by default) and the size of a trial.
+
+The pattern is Ray's Train/Tune interop (ENGINEERING.md §3.1):
+
+* a Tune trial is a small *driver* function, placed with a negligible CPU share, that builds a
+  ``TorchTrainer`` for the trial's config and fits it;
+* the ``TorchTrainer`` starts W workers, which Ray joins into one torch process group; each worker runs
+  the same :class:`~dist_mmfuse.trainer.Trainer` as ``launch/train.py`` (DeepSpeed initialised inside
+  the worker) and, after every epoch, saves its checkpoint shard into a directory private to its rank
+  and calls ``ray.train.report`` with it; Ray merges the shards into one checkpoint in storage;
+* ``TuneReportCallback`` passes rank 0's metrics up to Tune, whose scheduler reads ``samples_seen`` as
+  its time attribute (epoch budgets in the YAML are converted to samples for the run's world size).
+
+A worker failure restarts the Train run from its latest checkpoint (``trial.worker_retries``); a trial
+failure reruns the trial, whose Train run has a fixed name in storage and so also resumes from its
+latest checkpoint (``trial.retries``). An interrupted experiment resumes from ``storage_path/name``
+(``--resume``): finished trials are kept, not rerun.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import json
+import math
+import os
+import sys
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, NonNegativeInt, PositiveInt, ValidationError, model_validator
+
+from .config import Config, ConfigError, apply_override, load_config
+from .manifest import DataError
+
+# Config keys that hold paths: trials run in other working directories, so these are made absolute.
+PATH_KEYS = (("run", "output_dir"), ("data", "shard_dir"), ("trainer", "deepspeed_config"), ("model", "text_model"))
+TIME_ATTR = "samples_seen"
+RESULTS_CSV = "results.csv"
+BEST_CONFIG = "best_config.yaml"
+PLOT = "metric_vs_params.png"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Distribution(_Strict):
+    """One searched key: exactly one of the four forms."""
+
+    uniform: tuple[float, float] | None = None
+    loguniform: tuple[float, float] | None = None
+    randint: tuple[int, int] | None = Field(None, description="integers in [low, high)")
+    choice: list[Any] | None = None
+
+    @model_validator(mode="after")
+    def _exactly_one(self) -> "Distribution":
+        given = [k for k in ("uniform", "loguniform", "randint", "choice") if getattr(self, k) is not None]
+        if len(given) != 1:
+            raise ValueError(f"give exactly one of uniform, loguniform, randint, choice (got {given or 'none'})")
+        low_high = getattr(self, given[0]) if given[0] != "choice" else None
+        if low_high is not None and not low_high[0] < low_high[1]:
+            raise ValueError(f"{given[0]}: low {low_high[0]} must be below high {low_high[1]}")
+        if self.loguniform is not None and self.loguniform[0] <= 0:
+            raise ValueError("loguniform: low must be positive")
+        if self.choice is not None and not self.choice:
+            raise ValueError("choice: give at least one value")
+        return self
+
+    @property
+    def log_scale(self) -> bool:
+        return self.loguniform is not None
+
+    def domain(self):
+        """The Ray Tune sampling domain (which Optuna's searcher also reads)."""
+        from ray import tune
+
+        if self.uniform is not None:
+            return tune.uniform(*self.uniform)
+        if self.loguniform is not None:
+            return tune.loguniform(*self.loguniform)
+        if self.randint is not None:
+            return tune.randint(*self.randint)
+        return tune.choice(self.choice)
+
+    def example(self) -> Any:
+        """A value from the domain (to check the key before any trial starts)."""
+        for form in (self.uniform, self.loguniform, self.randint):
+            if form is not None:
+                return form[0]
+        return self.choice[0]
+
+
+class SearchSettings(_Strict):
+    algorithm: Literal["random", "optuna"] = Field(
+        "random", description="random: Tune's random sampling; optuna: Optuna's TPE behind max_concurrent")
+    max_concurrent: PositiveInt | None = Field(
+        None, description="trials at once (a model-based searcher learns little from many parallel trials); "
+                          "default: as many as the cluster fits")
+    seed: int | None = 0
+
+
+class SchedulerSettings(_Strict):
+    name: Literal["asha", "fifo"] = "asha"
+    grace_period_epochs: PositiveInt = Field(1, description="ASHA judges no trial before this many epochs")
+    reduction_factor: float = Field(2.0, gt=1)
+    brackets: PositiveInt = 1
+
+
+class TrialSettings(_Strict):
+    workers: PositiveInt = Field(1, description="ranks per trial (Ray Train workers)")
+    cpus_per_worker: float = Field(1.0, gt=0)
+    gpus_per_worker: float = Field(0.0, ge=0)
+    retries: NonNegativeInt = Field(1, description="times a failed trial is rerun (it resumes from its checkpoint)")
+    worker_retries: NonNegativeInt = Field(1, description="times a trial's workers restart after a worker failure")
+    keep_checkpoints: PositiveInt = Field(2, description="checkpoints each trial keeps in storage")
+
+
+class TuneSettings(_Strict):
+    """A tuning experiment (``configs/tune/*.yaml``)."""
+
+    name: str = Field(min_length=1, description="experiment name: its directory is storage_path/name")
+    train_config: Path = Field(description="the training config every trial starts from")
+    train_overrides: list[str] = Field(default_factory=list, description="key.sub=value for every trial")
+    space: dict[str, Distribution] = Field(min_length=1, description="config key -> distribution")
+    metric: str = Field("valid_loss", description="a validation metric: valid_<name of a split metric>")
+    mode: Literal["min", "max"] = "min"
+    num_samples: PositiveInt = 8
+    search: SearchSettings = Field(default_factory=SearchSettings)
+    scheduler: SchedulerSettings = Field(default_factory=SchedulerSettings)
+    trial: TrialSettings = Field(default_factory=TrialSettings)
+    storage_path: Path = Field(Path("runs/tune"), description="experiment state, checkpoints and results "
+                                                              "(shared by every node on a cluster)")
+
+    @model_validator(mode="after")
+    def _validation_metric(self) -> "TuneSettings":
+        if not self.metric.startswith("valid_"):
+            raise ValueError(f"metric {self.metric!r}: tune on a validation metric (valid_<name>); a test metric "
+                             "would select on the test split")
+        return self
+
+    def experiment_dir(self) -> Path:
+        return self.storage_path / self.name
+
+
+def load_tune_settings(path: str | Path, overrides: list[str] | tuple[str, ...] = ()) -> TuneSettings:
+    """Read and validate a tuning YAML with ``key.sub=value`` overrides; paths become absolute."""
+    path = Path(path)
+    if not path.is_file():
+        raise ConfigError(f"{path}: tuning config not found")
+    try:
+        raw = yaml.safe_load(path.read_text()) or {}
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{path}: not valid YAML: {exc}") from exc
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{path}: the top level must be a mapping")
+    for item in overrides:
+        apply_override(raw, item)
+    try:
+        settings = TuneSettings.model_validate(raw)
+    except ValidationError as exc:
+        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+        raise ConfigError(f"{path}: {problems}") from exc
+    return settings.model_copy(update={"storage_path": settings.storage_path.absolute(),
+                                       "train_config": settings.train_config.absolute()})
+
+
+def param_overrides(params: dict[str, Any]) -> list[str]:
+    """``key=value`` overrides for sampled parameters (values written as YAML, so types survive)."""
+    return [f"{key}={yaml.safe_dump(value, default_flow_style=True).strip().removesuffix('...').strip()}"
+            for key, value in params.items()]
+
+
+def trial_config(settings: TuneSettings, params: dict[str, Any], run_name: str, absolute: bool = True) -> Config:
+    """The training config of one trial: the base config, the fixed overrides, then the sampled values."""
+    config = load_config(settings.train_config, [*settings.train_overrides, *param_overrides(params),
+                                                 f"run.name={run_name}"], check_data=False)
+    if not absolute:
+        return config
+    raw = config.model_dump(mode="json")
+    for section, key in PATH_KEYS:
+        if raw[section].get(key) is not None:
+            raw[section][key] = str(Path(raw[section][key]).absolute())
+    return Config.model_validate(raw)
+
+
+def check_settings(settings: TuneSettings) -> tuple[Config, Any]:
+    """Fail before any trial starts: every searched key must be a valid config key, the data must be
+    there (built now if the config can build it), and the metric must be one evaluation reports.
+    Returns the first trial's config (with example values) and the dataset manifest."""
+    import numpy as np
+
+    from .metrics import msa_metrics
+    from .prepare import prepare_data
+
+    example = {key: dist.example() for key, dist in settings.space.items()}
+    try:
+        config = trial_config(settings, example, "check")
+    except ConfigError as exc:
+        raise ConfigError(f"search space {sorted(settings.space)}: {exc}") from exc
+    manifest, _ = prepare_data(config, settings.train_config)
+    probe = np.array([-1.0, -0.5, 0.5, 1.0])
+    names = {"loss", "samples", *msa_metrics(probe, probe[::-1], manifest.schema.label_range)}
+    if settings.metric.removeprefix("valid_") not in names:
+        raise ConfigError(f"metric {settings.metric!r}: validation reports {sorted('valid_' + n for n in names)}")
+    return config, manifest
+
+
+# -- inside a trial ---------------------------------------------------------------------------------
+
+
+def train_worker(loop_config: dict[str, Any]) -> None:
+    """One Ray Train worker: the same Trainer as launch/train.py, reporting to Ray after every epoch."""
+    import ray.train
+
+    from .config import write_resolved_config
+    from .distributed import init_process_group, world_info
+    from .manifest import load_manifest
+    from .trainer import Trainer
+
+    config = Config.model_validate(loop_config["config"])
+    world = world_info()  # Ray Train sets RANK / WORLD_SIZE / LOCAL_RANK and starts the process group
+    init_process_group(world)
+    trainer = Trainer(config, load_manifest(config.data.shard_dir), world,
+                      checkpoint_dir=config.run_dir() / "rank_checkpoints" / f"rank{world.rank}")
+    if world.is_main:
+        write_resolved_config(config, config.run_dir())
+    resume = ray.train.get_checkpoint()
+    if resume is not None:
+        with resume.as_directory() as directory:
+            trainer.load_checkpoint(str(Path(directory).absolute()))
+
+    def report(record: dict[str, Any], checkpoint: Path) -> None:
+        # Every rank reports its own shard under one directory name; Ray merges them in storage.
+        ray.train.report(record, checkpoint=ray.train.Checkpoint.from_directory(str(checkpoint)),
+                         checkpoint_dir_name=f"checkpoint_{checkpoint.name}",
+                         delete_local_checkpoint_after_upload=True)
+
+    trainer.epoch_hooks.append(report)
+    trainer.fit()
+    trainer.logger.close()
+
+
+def trial_driver(params: dict[str, Any], settings: TuneSettings) -> None:
+    """A Tune trial: fit a TorchTrainer of ``settings.trial.workers`` workers on the trial's config."""
+    import ray.train
+    from ray import tune
+    from ray.train.torch import TorchConfig, TorchTrainer
+    from ray.tune.integration.ray_train import TuneReportCallback
+
+    trial_id = tune.get_context().get_trial_id()
+    config = trial_config(settings, params, run_name=trial_id)
+    config = Config.model_validate({**config.model_dump(mode="json"),
+                                    "run": {**config.run.model_dump(mode="json"),
+                                            "output_dir": str(settings.experiment_dir() / "runs")}})
+    trial = settings.trial
+    trainer = TorchTrainer(
+        train_worker,
+        train_loop_config={"config": config.model_dump(mode="json")},
+        torch_config=TorchConfig(backend="nccl" if trial.gpus_per_worker else "gloo"),
+        scaling_config=ray.train.ScalingConfig(
+            num_workers=trial.workers, use_gpu=trial.gpus_per_worker > 0,
+            resources_per_worker={"CPU": trial.cpus_per_worker,
+                                  **({"GPU": trial.gpus_per_worker} if trial.gpus_per_worker else {})}),
+        run_config=ray.train.RunConfig(
+            # A fixed name per trial: a rerun trial finds its Train run in storage and resumes it.
+            name=f"train-{trial_id}", storage_path=str(settings.experiment_dir() / "train"),
+            failure_config=ray.train.FailureConfig(max_failures=trial.worker_retries),
+            checkpoint_config=ray.train.CheckpointConfig(num_to_keep=trial.keep_checkpoints),
+            callbacks=[TuneReportCallback()]),
+    )
+    trainer.fit()
+
+
+# -- the experiment ---------------------------------------------------------------------------------
+
+
+def trials_at_once(settings: TuneSettings, resources: dict[str, float]) -> int:
+    """How many trials the cluster runs together: all of a trial's workers must fit at once, and more
+    trials than fit would only sit waiting (ENGINEERING.md §3.1)."""
+    trial = settings.trial
+    fits = [int(resources.get("CPU", 0) // (trial.workers * trial.cpus_per_worker))]
+    if trial.gpus_per_worker:
+        fits.append(int(resources.get("GPU", 0) // (trial.workers * trial.gpus_per_worker)))
+    if min(fits) < 1:
+        raise ConfigError(f"a trial needs {trial.workers} workers x {trial.cpus_per_worker} CPU"
+                          f"{f' and {trial.gpus_per_worker} GPU' if trial.gpus_per_worker else ''}; the Ray "
+                          f"cluster has {resources.get('CPU', 0)} CPUs and {resources.get('GPU', 0)} GPUs")
+    limit = settings.search.max_concurrent or settings.num_samples
+    return max(1, min(min(fits), limit, settings.num_samples))
+
+
+def build_tuner(settings: TuneSettings, config: Config, concurrent: int, resume: bool):
+    """The Tuner: a new experiment, or the interrupted one under ``storage_path/name``."""
+    from ray import tune
+    from ray.tune.schedulers import ASHAScheduler, FIFOScheduler
+
+    from .trainer import planned_samples_seen
+
+    # The driver does no work itself; a whole CPU for it would leave a 2-CPU trial on a 2-CPU machine
+    # waiting forever.
+    trainable = tune.with_resources(functools.partial(trial_driver, settings=settings), {"CPU": 0.001})
+    space = {key: dist.domain() for key, dist in settings.space.items()}
+    experiment = settings.experiment_dir()
+    if resume:
+        if not tune.Tuner.can_restore(str(experiment)):
+            raise ConfigError(f"--resume: no experiment to resume at {experiment}")
+        return tune.Tuner.restore(str(experiment), trainable=trainable, param_space=space, resume_errored=True)
+    milestones = planned_samples_seen(config, settings.trial.workers)
+    sched = settings.scheduler
+    if sched.name == "asha":
+        grace = milestones[min(sched.grace_period_epochs, len(milestones)) - 1]
+        scheduler = ASHAScheduler(time_attr=TIME_ATTR, max_t=milestones[-1], grace_period=grace,
+                                  reduction_factor=sched.reduction_factor, brackets=sched.brackets)
+    else:
+        scheduler = FIFOScheduler()
+    if settings.search.algorithm == "optuna":
+        from ray.tune.search import ConcurrencyLimiter
+        from ray.tune.search.optuna import OptunaSearch
+
+        search_alg = ConcurrencyLimiter(OptunaSearch(seed=settings.search.seed), max_concurrent=concurrent)
+    else:
+        from ray.tune.search import BasicVariantGenerator
+
+        search_alg = BasicVariantGenerator(random_state=settings.search.seed, max_concurrent=concurrent)
+    return tune.Tuner(
+        trainable, param_space=space,
+        tune_config=tune.TuneConfig(metric=settings.metric, mode=settings.mode, num_samples=settings.num_samples,
+                                    scheduler=scheduler, search_alg=search_alg),
+        run_config=tune.RunConfig(name=settings.name, storage_path=str(settings.storage_path),
+                                  failure_config=tune.FailureConfig(max_failures=settings.trial.retries)),
+    )
+
+
+def results_table(settings: TuneSettings, result_grid) -> "pandas.DataFrame":  # noqa: F821
+    """One row per trial: its sampled values, its best validation metric and epoch, how far it ran, and
+    how it ended (finished, stopped by the scheduler, or error)."""
+    import pandas as pd
+
+    sign = 1 if settings.mode == "min" else -1
+    rows = []
+    for result in result_grid:
+        history = result.metrics_dataframe
+        row = {"trial_id": (result.metrics or {}).get("trial_id") or Path(result.path).name}
+        row.update({key: result.config.get(key) for key in settings.space})
+        judged = history[history[settings.metric].notna()] if history is not None and settings.metric in history \
+            else None
+        if judged is not None and len(judged):
+            best = judged.loc[(sign * judged[settings.metric]).idxmin()]
+            row.update({settings.metric: float(best[settings.metric]), "best_epoch": int(best["epoch"])})
+        else:
+            row.update({settings.metric: math.nan, "best_epoch": -1})
+        last = result.metrics or {}
+        row.update({"epochs_run": int(last.get("epoch", 0)), TIME_ATTR: int(last.get(TIME_ATTR, 0))})
+        if result.error is not None:
+            row["ended"] = f"error: {type(result.error).__name__}"
+        elif last.get("finished"):
+            row["ended"] = "finished"
+        else:
+            row["ended"] = "stopped by scheduler"
+        rows.append(row)
+    table = pd.DataFrame(rows)
+    return table.sort_values(settings.metric, ascending=settings.mode == "min", na_position="last",
+                             ignore_index=True)
+
+
+def write_best_config(settings: TuneSettings, table, path: Path) -> Config:
+    """The best trial's training config, as a YAML ``launch/train.py`` runs as is (paths as in the base)."""
+    best = table.iloc[0]
+    params = {key: _python(best[key]) for key in settings.space}
+    config = trial_config(settings, params, run_name=f"{settings.name}_best", absolute=False)
+    header = (f"# Best trial {best['trial_id']} of tuning experiment {settings.name!r}: {settings.metric} = "
+              f"{best[settings.metric]:.6g} (epoch {best['best_epoch']}).\n# Searched: "
+              + ", ".join(f"{k}={v!r}" for k, v in params.items()) + "\n")
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(header + config.to_yaml())
+    tmp.replace(path)
+    return config
+
+
+def plot_metric(settings: TuneSettings, table, path: Path) -> None:
+    """The best metric of each trial against each searched value, one panel per key."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    keys = list(settings.space)
+    fig, axes = plt.subplots(1, len(keys), figsize=(4.2 * len(keys), 3.6), squeeze=False)
+    stopped = table["ended"] != "finished"
+    for ax, key in zip(axes[0], keys):
+        values = table[key]
+        numeric = settings.space[key].choice is None
+        x = values if numeric else values.map({v: i for i, v in enumerate(settings.space[key].choice)})
+        ax.scatter(x[~stopped], table[settings.metric][~stopped], label="finished", color="tab:blue")
+        ax.scatter(x[stopped], table[settings.metric][stopped], label="stopped early / failed", color="tab:orange",
+                   marker="x")
+        if settings.space[key].log_scale:
+            ax.set_xscale("log")
+        if not numeric:
+            ax.set_xticks(range(len(settings.space[key].choice)), [str(v) for v in settings.space[key].choice])
+        ax.set_xlabel(key)
+        ax.set_ylabel(f"best {settings.metric}")
+    axes[0][0].legend(fontsize="small")
+    fig.suptitle(f"{settings.name}: {len(table)} trials")
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+
+
+def _python(value: Any) -> Any:
+    """A pandas/numpy scalar as a plain Python value (for YAML)."""
+    return value.item() if hasattr(value, "item") else value
+
+
+def run_experiment(settings: TuneSettings, address: str | None, resume: bool, num_cpus: int | None) -> Path:
+    """Run (or resume) the experiment; write the results table, best config and plot; return its dir."""
+    import ray
+
+    config, _ = check_settings(settings)
+    # Epochs before fine-tuning (TupleInfoNCE pre-training) report no validation metric. The metric's
+    # name is checked above instead, so Tune's check that every result carries it is turned off.
+    os.environ["TUNE_DISABLE_STRICT_METRIC_CHECKING"] = "1"
+    os.environ.setdefault("RAY_TRAIN_V2_ENABLED", "1")
+    if address:
+        ray.init(address=address)
+    else:
+        ray.init(num_cpus=num_cpus or os.cpu_count())
+    try:
+        concurrent = trials_at_once(settings, ray.cluster_resources())
+        print(f"tuning {settings.name}: {settings.num_samples} trials of {settings.trial.workers} worker(s), "
+              f"{concurrent} at once, {settings.search.algorithm} search, {settings.scheduler.name} on "
+              f"{settings.metric} ({settings.mode}); storage {settings.experiment_dir()}", flush=True)
+        result_grid = build_tuner(settings, config, concurrent, resume).fit()
+    finally:
+        ray.shutdown()
+    out = settings.experiment_dir()
+    table = results_table(settings, result_grid)
+    table.to_csv(out / RESULTS_CSV, index=False)
+    import pandas as pd
+
+    with pd.option_context("display.width", 200, "display.max_columns", 50):
+        print(table.to_string(index=False))
+    if table[settings.metric].notna().any():
+        write_best_config(settings, table, out / BEST_CONFIG)
+        plot_metric(settings, table, out / PLOT)
+        print(f"best config: {out / BEST_CONFIG}\nplot: {out / PLOT}")
+    else:
+        print("no trial reported the metric; no best config written", file=sys.stderr)
+    print(json.dumps({"experiment": str(out), "trials": len(table),
+                      "errors": int(table["ended"].str.startswith("error").sum())}))
+    return out
+
+
+def tune_main(argv: list[str] | None = None) -> int:
+    """``launch/tune.py``: parse, validate, run or resume the experiment."""
+    parser = argparse.ArgumentParser(description="Search training-config values with Ray Tune; each trial is a "
+                                                 "distributed DeepSpeed run under Ray Train.")
+    parser.add_argument("--config", required=True, help="tuning YAML in configs/tune/")
+    parser.add_argument("overrides", nargs="*", metavar="KEY.SUB=VALUE", help="overrides of the tuning YAML")
+    parser.add_argument("--address", help="an existing Ray cluster (auto, or host:port); default: start Ray here")
+    parser.add_argument("--num-cpus", type=int, help="CPUs of the local Ray instance (default: all)")
+    parser.add_argument("--resume", action="store_true",
+                        help="continue the interrupted experiment in storage_path/name (finished trials are kept)")
+    args = parser.parse_args(argv)
+    try:
+        settings = load_tune_settings(args.config, args.overrides)
+        if not args.resume and settings.experiment_dir().exists():
+            raise ConfigError(f"{settings.experiment_dir()} exists: pass --resume to continue it, or choose "
+                              "another name or storage_path")
+        run_experiment(settings, args.address, args.resume, args.num_cpus)
+    except (ConfigError, DataError, FileNotFoundError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    return 0

@@ -1,0 +1,201 @@
+"""Ray Tune through launch/tune.py for real: a local Ray instance, Ray Train workers running DeepSpeed on
+CPU (gloo), ASHA on a validation metric, an interrupted experiment resumed, the best config retrained."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+import yaml
+
+from dist_mmfuse.config import ConfigError
+from dist_mmfuse.tuning import BEST_CONFIG, PLOT, RESULTS_CSV, load_tune_settings, param_overrides, trial_config
+
+from .conftest import REPO, train_env, write_train_config
+
+TUNE = [sys.executable, str(REPO / "launch" / "tune.py")]
+TRAIN = [sys.executable, str(REPO / "launch" / "train.py")]
+EPOCHS = 3
+
+
+def tune_env(tmp_path: Path) -> dict[str, str]:
+    env = train_env()
+    # Ray's session files and auth token stay private to the test. Its socket paths must fit in 107
+    # characters, so the session directory is a short one under /tmp.
+    env.update(RAY_TMPDIR=tempfile.mkdtemp(prefix="ray", dir="/tmp"), HOME=str(tmp_path / "home"))
+    (tmp_path / "home").mkdir(exist_ok=True)
+    return env
+
+
+def write_tune_config(tmp_path: Path, small_shards: Path, name: str, space: dict, num_samples: int,
+                      **extra) -> Path:
+    train = write_train_config(tmp_path / "train.yaml", small_shards, tmp_path / "runs" / "base",
+                               extra={"trainer": {"epochs": EPOCHS, "log_every": 5}})
+    settings = {"name": name, "train_config": str(train), "space": space, "metric": "valid_mae", "mode": "min",
+                "num_samples": num_samples, "search": {"algorithm": "random", "seed": 3, "max_concurrent": 1},
+                "scheduler": {"name": "asha", "grace_period_epochs": 1, "reduction_factor": 2},
+                "trial": {"workers": 1, "cpus_per_worker": 1}, "storage_path": str(tmp_path / "tune"), **extra}
+    path = tmp_path / f"{name}.yaml"
+    path.write_text(yaml.safe_dump(settings, sort_keys=False))
+    return path
+
+
+def trial_results(experiment: Path) -> dict[str, list[dict]]:
+    """Every trial's reported results (Tune's result.json), by trial id."""
+    results = {}
+    for path in experiment.glob("trial_driver_*/result.json"):
+        lines = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+        if lines:
+            results[lines[0]["trial_id"]] = lines
+    return results
+
+
+def valid_epochs(run_dir: Path) -> list[int]:
+    records = [json.loads(line) for line in (run_dir / "metrics.jsonl").read_text().splitlines()]
+    return [r["epoch"] for r in records if r["kind"] == "valid"]
+
+
+def test_asha_search_stops_weak_trials_and_its_best_config_trains(small_shards, tmp_path):
+    """Four trials over a loss weight and a learning rate, one at a time (so ASHA's decisions are
+    reproducible). ASHA stops some at a rung (epoch 1 or 2), each only for a validation MAE worse than one
+    an earlier trial had there, and lets others finish. The results table, plot and best config are
+    written, and the best config trains with launch/train.py as is, to the trial's validation curve."""
+    space = {"objective.mmim.alpha": {"uniform": [0.05, 0.2]}, "trainer.lr_main": {"loguniform": [1.0e-4, 1.0e-2]}}
+    config = write_tune_config(tmp_path, small_shards, "asha", space, num_samples=4)
+    done = subprocess.run(TUNE + ["--config", str(config)], cwd=REPO, env=tune_env(tmp_path), capture_output=True,
+                          text=True, timeout=900)
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    experiment = tmp_path / "tune" / "asha"
+    table = pd.read_csv(experiment / RESULTS_CSV)
+    assert len(table) == 4 and not table["ended"].str.startswith("error").any(), table
+    ended = table.set_index("trial_id")["ended"]
+    assert (ended == "stopped by scheduler").any() and (ended == "finished").any(), table
+    results = trial_results(experiment)
+    earlier: list[list[float]] = []  # the validation MAE curves of the trials started before
+    for trial_id in sorted(results):  # trial ids end in their start order
+        reports = results[trial_id]
+        # The scheduler's time attribute is the sample counter, reported after every epoch.
+        samples = [r["samples_seen"] for r in reports]
+        assert samples == sorted(samples) and len(set(samples)) == len(samples), trial_id
+        assert [r["epoch"] for r in reports] == list(range(1, len(reports) + 1))
+        assert (len(reports) == EPOCHS) == (ended[trial_id] == "finished") == reports[-1]["finished"], trial_id
+        curve = [r["valid_mae"] for r in reports]
+        if ended[trial_id] == "stopped by scheduler":  # at a rung (epoch 1 or 2), behind an earlier trial there
+            rung = len(curve)
+            assert rung < EPOCHS and curve[-1] > min(c[rung - 1] for c in earlier if len(c) >= rung), trial_id
+        earlier.append(curve)
+    best = table.iloc[0]
+    assert best["ended"] == "finished"
+    best_history = [r["valid_mae"] for r in results[best["trial_id"]]]
+    assert best["valid_mae"] == min(best_history) and best["best_epoch"] == 1 + best_history.index(min(best_history))
+    assert (best["valid_mae"] <= table["valid_mae"]).all()
+    assert (experiment / PLOT).stat().st_size > 10_000
+    assert "valid_mae" in done.stdout and best["trial_id"] in done.stdout  # the printed table
+
+    best_config = experiment / BEST_CONFIG
+    saved = yaml.safe_load(best_config.read_text())
+    assert saved["objective"]["mmim"]["alpha"] == pytest.approx(best["objective.mmim.alpha"])
+    assert saved["trainer"]["lr_main"] == pytest.approx(best["trainer.lr_main"])
+    trained = subprocess.run(TRAIN + ["--config", str(best_config)], cwd=tmp_path, env=train_env(),
+                             capture_output=True, text=True, timeout=600)
+    assert trained.returncode == 0, trained.stdout[-3000:] + trained.stderr[-3000:]
+    run_dir = Path(saved["run"]["output_dir"]) / saved["run"]["name"]
+    assert valid_epochs(run_dir) == list(range(EPOCHS))
+    # The same seed and config on one rank, through the deepspeed-free single-process path, retrace the
+    # trial's validation curve.
+    retrained = [json.loads(x) for x in (run_dir / "metrics.jsonl").read_text().splitlines()]
+    np.testing.assert_allclose([r["mae"] for r in retrained if r["kind"] == "valid"], best_history, rtol=1e-4)
+
+
+def test_an_interrupted_experiment_resumes_without_repeating_finished_trials(small_shards, tmp_path):
+    """SIGINT (Ctrl-C) once the second trial has checkpointed an epoch; ``--resume`` then finishes the
+    experiment: the finished first trial is not run again, and the interrupted one continues from its
+    checkpoint (each validation epoch logged exactly once) instead of starting over."""
+    space = {"objective.mmim.alpha": {"uniform": [0.05, 0.2]}}
+    config = write_tune_config(tmp_path, small_shards, "resume", space, num_samples=2,
+                               scheduler={"name": "fifo"})
+    experiment = tmp_path / "tune" / "resume"
+    env = tune_env(tmp_path)
+    process = subprocess.Popen(TUNE + ["--config", str(config)], cwd=REPO, env=env, stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT, text=True, start_new_session=True)
+    deadline = time.monotonic() + 600
+    try:
+        while time.monotonic() < deadline:
+            results = trial_results(experiment)
+            finished = [t for t, r in results.items() if r[-1].get("finished")]
+            running = [t for t, r in results.items() if not r[-1].get("finished")]
+            if finished and running:
+                break
+            assert process.poll() is None, process.stdout.read()[-3000:]
+            time.sleep(1)
+        else:
+            pytest.fail("the second trial never reported an epoch")
+        os.kill(process.pid, signal.SIGINT)
+        output = process.communicate(timeout=180)[0]
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+    first, second = finished[0], running[0]
+    before = trial_results(experiment)
+    assert not before[second][-1].get("finished"), output[-2000:]
+    first_log = (experiment / "runs" / first / "metrics.jsonl").read_text()
+
+    again = subprocess.run(TUNE + ["--config", str(config)], cwd=REPO, env=env, capture_output=True, text=True)
+    assert again.returncode == 2 and "--resume" in again.stderr  # no silent restart over the old one
+    resumed = subprocess.run(TUNE + ["--config", str(config), "--resume"], cwd=REPO, env=env, capture_output=True,
+                             text=True, timeout=900)
+    assert resumed.returncode == 0, resumed.stdout[-3000:] + resumed.stderr[-3000:]
+    after = trial_results(experiment)
+    assert after[first] == before[first]  # not rerun
+    assert (experiment / "runs" / first / "metrics.jsonl").read_text() == first_log
+    assert after[second][-1]["finished"] and after[second][-1]["epoch"] == EPOCHS
+    assert after[second][:len(before[second])] == before[second]
+    assert valid_epochs(experiment / "runs" / second) == list(range(EPOCHS))
+    table = pd.read_csv(experiment / RESULTS_CSV)
+    assert sorted(table["trial_id"]) == sorted([first, second]) and (table["ended"] == "finished").all()
+
+
+def test_tune_settings_are_checked(tmp_path, small_shards):
+    config = write_tune_config(tmp_path, small_shards, "bad", {"objective.mmim.alpha": {"uniform": [0.1, 0.2]}}, 2)
+    with pytest.raises(ConfigError, match="test metric"):
+        load_tune_settings(config, ["metric=test_mae"])
+    with pytest.raises(ConfigError, match="exactly one"):
+        load_tune_settings(config, ["space={objective.mmim.alpha: {uniform: [0.1, 0.2], choice: [1]}}"])
+    settings = load_tune_settings(config, ["space={objective.mmim.alfa: {uniform: [0.1, 0.2]}}"])
+    from dist_mmfuse.tuning import check_settings
+
+    with pytest.raises(ConfigError, match="alfa"):
+        check_settings(settings)
+    settings = load_tune_settings(config, ["metric=valid_acc9"])
+    with pytest.raises(ConfigError, match="valid_acc7"):
+        check_settings(settings)
+    # Sampled values keep their types through the key=value overrides.
+    settings = load_tune_settings(config)
+    params = {"objective.mmim.alpha": 0.125, "trainer.epochs": 4}
+    assert param_overrides({"a.b": 1e-7, "c": "x"}) == ["a.b=1.0e-07", "c=x"]
+    trial = trial_config(settings, params, "t1")
+    assert trial.objective.mmim.alpha == 0.125 and trial.trainer.epochs == 4 and trial.run.name == "t1"
+    assert trial.data.shard_dir.is_absolute() and trial.trainer.deepspeed_config.is_file()
+
+
+@pytest.mark.parametrize("path", sorted((REPO / "configs" / "tune").glob("*.yaml")), ids=lambda p: p.stem)
+def test_shipped_tuning_configs_resolve(path, monkeypatch):
+    """Every tuning YAML in configs/tune/ validates, and a trial config with values from its space loads."""
+    monkeypatch.chdir(REPO)
+    settings = load_tune_settings(path)
+    example = {key: dist.example() for key, dist in settings.space.items()}
+    config = trial_config(settings, example, "example")
+    for key, value in example.items():
+        node = config
+        for part in key.split("."):
+            node = node[part] if isinstance(node, dict) else getattr(node, part)
+        assert node == value, key
