@@ -315,6 +315,13 @@ def load_config(path: str | Path, overrides: list[str] | tuple[str, ...] = (), *
         raise ConfigError(f"{path}: not valid YAML: {exc}") from exc
     if not isinstance(raw, dict):
         raise ConfigError(f"{path}: the top level must be a mapping of sections")
+    return config_from_dict(raw, overrides, source=path, check_data=check_data)
+
+
+def config_from_dict(raw: dict[str, Any], overrides: list[str] | tuple[str, ...] = (), *, source: str | Path,
+                     check_data: bool = True) -> Config:
+    """Override (in place) and validate a config given as nested dicts; errors name ``source``."""
+    path = Path(source)
     overridden = {apply_override(raw, item): item for item in overrides}
     try:
         config = Config.model_validate(raw)

@@ -25,6 +25,7 @@ latest checkpoint (``trial.retries``). An interrupted experiment resumes from ``
 from __future__ import annotations
 
 import argparse
+import copy
 import functools
 import json
 import math
@@ -36,15 +37,18 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, NonNegativeInt, PositiveInt, ValidationError, model_validator
 
-from .config import Config, ConfigError, apply_override, load_config
+from .config import Config, ConfigError, apply_override, config_from_dict, load_config
 from .manifest import DataError
 
-# Config keys that hold paths: trials run in other working directories, so these are made absolute.
+# Config keys that hold paths (see base_config), and the project root relative paths are taken from.
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
 PATH_KEYS = (("run", "output_dir"), ("data", "shard_dir"), ("trainer", "deepspeed_config"), ("model", "text_model"))
 TIME_ATTR = "samples_seen"
 RESULTS_CSV = "results.csv"
 BEST_CONFIG = "best_config.yaml"
 PLOT = "metric_vs_params.png"
+DRIVER_MEMORY = 64 * 2**20  # bytes reserved for a trial's driver (it takes no CPU)
+HISTORY = "tune_history.json"  # in each trial checkpoint: the epoch records reported up to it
 
 
 class _Strict(BaseModel):
@@ -177,31 +181,45 @@ def param_overrides(params: dict[str, Any]) -> list[str]:
             for key, value in params.items()]
 
 
-def trial_config(settings: TuneSettings, params: dict[str, Any], run_name: str, absolute: bool = True) -> Config:
-    """The training config of one trial: the base config, the fixed overrides, then the sampled values."""
-    config = load_config(settings.train_config, [*settings.train_overrides, *param_overrides(params),
-                                                 f"run.name={run_name}"], check_data=False)
-    if not absolute:
-        return config
-    raw = config.model_dump(mode="json")
+def base_config(settings: TuneSettings) -> dict[str, Any]:
+    """The training config every trial starts from (base YAML and fixed overrides), as nested dicts.
+
+    Trials run in other working directories, and on a cluster on other nodes, where a ``ray job
+    submit --working-dir`` copy of the project sits at another path. So each path is stored relative to
+    the project root when it lies inside the project (every node resolves it against its own copy, in
+    :func:`trial_config`), and absolute otherwise (data and storage on a shared filesystem)."""
+    raw = load_config(settings.train_config, settings.train_overrides, check_data=False).model_dump(mode="json")
     for section, key in PATH_KEYS:
         if raw[section].get(key) is not None:
-            raw[section][key] = str(Path(raw[section][key]).absolute())
-    return Config.model_validate(raw)
+            path = Path(raw[section][key]).absolute()
+            raw[section][key] = str(path.relative_to(PROJECT_ROOT) if path.is_relative_to(PROJECT_ROOT) else path)
+    return raw
 
 
-def check_settings(settings: TuneSettings) -> tuple[Config, Any]:
+def trial_config(settings: TuneSettings, base: dict[str, Any], params: dict[str, Any], run_name: str) -> Config:
+    """The training config of one trial: ``base`` (from :func:`base_config`) with the sampled values, its
+    project-relative paths resolved against this process's copy of the project."""
+    raw = copy.deepcopy(base)
+    for section, key in PATH_KEYS:
+        if raw[section].get(key) is not None:
+            raw[section][key] = str(PROJECT_ROOT / raw[section][key])  # an absolute path stays as it is
+    return config_from_dict(raw, [*param_overrides(params), f"run.name={run_name}"],
+                            source=f"{settings.train_config} (trial {run_name})", check_data=False)
+
+
+def check_settings(settings: TuneSettings) -> tuple[dict[str, Any], Config]:
     """Fail before any trial starts: every searched key must be a valid config key, the data must be
     there (built now if the config can build it), and the metric must be one evaluation reports.
-    Returns the first trial's config (with example values) and the dataset manifest."""
+    Returns the base config (:func:`base_config`) and a trial config with example values."""
     import numpy as np
 
     from .metrics import msa_metrics
     from .prepare import prepare_data
 
     example = {key: dist.example() for key, dist in settings.space.items()}
+    base = base_config(settings)
     try:
-        config = trial_config(settings, example, "check")
+        config = trial_config(settings, base, example, "check")
     except ConfigError as exc:
         raise ConfigError(f"search space {sorted(settings.space)}: {exc}") from exc
     manifest, _ = prepare_data(config, settings.train_config)
@@ -209,7 +227,7 @@ def check_settings(settings: TuneSettings) -> tuple[Config, Any]:
     names = {"loss", "samples", *msa_metrics(probe, probe[::-1], manifest.schema.label_range)}
     if settings.metric.removeprefix("valid_") not in names:
         raise ConfigError(f"metric {settings.metric!r}: validation reports {sorted('valid_' + n for n in names)}")
-    return config, manifest
+    return base, config
 
 
 # -- inside a trial ---------------------------------------------------------------------------------
@@ -221,7 +239,7 @@ def train_worker(loop_config: dict[str, Any]) -> None:
 
     from .config import write_resolved_config
     from .distributed import init_process_group, world_info
-    from .manifest import load_manifest
+    from .manifest import atomic_write_text, load_manifest
     from .trainer import Trainer
 
     config = Config.model_validate(loop_config["config"])
@@ -231,12 +249,22 @@ def train_worker(loop_config: dict[str, Any]) -> None:
                       checkpoint_dir=config.run_dir() / "rank_checkpoints" / f"rank{world.rank}")
     if world.is_main:
         write_resolved_config(config, config.run_dir())
+    history: list[dict[str, Any]] = []  # every epoch's record so far, kept in each checkpoint
     resume = ray.train.get_checkpoint()
     if resume is not None:
         with resume.as_directory() as directory:
             trainer.load_checkpoint(str(Path(directory).absolute()))
+            history = json.loads((Path(directory) / HISTORY).read_text())
+        # A rerun trial starts Tune's record of it afresh: report the epochs before the checkpoint again
+        # (the scheduler and the results table then see the whole curve). After a worker restart within
+        # a trial, Tune sees those epochs twice, with the same values.
+        for record in history:
+            ray.train.report(record)
 
     def report(record: dict[str, Any], checkpoint: Path) -> None:
+        history.append(record)
+        if world.is_main:
+            atomic_write_text(checkpoint / HISTORY, json.dumps(history))
         # Every rank reports its own shard under one directory name; Ray merges them in storage.
         ray.train.report(record, checkpoint=ray.train.Checkpoint.from_directory(str(checkpoint)),
                          checkpoint_dir_name=f"checkpoint_{checkpoint.name}",
@@ -247,7 +275,7 @@ def train_worker(loop_config: dict[str, Any]) -> None:
     trainer.logger.close()
 
 
-def trial_driver(params: dict[str, Any], settings: TuneSettings) -> None:
+def trial_driver(params: dict[str, Any], settings: TuneSettings, base: dict[str, Any]) -> None:
     """A Tune trial: fit a TorchTrainer of ``settings.trial.workers`` workers on the trial's config."""
     import ray.train
     from ray import tune
@@ -255,10 +283,8 @@ def trial_driver(params: dict[str, Any], settings: TuneSettings) -> None:
     from ray.tune.integration.ray_train import TuneReportCallback
 
     trial_id = tune.get_context().get_trial_id()
-    config = trial_config(settings, params, run_name=trial_id)
-    config = Config.model_validate({**config.model_dump(mode="json"),
-                                    "run": {**config.run.model_dump(mode="json"),
-                                            "output_dir": str(settings.experiment_dir() / "runs")}})
+    config = trial_config(settings, base, {**params, "run.output_dir": str(settings.experiment_dir() / "runs")},
+                          run_name=trial_id)
     trial = settings.trial
     trainer = TorchTrainer(
         train_worker,
@@ -296,16 +322,17 @@ def trials_at_once(settings: TuneSettings, resources: dict[str, float]) -> int:
     return max(1, min(min(fits), limit, settings.num_samples))
 
 
-def build_tuner(settings: TuneSettings, config: Config, concurrent: int, resume: bool):
+def build_tuner(settings: TuneSettings, base: dict[str, Any], config: Config, concurrent: int, resume: bool):
     """The Tuner: a new experiment, or the interrupted one under ``storage_path/name``."""
     from ray import tune
     from ray.tune.schedulers import ASHAScheduler, FIFOScheduler
 
     from .trainer import planned_samples_seen
 
-    # The driver does no work itself; a whole CPU for it would leave a 2-CPU trial on a 2-CPU machine
-    # waiting forever.
-    trainable = tune.with_resources(functools.partial(trial_driver, settings=settings), {"CPU": 0.001})
+    # The driver does no work itself and takes no CPU: any CPU share for it would leave a 2-worker trial
+    # on a 2-CPU node waiting forever. Ray needs some resource in the request, hence a little memory.
+    trainable = tune.with_resources(functools.partial(trial_driver, settings=settings, base=base),
+                                    {"CPU": 0, "memory": DRIVER_MEMORY})
     space = {key: dist.domain() for key, dist in settings.space.items()}
     experiment = settings.experiment_dir()
     if resume:
@@ -374,7 +401,8 @@ def write_best_config(settings: TuneSettings, table, path: Path) -> Config:
     """The best trial's training config, as a YAML ``launch/train.py`` runs as is (paths as in the base)."""
     best = table.iloc[0]
     params = {key: _python(best[key]) for key in settings.space}
-    config = trial_config(settings, params, run_name=f"{settings.name}_best", absolute=False)
+    config = load_config(settings.train_config, [*settings.train_overrides, *param_overrides(params),
+                                                 f"run.name={settings.name}_best"], check_data=False)
     header = (f"# Best trial {best['trial_id']} of tuning experiment {settings.name!r}: {settings.metric} = "
               f"{best[settings.metric]:.6g} (epoch {best['best_epoch']}).\n# Searched: "
               + ", ".join(f"{k}={v!r}" for k, v in params.items()) + "\n")
@@ -390,6 +418,7 @@ def plot_metric(settings: TuneSettings, table, path: Path) -> None:
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
+    import matplotlib.ticker
 
     keys = list(settings.space)
     fig, axes = plt.subplots(1, len(keys), figsize=(4.2 * len(keys), 3.6), squeeze=False)
@@ -403,6 +432,7 @@ def plot_metric(settings: TuneSettings, table, path: Path) -> None:
                    marker="x")
         if settings.space[key].log_scale:
             ax.set_xscale("log")
+            ax.xaxis.set_minor_formatter(matplotlib.ticker.NullFormatter())
         if not numeric:
             ax.set_xticks(range(len(settings.space[key].choice)), [str(v) for v in settings.space[key].choice])
         ax.set_xlabel(key)
@@ -419,11 +449,12 @@ def _python(value: Any) -> Any:
     return value.item() if hasattr(value, "item") else value
 
 
-def run_experiment(settings: TuneSettings, address: str | None, resume: bool, num_cpus: int | None) -> Path:
-    """Run (or resume) the experiment; write the results table, best config and plot; return its dir."""
+def run_experiment(settings: TuneSettings, address: str | None, resume: bool, num_cpus: int | None) -> int:
+    """Run (or resume) the experiment; write the results table, best config and plot. Returns how many
+    trials ended in an error (after their retries)."""
     import ray
 
-    config, _ = check_settings(settings)
+    base, config = check_settings(settings)
     # Epochs before fine-tuning (TupleInfoNCE pre-training) report no validation metric. The metric's
     # name is checked above instead, so Tune's check that every result carries it is turned off.
     os.environ["TUNE_DISABLE_STRICT_METRIC_CHECKING"] = "1"
@@ -437,7 +468,7 @@ def run_experiment(settings: TuneSettings, address: str | None, resume: bool, nu
         print(f"tuning {settings.name}: {settings.num_samples} trials of {settings.trial.workers} worker(s), "
               f"{concurrent} at once, {settings.search.algorithm} search, {settings.scheduler.name} on "
               f"{settings.metric} ({settings.mode}); storage {settings.experiment_dir()}", flush=True)
-        result_grid = build_tuner(settings, config, concurrent, resume).fit()
+        result_grid = build_tuner(settings, base, config, concurrent, resume).fit()
     finally:
         ray.shutdown()
     out = settings.experiment_dir()
@@ -453,9 +484,9 @@ def run_experiment(settings: TuneSettings, address: str | None, resume: bool, nu
         print(f"best config: {out / BEST_CONFIG}\nplot: {out / PLOT}")
     else:
         print("no trial reported the metric; no best config written", file=sys.stderr)
-    print(json.dumps({"experiment": str(out), "trials": len(table),
-                      "errors": int(table["ended"].str.startswith("error").sum())}))
-    return out
+    errors = int(table["ended"].str.startswith("error").sum())
+    print(json.dumps({"experiment": str(out), "trials": len(table), "errors": errors}))
+    return errors
 
 
 def tune_main(argv: list[str] | None = None) -> int:
@@ -474,8 +505,12 @@ def tune_main(argv: list[str] | None = None) -> int:
         if not args.resume and settings.experiment_dir().exists():
             raise ConfigError(f"{settings.experiment_dir()} exists: pass --resume to continue it, or choose "
                               "another name or storage_path")
-        run_experiment(settings, args.address, args.resume, args.num_cpus)
+        errors = run_experiment(settings, args.address, args.resume, args.num_cpus)
     except (ConfigError, DataError, FileNotFoundError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    if errors:
+        print(f"error: {errors} trial(s) failed after their retries; see the table above and each trial's "
+              f"error.txt under {settings.experiment_dir()}", file=sys.stderr)
+        return 1
     return 0

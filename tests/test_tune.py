@@ -18,7 +18,8 @@ import pytest
 import yaml
 
 from dist_mmfuse.config import ConfigError
-from dist_mmfuse.tuning import BEST_CONFIG, PLOT, RESULTS_CSV, load_tune_settings, param_overrides, trial_config
+from dist_mmfuse.tuning import (BEST_CONFIG, PLOT, RESULTS_CSV, base_config, load_tune_settings, param_overrides,
+                                 trial_config)
 
 from .conftest import REPO, train_env, write_train_config
 
@@ -37,9 +38,9 @@ def tune_env(tmp_path: Path) -> dict[str, str]:
 
 
 def write_tune_config(tmp_path: Path, small_shards: Path, name: str, space: dict, num_samples: int,
-                      **extra) -> Path:
+                      epochs: int = EPOCHS, **extra) -> Path:
     train = write_train_config(tmp_path / "train.yaml", small_shards, tmp_path / "runs" / "base",
-                               extra={"trainer": {"epochs": EPOCHS, "log_every": 5}})
+                               extra={"trainer": {"epochs": epochs, "log_every": 5}})
     settings = {"name": name, "train_config": str(train), "space": space, "metric": "valid_mae", "mode": "min",
                 "num_samples": num_samples, "search": {"algorithm": "random", "seed": 3, "max_concurrent": 1},
                 "scheduler": {"name": "asha", "grace_period_epochs": 1, "reduction_factor": 2},
@@ -119,9 +120,11 @@ def test_asha_search_stops_weak_trials_and_its_best_config_trains(small_shards, 
 def test_an_interrupted_experiment_resumes_without_repeating_finished_trials(small_shards, tmp_path):
     """SIGINT (Ctrl-C) once the second trial has checkpointed an epoch; ``--resume`` then finishes the
     experiment: the finished first trial is not run again, and the interrupted one continues from its
-    checkpoint (each validation epoch logged exactly once) instead of starting over."""
+    checkpoint (each validation epoch logged exactly once, one end of training) instead of starting over.
+    Ten epochs of about 2 s each leave time to interrupt the second trial mid-run."""
+    epochs = 10
     space = {"objective.mmim.alpha": {"uniform": [0.05, 0.2]}}
-    config = write_tune_config(tmp_path, small_shards, "resume", space, num_samples=2,
+    config = write_tune_config(tmp_path, small_shards, "resume", space, num_samples=2, epochs=epochs,
                                scheduler={"name": "fifo"})
     experiment = tmp_path / "tune" / "resume"
     env = tune_env(tmp_path)
@@ -157,9 +160,14 @@ def test_an_interrupted_experiment_resumes_without_repeating_finished_trials(sma
     after = trial_results(experiment)
     assert after[first] == before[first]  # not rerun
     assert (experiment / "runs" / first / "metrics.jsonl").read_text() == first_log
-    assert after[second][-1]["finished"] and after[second][-1]["epoch"] == EPOCHS
-    assert after[second][:len(before[second])] == before[second]
-    assert valid_epochs(experiment / "runs" / second) == list(range(EPOCHS))
+    assert after[second][-1]["finished"] and after[second][-1]["epoch"] == epochs
+    ours = ("epoch", "samples_seen", "global_step", "valid_mae", "finished")
+    curve = [{k: r[k] for k in ours} for r in after[second]]
+    assert curve[:len(before[second])] == [{k: r[k] for k in ours} for r in before[second]]
+    assert [r["epoch"] for r in curve] == list(range(1, epochs + 1))
+    log = [json.loads(x) for x in (experiment / "runs" / second / "metrics.jsonl").read_text().splitlines()]
+    assert valid_epochs(experiment / "runs" / second) == list(range(epochs))
+    assert sum(r["kind"] == "final" for r in log) == 1  # the interrupted run never reached its end
     table = pd.read_csv(experiment / RESULTS_CSV)
     assert sorted(table["trial_id"]) == sorted([first, second]) and (table["ended"] == "finished").all()
 
@@ -182,9 +190,14 @@ def test_tune_settings_are_checked(tmp_path, small_shards):
     settings = load_tune_settings(config)
     params = {"objective.mmim.alpha": 0.125, "trainer.epochs": 4}
     assert param_overrides({"a.b": 1e-7, "c": "x"}) == ["a.b=1.0e-07", "c=x"]
-    trial = trial_config(settings, params, "t1")
+    trial = trial_config(settings, base_config(settings), params, "t1")
     assert trial.objective.mmim.alpha == 0.125 and trial.trainer.epochs == 4 and trial.run.name == "t1"
     assert trial.data.shard_dir.is_absolute() and trial.trainer.deepspeed_config.is_file()
+    # Paths inside the project travel relative to its root (a cluster node resolves them against its own
+    # copy); others stay absolute.
+    base = base_config(settings)
+    assert base["trainer"]["deepspeed_config"] == "configs/deepspeed/zero0_fp32.json"
+    assert base["data"]["shard_dir"] == str(small_shards)
 
 
 @pytest.mark.parametrize("path", sorted((REPO / "configs" / "tune").glob("*.yaml")), ids=lambda p: p.stem)
@@ -193,7 +206,7 @@ def test_shipped_tuning_configs_resolve(path, monkeypatch):
     monkeypatch.chdir(REPO)
     settings = load_tune_settings(path)
     example = {key: dist.example() for key, dist in settings.space.items()}
-    config = trial_config(settings, example, "example")
+    config = trial_config(settings, base_config(settings), example, "example")
     for key, value in example.items():
         node = config
         for part in key.split("."):
