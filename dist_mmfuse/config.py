@@ -306,6 +306,11 @@ def apply_override(raw: dict[str, Any], override: str) -> str:
 
 def load_config(path: str | Path, overrides: list[str] | tuple[str, ...] = (), *, check_data: bool = True) -> Config:
     """Load, override and validate a config; raise ConfigError naming the file and the key."""
+    return config_from_dict(read_yaml_mapping(path), overrides, source=path, check_data=check_data)
+
+
+def read_yaml_mapping(path: str | Path) -> dict[str, Any]:
+    """A YAML file whose top level is a mapping; ConfigError naming the file otherwise."""
     path = Path(path)
     if not path.is_file():
         raise ConfigError(f"{path}: config file not found")
@@ -315,18 +320,25 @@ def load_config(path: str | Path, overrides: list[str] | tuple[str, ...] = (), *
         raise ConfigError(f"{path}: not valid YAML: {exc}") from exc
     if not isinstance(raw, dict):
         raise ConfigError(f"{path}: the top level must be a mapping of sections")
-    return config_from_dict(raw, overrides, source=path, check_data=check_data)
+    return raw
+
+
+def validate_with_overrides(model: type[BaseModel], raw: dict[str, Any], overrides: list[str] | tuple[str, ...],
+                            source: str | Path):
+    """Apply ``key.sub=value`` overrides to ``raw`` (in place) and validate it as ``model``; errors name
+    ``source``, the key, and the override a bad value came from."""
+    overridden = {apply_override(raw, item): item for item in overrides}
+    try:
+        return model.model_validate(raw)
+    except ValidationError as exc:
+        raise ConfigError(_format_validation_error(Path(source), exc, overridden)) from exc
 
 
 def config_from_dict(raw: dict[str, Any], overrides: list[str] | tuple[str, ...] = (), *, source: str | Path,
                      check_data: bool = True) -> Config:
     """Override (in place) and validate a config given as nested dicts; errors name ``source``."""
     path = Path(source)
-    overridden = {apply_override(raw, item): item for item in overrides}
-    try:
-        config = Config.model_validate(raw)
-    except ValidationError as exc:
-        raise ConfigError(_format_validation_error(path, exc, overridden)) from exc
+    config = validate_with_overrides(Config, raw, overrides, source)
     if config.data.prepare is not None:
         _check_source_options(path, config.data.prepare)
     if not config.trainer.deepspeed_config.is_file():

@@ -35,9 +35,10 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, NonNegativeInt, PositiveInt, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, NonNegativeInt, PositiveInt, model_validator
 
-from .config import Config, ConfigError, apply_override, config_from_dict, load_config
+from .config import (Config, ConfigError, config_from_dict, load_config, read_yaml_mapping,
+                     validate_with_overrides)
 from .manifest import DataError
 
 # Config keys that hold paths (see base_config), and the project root relative paths are taken from.
@@ -155,22 +156,7 @@ class TuneSettings(_Strict):
 
 def load_tune_settings(path: str | Path, overrides: list[str] | tuple[str, ...] = ()) -> TuneSettings:
     """Read and validate a tuning YAML with ``key.sub=value`` overrides; paths become absolute."""
-    path = Path(path)
-    if not path.is_file():
-        raise ConfigError(f"{path}: tuning config not found")
-    try:
-        raw = yaml.safe_load(path.read_text()) or {}
-    except yaml.YAMLError as exc:
-        raise ConfigError(f"{path}: not valid YAML: {exc}") from exc
-    if not isinstance(raw, dict):
-        raise ConfigError(f"{path}: the top level must be a mapping")
-    for item in overrides:
-        apply_override(raw, item)
-    try:
-        settings = TuneSettings.model_validate(raw)
-    except ValidationError as exc:
-        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
-        raise ConfigError(f"{path}: {problems}") from exc
+    settings = validate_with_overrides(TuneSettings, read_yaml_mapping(path), overrides, path)
     return settings.model_copy(update={"storage_path": settings.storage_path.absolute(),
                                        "train_config": settings.train_config.absolute()})
 
