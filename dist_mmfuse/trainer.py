@@ -249,7 +249,7 @@ class Trainer:
     @property
     def global_batch_size(self) -> int:
         """Samples per optimizer step over all ranks and accumulated micro-batches."""
-        return self.config.data.batch_size * self.world.world_size * self.micro_batches_per_step
+        return global_batch_size(self.config, self.world.world_size)
 
     @property
     def rows_per_loss(self) -> int:
@@ -553,6 +553,11 @@ class Trainer:
         dist.barrier()
 
 
+def global_batch_size(config: Config, world_size: int) -> int:
+    """Samples per optimizer step over ``world_size`` ranks and the accumulated micro-batches."""
+    return config.data.batch_size * world_size * config.trainer.gradient_accumulation_steps
+
+
 def steps_in_pass(objective: Objective, stage: str, batches_per_epoch: int, trainer: TrainerConfig) -> int:
     """Optimizer steps in one pass of ``stage`` when each rank yields ``batches_per_epoch`` batches."""
     batches = int(batches_per_epoch * objective.stage_fraction(stage))
@@ -570,7 +575,7 @@ def planned_samples_seen(config: Config, world_size: int) -> list[int]:
     data = config.data
     loader = make_loader(data, data.train_split, rank=0, world_size=world_size, train=True, seed=config.run.seed)
     objective = build_train_module(loader.schema, config).objective
-    global_batch = data.batch_size * world_size * config.trainer.gradient_accumulation_steps
+    global_batch = global_batch_size(config, world_size)
     seen, totals = 0, []
     for epoch in range(config.trainer.epochs):
         seen += global_batch * sum(steps_in_pass(objective, stage, loader.batches_per_epoch, config.trainer)

@@ -168,13 +168,15 @@ def param_overrides(params: dict[str, Any]) -> list[str]:
 
 
 def base_config(settings: TuneSettings) -> dict[str, Any]:
-    """The training config every trial starts from (base YAML and fixed overrides), as nested dicts.
+    """The training config every trial starts from (base YAML and fixed overrides, run directories under
+    the experiment's ``runs/``), as nested dicts.
 
     Trials run in other working directories, and on a cluster on other nodes, where a ``ray job
     submit --working-dir`` copy of the project sits at another path. So each path is stored relative to
     the project root when it lies inside the project (every node resolves it against its own copy, in
     :func:`trial_config`), and absolute otherwise (data and storage on a shared filesystem)."""
     raw = load_config(settings.train_config, settings.train_overrides, check_data=False).model_dump(mode="json")
+    raw["run"]["output_dir"] = str(settings.experiment_dir() / "runs")  # every trial's run directory is in there
     for section, key in PATH_KEYS:
         if raw[section].get(key) is not None:
             path = Path(raw[section][key]).absolute()
@@ -269,8 +271,7 @@ def trial_driver(params: dict[str, Any], settings: TuneSettings, base: dict[str,
     from ray.tune.integration.ray_train import TuneReportCallback
 
     trial_id = tune.get_context().get_trial_id()
-    config = trial_config(settings, base, {**params, "run.output_dir": str(settings.experiment_dir() / "runs")},
-                          run_name=trial_id)
+    config = trial_config(settings, base, params, run_name=trial_id)
     trial = settings.trial
     trainer = TorchTrainer(
         train_worker,

@@ -199,6 +199,7 @@ def test_tune_settings_are_checked(tmp_path, small_shards):
     base = base_config(settings)
     assert base["trainer"]["deepspeed_config"] == "configs/deepspeed/zero0_fp32.json"
     assert base["data"]["shard_dir"] == str(small_shards)
+    assert base["run"]["output_dir"] == str(tmp_path / "tune" / "bad" / "runs")
 
 
 @pytest.mark.parametrize("path", sorted((REPO / "configs" / "tune").glob("*.yaml")), ids=lambda p: p.stem)
