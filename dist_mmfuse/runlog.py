@@ -9,6 +9,8 @@ from typing import Any
 
 from tqdm import tqdm
 
+from .manifest import atomic_write_text
+
 
 class RunLogger:
     """Writes ``metrics.jsonl`` and TensorBoard events under the run directory (rank 0 only)."""
@@ -19,12 +21,32 @@ class RunLogger:
         self._bar: tqdm | None = None
         self._jsonl = None
         self._tb = None
+        self.path = run_dir / "metrics.jsonl"
+        self.records = 0  # lines in metrics.jsonl, earlier attempts of the run included
         if enabled:
-            from tensorboardX import SummaryWriter
-
             run_dir.mkdir(parents=True, exist_ok=True)
-            self._jsonl = open(run_dir / "metrics.jsonl", "a", buffering=1)
-            self._tb = SummaryWriter(str(run_dir / "tensorboard"))
+            if self.path.is_file():
+                with open(self.path, "rb") as existing:
+                    self.records = sum(1 for _ in existing)
+            self._open(purge_step=None)
+
+    def _open(self, purge_step: int | None) -> None:
+        from tensorboardX import SummaryWriter
+
+        self._jsonl = open(self.path, "a", buffering=1)
+        self._tb = SummaryWriter(str(self.path.parent / "tensorboard"), purge_step=purge_step)
+
+    def rewind(self, records: int, step: int) -> None:
+        """Go back to a checkpoint: keep the first ``records`` lines of metrics.jsonl and hide TensorBoard
+        events after ``step``. What a crashed attempt logged past its last checkpoint is logged again
+        by the resumed run, and would otherwise appear twice."""
+        if not self.enabled or records >= self.records:
+            return
+        self.close()
+        kept = self.path.read_text().splitlines(keepends=True)[:records]
+        atomic_write_text(self.path, "".join(kept))
+        self.records = records
+        self._open(purge_step=step + 1)
 
     def start_pass(self, description: str, total: int, initial: int) -> None:
         if self.progress_bar:
@@ -47,6 +69,7 @@ class RunLogger:
             return
         record = {"kind": kind, "step": step, "time": time.time(), **values}
         self._jsonl.write(json.dumps(record) + "\n")
+        self.records += 1
         for key, value in values.items():
             if isinstance(value, (int, float)) and not isinstance(value, bool):
                 self._tb.add_scalar(f"{kind}/{key}", value, step)
@@ -58,5 +81,7 @@ class RunLogger:
         self.end_pass()
         if self._jsonl:
             self._jsonl.close()
+            self._jsonl = None
         if self._tb:
             self._tb.close()
+            self._tb = None

@@ -478,6 +478,7 @@ class Trainer:
             "scheduler": self.scheduler.state_dict(),
             "config": self.config.model_dump(mode="json"),
             "world_size": self.world.world_size,
+            "log_records": self.logger.records,  # rank 0's, the one that logs
         }
         self.engine.save_checkpoint(str(self.checkpoint_dir), tag=tag, client_state=client_state, save_latest=False)
         torch.save({"rng": rng_states(), "objective": self.objective.extra_state()},
@@ -535,6 +536,7 @@ class Trainer:
         rank_state = torch.load(directory / tag / f"rank{self.world.rank}.pt", weights_only=False)
         set_rng_states(rank_state["rng"])
         self.objective.load_extra_state(rank_state["objective"])
+        self.logger.rewind(client_state["log_records"], self.state.global_step)
         return tag
 
     def export_model(self, path: Path) -> None:

@@ -191,8 +191,10 @@ def trial_config(settings: TuneSettings, base: dict[str, Any], params: dict[str,
     for section, key in PATH_KEYS:
         if raw[section].get(key) is not None:
             raw[section][key] = str(PROJECT_ROOT / raw[section][key])  # an absolute path stays as it is
-    return config_from_dict(raw, [*param_overrides(params), f"run.name={run_name}"],
-                            source=f"{settings.train_config} (trial {run_name})", check_data=False)
+    # Set directly, not as a YAML override: a trial id of hex digits only (say 28802345) reads as a number.
+    raw["run"]["name"] = run_name
+    return config_from_dict(raw, param_overrides(params), source=f"{settings.train_config} (trial {run_name})",
+                            check_data=False)
 
 
 def check_settings(settings: TuneSettings) -> tuple[dict[str, Any], Config]:
@@ -352,6 +354,11 @@ def build_tuner(settings: TuneSettings, base: dict[str, Any], config: Config, co
     )
 
 
+def result_trial_id(result) -> str:
+    """The Tune trial id of a ``ray.tune.Result``."""
+    return (result.metrics or {}).get("trial_id") or Path(result.path).name
+
+
 def results_table(settings: TuneSettings, result_grid) -> "pandas.DataFrame":  # noqa: F821
     """One row per trial: its sampled values, its best validation metric and epoch, how far it ran, and
     how it ended (finished, stopped by the scheduler, or error)."""
@@ -361,7 +368,7 @@ def results_table(settings: TuneSettings, result_grid) -> "pandas.DataFrame":  #
     rows = []
     for result in result_grid:
         history = result.metrics_dataframe
-        row = {"trial_id": (result.metrics or {}).get("trial_id") or Path(result.path).name}
+        row = {"trial_id": result_trial_id(result)}
         row.update({key: result.config.get(key) for key in settings.space})
         judged = history[history[settings.metric].notna()] if history is not None and settings.metric in history \
             else None
@@ -472,6 +479,10 @@ def run_experiment(settings: TuneSettings, address: str | None, resume: bool, nu
     else:
         print("no trial reported the metric; no best config written", file=sys.stderr)
     errors = int(table["ended"].str.startswith("error").sum())
+    for result in result_grid:
+        if result.error is not None:  # the exception's own line, from the end of the remote traceback
+            lines = [line for line in str(result.error).splitlines() if line.strip()]
+            print(f"trial {result_trial_id(result)}: {lines[-1] if lines else repr(result.error)}", file=sys.stderr)
     print(json.dumps({"experiment": str(out), "trials": len(table), "errors": errors}))
     return errors
 

@@ -6,6 +6,7 @@ import json
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import numpy as np
@@ -118,8 +119,9 @@ def test_stages_step_only_their_own_parameters(small_shards, tmp_path):
 def test_resume_continues_exactly(small_shards, tmp_path, objective, extra):
     """Resuming from a mid-epoch checkpoint replays the rest of training exactly: the same losses and
     terms at every later step, the same test result, and (Self-MI, whose checkpoint falls in epoch 2
-    where labels are generated) the same label banks at the end."""
-    config = write_train_config(tmp_path / "c.yaml", small_shards, tmp_path / "full", objective=objective, extra={
+    where labels are generated) the same label banks at the end. The run resumes in its own directory,
+    as after a crash: its log is rewound to the checkpoint, so every record appears once."""
+    config = write_train_config(tmp_path / "c.yaml", small_shards, tmp_path / "run", objective=objective, extra={
         **extra, "trainer": {"checkpoint_every_steps": 9 if objective == "mmim" else 15, "keep_checkpoints": 10}})
     full = subprocess.run(TRAIN + ["--config", str(config)], env=train_env(), capture_output=True, text=True,
                           timeout=900)
@@ -127,26 +129,36 @@ def test_resume_continues_exactly(small_shards, tmp_path, objective, extra):
     # 12 steps per pass: MMIM resumes in epoch 0's first pass, Self-MI in epoch 1 (its second) at step 3.
     tag, where = ("step00000009", "epoch 0, stage 0, step 9") if objective == "mmim" else \
         ("step00000015", "epoch 1, stage 0, step 3")
-    checkpoint = tmp_path / "full" / "checkpoints" / tag
-    assert checkpoint.is_dir() and (tmp_path / "full" / "checkpoints" / "latest").read_text().strip() == "epoch0002"
-    resumed = subprocess.run(TRAIN + ["--config", str(config), "run.name=resumed", "--resume", str(checkpoint)],
+    run = tmp_path / "run"
+    checkpoint = run / "checkpoints" / tag
+    assert checkpoint.is_dir() and (run / "checkpoints" / "latest").read_text().strip() == "epoch0002"
+    full_log = [json.loads(line) for line in (run / "metrics.jsonl").read_text().splitlines()]
+    full_banks = torch.load(run / "checkpoints" / "epoch0002" / "rank0.pt", weights_only=False)["objective"]
+    resume_started = time.time()
+    resumed = subprocess.run(TRAIN + ["--config", str(config), "--resume", str(checkpoint)],
                              env=train_env(), capture_output=True, text=True, timeout=900)
     assert resumed.returncode == 0, resumed.stderr[-3000:]
     assert f"resumed from {tag}: {where}" in resumed.stdout
-    full_train = {r["step"]: r for r in records(tmp_path / "full")}
-    resumed_train = {r["step"]: r for r in records(tmp_path / "resumed")}
+    log = [json.loads(line) for line in (run / "metrics.jsonl").read_text().splitlines()]
     first = int(tag[4:]) + 1
+    # Records up to the checkpoint are kept as they were; everything after it is logged anew, once.
+    kept = sum(r["time"] < resume_started for r in log)
+    assert kept == sum(r["step"] < first for r in full_log) and log[:kept] == full_log[:kept]
+    assert [(r["kind"], r["step"], r.get("epoch")) for r in log] == \
+        [(r["kind"], r["step"], r.get("epoch")) for r in full_log]
+    full_train = {r["step"]: r for r in full_log if r["kind"] == "train"}
+    resumed_train = {r["step"]: r for r in log if r["kind"] == "train" and r["step"] >= first}
     assert min(resumed_train) == first and set(resumed_train) == {s for s in full_train if s >= first}
     compared = [k for k in full_train[first] if k.split("_")[0] in ("loss", "task", "nce", "lld", "entropy", "label")]
     assert "loss" in compared and (objective == "mmim" or "label_gap_audio" in compared)
     for step, record in resumed_train.items():
         for key in compared:
             assert record[key] == pytest.approx(full_train[step][key], rel=1e-6, abs=1e-7), (step, key)
-    assert records(tmp_path / "resumed", "final")[0]["test_mae"] == pytest.approx(
-        records(tmp_path / "full", "final")[0]["test_mae"], rel=1e-6)
+    final, full_final = ([r for r in records if r["kind"] == "final"] for records in (log, full_log))
+    assert len(final) == 1 and final[0]["test_mae"] == pytest.approx(full_final[0]["test_mae"], rel=1e-6)
     if objective == "self_mi":
-        banks = [torch.load(tmp_path / run / "checkpoints" / "epoch0002" / "rank0.pt", weights_only=False)
-                 ["objective"]["banks"] for run in ("full", "resumed")]
+        banks = [full_banks["banks"], torch.load(run / "checkpoints" / "epoch0002" / "rank0.pt",
+                                                 weights_only=False)["objective"]["banks"]]
         for mode, labels in banks[0]["labels"].items():
             np.testing.assert_allclose(banks[1]["labels"][mode].numpy(), labels.numpy(), rtol=1e-6, atol=1e-7)
             np.testing.assert_allclose(banks[1]["features"][mode].numpy(), banks[0]["features"][mode].numpy(),
