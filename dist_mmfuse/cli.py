@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from .config import ConfigError, load_config, write_resolved_config
+from .config import ConfigError, load_config
 from .distributed import init_process_group, world_info
 from .manifest import DataError
 from .prepare import prepare_data
@@ -17,7 +17,9 @@ def parse_train_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description="Train a multimodal fusion model (dist_mmfuse).")
     parser.add_argument("--config", required=True, help="YAML file in configs/")
     parser.add_argument("overrides", nargs="*", metavar="KEY.SUB=VALUE", help="config overrides")
-    parser.add_argument("--resume", metavar="latest|TAG|PATH", help="continue from a checkpoint of this run")
+    parser.add_argument("--resume", metavar="auto|latest|TAG|PATH",
+                        help="continue from a checkpoint of this run; auto: from the latest one if the run has "
+                             "one, else start afresh (for jobs that are requeued or resubmitted)")
     # The deepspeed launcher appends --local_rank; the rank itself is read from the environment.
     parser.add_argument("--local_rank", "--local-rank", type=int, default=None, help=argparse.SUPPRESS)
     return parser.parse_args(argv)
@@ -39,20 +41,22 @@ def train_main(argv: list[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     init_process_group(world)
-    from .trainer import Trainer
+    from .trainer import LATEST, Trainer
 
     trainer = Trainer(config, manifest, world)
     if world.is_main:
-        write_resolved_config(config, config.run_dir())
         train = trainer.loaders["train"]
         print(f"{manifest.dataset}: {train.samples_per_epoch} training samples per epoch; world {world.world_size} "
               f"({world.launcher}), micro-batch {config.data.batch_size}, global batch {trainer.global_batch_size}, "
               f"objective {config.objective.name}, stages {list(trainer.objective.stages)}, negatives per row "
               f"{max(trainer.objective.negatives_per_row(trainer.rows_per_loss, s) for s in trainer.objective.stages)} "
               f"(accumulation: {config.trainer.accumulation})")
-    if args.resume:
+    resume = args.resume
+    if resume == "auto":
+        resume = LATEST if (trainer.checkpoint_dir / LATEST).is_file() else None
+    if resume:
         try:
-            tag = trainer.load_checkpoint(args.resume)
+            tag = trainer.load_checkpoint(resume)
         except (FileNotFoundError, ValueError) as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 2

@@ -173,3 +173,28 @@ def broadcast_object(value, src: int = 0):
     holder = [value]
     dist.broadcast_object_list(holder, src=src)
     return holder[0]
+
+
+def gather_objects(value) -> list:
+    """``value`` from every rank, in rank order, on every rank (any picklable object)."""
+    import torch.distributed as dist
+
+    if not is_initialized():
+        return [value]
+    gathered = [None] * world_size()
+    dist.all_gather_object(gathered, value)
+    return gathered
+
+
+def world_summary(info: WorldInfo) -> str:
+    """Who joined the process group, gathered over it: ``rank@node(local N)`` for every rank, so a
+    multi-node launch shows that each node's ranks joined one group with the ranks it expected.
+    Collective: every rank calls it."""
+    import socket
+
+    node = os.environ.get("SLURMD_NODENAME") or socket.gethostname()
+    members = gather_objects((rank(), info.rank, info.local_rank, node))
+    mismatched = [m for m in members if m[0] != m[1]]
+    if mismatched:
+        raise RuntimeError(f"process-group ranks differ from the launcher's: {mismatched} (group rank, launcher rank)")
+    return ", ".join(f"{r}@{n}(local {lr})" for _, r, lr, n in members)

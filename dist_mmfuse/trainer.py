@@ -29,7 +29,7 @@ import torch
 from torch import nn
 
 from . import distributed as dist
-from .config import Config, ConfigError, TrainerConfig
+from .config import Config, ConfigError, TrainerConfig, write_resolved_config
 from .data.loader import Batch, StreamingLoader, concat_batches, make_loader, split_labels
 from .distributed import WorldInfo
 from .manifest import Manifest, atomic_write_text
@@ -235,6 +235,10 @@ class Trainer:
         self.logger = RunLogger(self.run_dir, enabled=world.is_main, progress_bar=config.trainer.progress_bar)
         if config.trainer.anomaly_detection:
             torch.autograd.set_detect_anomaly(True)
+        members = dist.world_summary(world)  # gathered over the group: proof that every rank joined it
+        if world.is_main:
+            print(f"process group: {members}", flush=True)
+            write_resolved_config(config, self.run_dir)
 
     # -- sizes -------------------------------------------------------------------------------------
 

@@ -31,6 +31,7 @@ import json
 import math
 import os
 import sys
+import time
 from pathlib import Path
 from typing import Any, Literal
 
@@ -227,7 +228,6 @@ def train_worker(loop_config: dict[str, Any]) -> None:
     """One Ray Train worker: the same Trainer as launch/train.py, reporting to Ray after every epoch."""
     import ray.train
 
-    from .config import write_resolved_config
     from .distributed import init_process_group, world_info
     from .manifest import atomic_write_text, load_manifest
     from .trainer import Trainer
@@ -237,8 +237,6 @@ def train_worker(loop_config: dict[str, Any]) -> None:
     init_process_group(world)
     trainer = Trainer(config, load_manifest(config.data.shard_dir), world,
                       checkpoint_dir=config.run_dir() / "rank_checkpoints" / f"rank{world.rank}")
-    if world.is_main:
-        write_resolved_config(config, config.run_dir())
     history: list[dict[str, Any]] = []  # every epoch's record so far, kept in each checkpoint
     resume = ray.train.get_checkpoint()
     if resume is not None:
@@ -443,7 +441,23 @@ def _python(value: Any) -> Any:
     return value.item() if hasattr(value, "item") else value
 
 
-def run_experiment(settings: TuneSettings, address: str | None, resume: bool, num_cpus: int | None) -> int:
+def wait_for_nodes(count: int, timeout_s: float = 600.0) -> None:
+    """Block until the Ray cluster has ``count`` live nodes (worker nodes join after the head), then
+    print its size; TimeoutError after ``timeout_s``."""
+    import ray
+
+    deadline = time.monotonic() + timeout_s
+    while (alive := [n for n in ray.nodes() if n["Alive"]]) and len(alive) < count:
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"the Ray cluster has {len(alive)} of {count} nodes after {timeout_s:.0f} s")
+        time.sleep(1.0)
+    resources = ray.cluster_resources()
+    print(f"ray cluster: {len(alive)} node(s), {resources.get('CPU', 0):g} CPU(s), {resources.get('GPU', 0):g} "
+          f"GPU(s)", flush=True)
+
+
+def run_experiment(settings: TuneSettings, address: str | None, resume: bool, num_cpus: int | None,
+                   min_nodes: int = 1) -> int:
     """Run (or resume) the experiment; write the results table, best config and plot. Returns how many
     trials ended in an error (after their retries)."""
     import ray
@@ -458,6 +472,7 @@ def run_experiment(settings: TuneSettings, address: str | None, resume: bool, nu
     else:
         ray.init(num_cpus=num_cpus or os.cpu_count())
     try:
+        wait_for_nodes(min_nodes)
         concurrent = trials_at_once(settings, ray.cluster_resources())
         print(f"tuning {settings.name}: {settings.num_samples} trials of {settings.trial.workers} worker(s), "
               f"{concurrent} at once, {settings.search.algorithm} search, {settings.scheduler.name} on "
@@ -495,16 +510,30 @@ def tune_main(argv: list[str] | None = None) -> int:
     parser.add_argument("overrides", nargs="*", metavar="KEY.SUB=VALUE", help="overrides of the tuning YAML")
     parser.add_argument("--address", help="an existing Ray cluster (auto, or host:port); default: start Ray here")
     parser.add_argument("--num-cpus", type=int, help="CPUs of the local Ray instance (default: all)")
-    parser.add_argument("--resume", action="store_true",
-                        help="continue the interrupted experiment in storage_path/name (finished trials are kept)")
+    parser.add_argument("--resume", nargs="?", const="yes", metavar="auto",
+                        help="continue the interrupted experiment in storage_path/name (finished trials are kept); "
+                             "--resume auto: continue it if there is one, else start it (for requeued jobs)")
+    parser.add_argument("--min-nodes", type=int, default=1,
+                        help="with --address: wait until the cluster has this many nodes before starting")
     args = parser.parse_args(argv)
     try:
+        if args.resume not in (None, "yes", "auto"):
+            raise ConfigError(f"--resume takes no value or 'auto', got {args.resume!r}")
         settings = load_tune_settings(args.config, args.overrides)
-        if not args.resume and settings.experiment_dir().exists():
-            raise ConfigError(f"{settings.experiment_dir()} exists: pass --resume to continue it, or choose "
-                              "another name or storage_path")
-        errors = run_experiment(settings, args.address, args.resume, args.num_cpus)
-    except (ConfigError, DataError, FileNotFoundError, ValueError) as exc:
+        experiment = settings.experiment_dir()
+        if args.resume == "auto":
+            from ray import tune
+
+            resume = tune.Tuner.can_restore(str(experiment))
+        elif args.resume:
+            resume = True
+        elif experiment.exists():
+            raise ConfigError(f"{experiment} exists: pass --resume to continue it, or choose another name or "
+                              "storage_path")
+        else:
+            resume = False
+        errors = run_experiment(settings, args.address, resume, args.num_cpus, args.min_nodes)
+    except (ConfigError, DataError, FileNotFoundError, ValueError, TimeoutError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     if errors:

@@ -1,7 +1,20 @@
 #!/usr/bin/env bash
 # The README's second command: set up and run the test suite.
+# The SLURM tests submit jobs to a real cluster: unless SLURM_CONF already names one, a local controller
+# with two emulated nodes is brought up here (Debian's packages, root) and taken down when the tests end,
+# whatever their outcome. SLURM_LOCAL=0 skips that (the SLURM tests then skip, saying why).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash launch/setup_env.sh
 export HF_HUB_OFFLINE=1 DS_ACCELERATOR=${DS_ACCELERATOR:-cpu} TORCH_EXTENSIONS_DIR=${TORCH_EXTENSIONS_DIR:-$PWD/.venv/torch_extensions}
-exec .venv/bin/python -m pytest -q --durations=15 "$@"
+if [ -z "${SLURM_CONF:-}" ] && [ "${SLURM_LOCAL:-1}" != 0 ]; then
+  if [ "$(id -u)" -eq 0 ]; then
+    trap 'bash launch/slurm/local_cluster.sh down' EXIT
+    eval "$(bash launch/slurm/local_cluster.sh up 2)"
+  else
+    echo "test.sh: not root, so no local SLURM cluster; the SLURM tests will skip" >&2
+  fi
+fi
+status=0
+.venv/bin/python -m pytest -q --durations=15 "$@" || status=$?
+exit $status
