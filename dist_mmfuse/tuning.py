@@ -126,6 +126,9 @@ class TrialSettings(_Strict):
     retries: NonNegativeInt = Field(1, description="times a failed trial is rerun (it resumes from its checkpoint)")
     worker_retries: NonNegativeInt = Field(1, description="times a trial's workers restart after a worker failure")
     keep_checkpoints: PositiveInt = Field(2, description="checkpoints each trial keeps in storage")
+    placement: Literal["PACK", "SPREAD", "STRICT_PACK", "STRICT_SPREAD"] = Field(
+        "PACK", description="where a trial's workers go (Ray placement strategy): PACK fills few nodes (fast "
+                            "collectives), SPREAD spreads them, STRICT_SPREAD puts each on a different node")
 
 
 class TuneSettings(_Strict):
@@ -278,7 +281,7 @@ def trial_driver(params: dict[str, Any], settings: TuneSettings, base: dict[str,
         train_loop_config={"config": config.model_dump(mode="json")},
         torch_config=TorchConfig(backend="nccl" if trial.gpus_per_worker else "gloo"),
         scaling_config=ray.train.ScalingConfig(
-            num_workers=trial.workers, use_gpu=trial.gpus_per_worker > 0,
+            num_workers=trial.workers, use_gpu=trial.gpus_per_worker > 0, placement_strategy=trial.placement,
             resources_per_worker={"CPU": trial.cpus_per_worker,
                                   **({"GPU": trial.gpus_per_worker} if trial.gpus_per_worker else {})}),
         run_config=ray.train.RunConfig(
@@ -441,9 +444,9 @@ def _python(value: Any) -> Any:
     return value.item() if hasattr(value, "item") else value
 
 
-def wait_for_nodes(count: int, timeout_s: float = 600.0) -> None:
+def wait_for_nodes(count: int, timeout_s: float = 600.0) -> int:
     """Block until the Ray cluster has ``count`` live nodes (worker nodes join after the head), then
-    print its size; TimeoutError after ``timeout_s``."""
+    print its size and return its node count; TimeoutError after ``timeout_s``."""
     import ray
 
     deadline = time.monotonic() + timeout_s
@@ -454,6 +457,7 @@ def wait_for_nodes(count: int, timeout_s: float = 600.0) -> None:
     resources = ray.cluster_resources()
     print(f"ray cluster: {len(alive)} node(s), {resources.get('CPU', 0):g} CPU(s), {resources.get('GPU', 0):g} "
           f"GPU(s)", flush=True)
+    return len(alive)
 
 
 def run_experiment(settings: TuneSettings, address: str | None, resume: bool, num_cpus: int | None,
@@ -472,7 +476,10 @@ def run_experiment(settings: TuneSettings, address: str | None, resume: bool, nu
     else:
         ray.init(num_cpus=num_cpus or os.cpu_count())
     try:
-        wait_for_nodes(min_nodes)
+        nodes = wait_for_nodes(min_nodes)
+        if settings.trial.placement == "STRICT_SPREAD" and settings.trial.workers > nodes:
+            raise ConfigError(f"trial.placement STRICT_SPREAD puts each of trial.workers={settings.trial.workers} "
+                              f"on its own node; the Ray cluster has {nodes}")
         concurrent = trials_at_once(settings, ray.cluster_resources())
         print(f"tuning {settings.name}: {settings.num_samples} trials of {settings.trial.workers} worker(s), "
               f"{concurrent} at once, {settings.search.algorithm} search, {settings.scheduler.name} on "
