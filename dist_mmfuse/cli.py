@@ -41,7 +41,7 @@ def train_main(argv: list[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     init_process_group(world)
-    from .trainer import LATEST, Trainer
+    from .trainer import Trainer
 
     trainer = Trainer(config, manifest, world)
     if world.is_main:
@@ -51,16 +51,13 @@ def train_main(argv: list[str] | None = None) -> int:
               f"objective {config.objective.name}, stages {list(trainer.objective.stages)}, negatives per row "
               f"{max(trainer.objective.negatives_per_row(trainer.rows_per_loss, s) for s in trainer.objective.stages)} "
               f"(accumulation: {config.trainer.accumulation})")
-    resume = args.resume
-    if resume == "auto":
-        resume = LATEST if (trainer.checkpoint_dir / LATEST).is_file() else None
-    if resume:
+    if args.resume:
         try:
-            tag = trainer.load_checkpoint(resume)
+            tag = trainer.load_checkpoint(args.resume)
         except (FileNotFoundError, ValueError) as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 2
-        if world.is_main:
+        if tag is not None and world.is_main:
             print(f"resumed from {tag}: epoch {trainer.state.epoch}, stage {trainer.state.stage_index}, "
                   f"step {trainer.state.step}")
     state = trainer.fit()

@@ -42,6 +42,7 @@ from .runlog import RunLogger
 CHECKPOINT_DIR = "checkpoints"
 SEARCH_DIR = "search"  # the sample search's snapshots (TupleInfoNCE), removed after each outer epoch
 LATEST = "latest"
+AUTO = "auto"  # resume from latest if there is one
 RUN_CONFIG_KEYS = ("train_batch_size", "train_micro_batch_size_per_gpu", "gradient_accumulation_steps",
                    "gradient_clipping", "optimizer", "scheduler")
 
@@ -520,8 +521,14 @@ class Trainer:
         for path in old:
             shutil.rmtree(path, ignore_errors=True)
 
-    def load_checkpoint(self, which: str) -> str:
-        """Restore everything saved by ``save_checkpoint``; ``which`` is ``latest``, a tag or a path."""
+    def load_checkpoint(self, which: str) -> str | None:
+        """Restore everything saved by ``save_checkpoint``; ``which`` is ``latest``, a tag or a path, or
+        ``auto``: ``latest`` if this run has saved a checkpoint, else nothing (None: a requeued job's
+        first start). Returns the tag restored."""
+        if which == AUTO:
+            if not (self.checkpoint_dir / LATEST).is_file():
+                return None
+            which = LATEST
         directory, tag = resolve_checkpoint(self.checkpoint_dir, which)
         path, client_state = self.engine.load_checkpoint(str(directory), tag=tag)
         if path is None:

@@ -6,8 +6,9 @@
 set -euo pipefail
 out=${1:?usage: hostfile.sh OUT [SLOTS]}
 : "${SLURM_JOB_NODELIST:?not inside a SLURM allocation (SLURM_JOB_NODELIST is unset)}"
-slots=${2:-${SLURM_GPUS_PER_NODE:-${SLURM_GPUS_ON_NODE:-1}}}
-slots=${slots##*:}  # --gpus-per-node=a100:4 gives "a100:4"
+# shellcheck source=launch/slurm/common.sh
+source "$(dirname "$0")/common.sh"
+slots=${2:-$(default_ranks_per_node)}
 if ! [[ $slots =~ ^[1-9][0-9]*$ ]]; then
   echo "hostfile.sh: slots must be a positive integer, got '$slots'" >&2
   exit 2
