@@ -14,6 +14,12 @@ cost of removing it (MAE up, Corr and Acc-2 down) is reported per seed and as me
 deviation over seeds, as JSON and as a Markdown table.
 
     python bench/weak_modality.py --seeds 1 2 3 --out bench/results/weak_modality
+
+Overrides after the options apply to every run. The README's main table freezes the encoders for
+fine-tuning and makes the positive a time crop, so frame noise cannot identify a sample:
+
+    python bench/weak_modality.py objective.tuple_infonce.finetune=head objective.tuple_infonce.beta=0.5 \
+        "objective.tuple_infonce.augmentations=[time_crop]" --seeds 1 2 3 --out bench/results/weak_modality_crop
 """
 
 from __future__ import annotations
@@ -49,7 +55,7 @@ def last_json(output: str) -> dict:
 
 def train_and_evaluate(config: str, variant: str, seed: int, procs: int, port: int, weak: str, out: Path,
                        overrides: list[str]) -> dict:
-    name = f"weak_{variant}_s{seed}"
+    name = f"{out.name}_{variant}_s{seed}"  # one run directory per study, variant and seed
     launcher = [str(Path(sys.executable).with_name("deepspeed")), "--num_gpus", str(procs), "--master_port", str(port)]
     run([*launcher, "launch/train.py", "--config", config, f"run.name={name}", f"run.seed={seed}",
          *VARIANTS[variant], *overrides], out / f"{name}.train.log")

@@ -153,7 +153,7 @@ class SelfMIConfig(_Strict):
     cpc_temperature: float = Field(1.0, gt=0)
 
 
-AUGMENTATIONS = ("noise", "time_mask", "token_dropout")
+AUGMENTATIONS = ("noise", "time_mask", "time_crop", "token_dropout")
 
 
 class SampleSearchConfig(_Strict):
@@ -188,8 +188,9 @@ class TupleInfoNCEConfig(_Strict):
         "pretrain_finetune", description="pretrain_finetune: pretrain_epochs of contrast only, then the task "
                                          "loss alone; joint: task loss + joint_weight * TupleInfoNCE every epoch")
     pretrain_epochs: NonNegativeInt = Field(10, description="contrastive epochs before fine-tuning")
-    finetune: Literal["full", "head"] = Field(
-        "full", description="full: fine-tune every weight (official train.py); head: only the fusion head")
+    finetune: Literal["full", "head", "probe"] = Field(
+        "full", description="full: fine-tune every weight (official train.py); head: only the fusion head; "
+                            "probe: only the prediction layer, a linear probe of the tuple representation")
     reset_optimizer: bool = Field(True, description="fresh Adam moments when fine-tuning starts (the official "
                                                      "fine-tuning builds a new optimizer)")
     joint_weight: float = Field(0.1, ge=0, description="weight of the contrastive term in joint mode")
@@ -201,9 +202,11 @@ class TupleInfoNCEConfig(_Strict):
                                                         "modality gives plain tuple contrast")
     alpha_other: float = Field(1.0, gt=0, description="alpha_0: weight of the other samples' tuples")
     beta: float = Field(0.1, ge=0, description="augmentation strength of the positive (noise std, masked "
-                                               "time fraction, token drop probability)")
+                                               "time fraction, cropped-away time fraction, token drop "
+                                               "probability)")
     augmentations: list[Literal[AUGMENTATIONS]] = Field(  # type: ignore[valid-type]
-        list(AUGMENTATIONS), description="which augmentations make the positive")
+        ["noise", "time_mask", "token_dropout"], description="which augmentations make the positive (time_crop "
+                                                             "is opt-in)")
     key_gradient: bool = Field(False, description="false: keys (positives, disturbed tuples) come from a no-grad "
                                                   "copy of the current weights (official key encoder, m=0); true: "
                                                   "gradients flow through the keys too")

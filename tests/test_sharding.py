@@ -101,6 +101,36 @@ def test_weak_only_leaves_the_weak_modality_nothing_but_the_weak_cue():
     assert np.array_equal(plain.features["text"], samples[3].features["text"])
 
 
+def test_weak_factors_make_the_weak_modality_a_few_per_sample_factors():
+    """weak_factors: vision is F factors constant over the utterance (the weak cue, then label-free
+    ones) under small frame noise; text, audio and the label are those of plain weak_only."""
+    source = SyntheticSource("mosi", seed=1, sizes={"train": 1500}, weak_modality="vision", weak_only=True,
+                             weak_factors=4, weak_factor_noise=0.5)
+    plain = SyntheticSource("mosi", seed=1, sizes={"train": 1500}, weak_modality="vision", weak_only=True)
+    samples = [source.make_sample("train", i) for i in range(1500)]
+    labels = np.array([s.label for s in samples])
+    directions_FD = source._factor_directions
+    np.testing.assert_allclose(directions_FD @ directions_FD.T, np.eye(4), atol=1e-12)
+    factors_NF = np.array([s.features["vision"].astype(np.float64).mean(0) @ directions_FD.T for s in samples])
+    corr = [abs(np.corrcoef(factors_NF[:, f], labels)[0, 1]) for f in range(4)]
+    assert corr[0] > 0.4 and max(corr[1:]) < 0.08
+    # Each factor is constant over frames: the frames vary about it only by the noise.
+    frames_TD = samples[0].features["vision"].astype(np.float64)
+    residual_TD = frames_TD - frames_TD.mean(0)
+    assert 0.4 < residual_TD.std() < 0.6
+    # Factors spread across samples much more than the frame noise of a sample's mean.
+    assert factors_NF[:, 1:].std() > 0.4
+    for i in (0, 7):
+        reference = plain.make_sample("train", i)
+        assert samples[i].label == reference.label
+        assert np.array_equal(samples[i].features["text"], reference.features["text"])
+        assert np.array_equal(samples[i].features["audio"], reference.features["audio"])
+    with pytest.raises(ValueError, match="weak_factors needs weak_only"):
+        SyntheticSource("mosi", weak_factors=2)
+    with pytest.raises(ValueError, match="between 0 and the vision dimension 20"):
+        SyntheticSource("mosi", weak_only=True, weak_factors=21)
+
+
 def test_sims_preset_has_unimodal_labels_in_range(tmp_path):
     source = SyntheticSource("sims", sizes={"train": 20, "valid": 10, "test": 10})
     manifest = ShardBuilder(source, tmp_path / "sims", shard_size=16).build()

@@ -121,8 +121,9 @@ def test_an_interrupted_experiment_resumes_without_repeating_finished_trials(sma
     """SIGINT (Ctrl-C) once the second trial has checkpointed an epoch; ``--resume`` then finishes the
     experiment: the finished first trial is not run again, and the interrupted one continues from its
     checkpoint (each validation epoch logged exactly once, one end of training) instead of starting over.
-    The searcher is Optuna's, whose state is restored with the experiment. Ten epochs of about 2 s each leave time to interrupt the second trial mid-run."""
-    epochs = 10
+    The searcher is Optuna's, whose state is restored with the experiment. Seven epochs of about 2 s each
+    leave time to interrupt the second trial mid-run."""
+    epochs = 7
     space = {"objective.mmim.alpha": {"uniform": [0.05, 0.2]}}
     config = write_tune_config(tmp_path, small_shards, "resume", space, num_samples=2, epochs=epochs,
                                scheduler={"name": "fifo"},

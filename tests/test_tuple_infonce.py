@@ -152,6 +152,22 @@ def test_augmentations_at_strength_beta(small_shards):
     inner[torch.arange(batch.size), lengths - 1] = False
     assert float((inner & ~kept).sum() / inner.sum()) == pytest.approx(0.4, abs=0.06)
 
+    cropped = augment(batch, schema, 0.6, ["time_crop"])
+    starts = set()
+    for row in range(batch.size):
+        length, kept = int(batch.lengths["vision"][row]), int(cropped.lengths["vision"][row])
+        assert kept == max(1, round(0.4 * length))
+        assert torch.equal(cropped.masks["vision"][row], torch.arange(batch.values["vision"].shape[1]) < kept)
+        window = cropped.values["vision"][row, :kept]
+        original = batch.values["vision"][row, :length].float()
+        # One contiguous window of the sequence, moved to the start; nothing after it.
+        matches = [s for s in range(length - kept + 1) if torch.equal(original[s:s + kept], window)]
+        assert matches, row
+        starts.add(matches[0])
+        assert float(cropped.values["vision"][row, kept:].abs().max()) == 0.0
+    assert len(starts) > 3  # the windows start at random frames
+    assert torch.equal(cropped.lengths["text"], batch.lengths["text"])
+
 
 def test_pooled_retrieval_accuracy():
     keys = F.normalize(torch.randn(10, 4, generator=torch.Generator().manual_seed(0)), dim=-1)
@@ -173,6 +189,10 @@ def test_param_groups_step_in_their_stages(small_shards):
     _, head_only = tiny_objective(schema, finetune="head")
     groups = {g["name"]: g for g in head_only.param_groups(model, TrainerConfig())}
     assert groups["encoders"]["stage"] == ["contrast"] and groups["main"]["stage"] == ["contrast", "main"]
+    _, probe = tiny_objective(schema, finetune="probe")
+    groups = {g["name"]: g for g in probe.param_groups(model, TrainerConfig())}
+    assert groups["encoders"]["stage"] == groups["text"]["stage"] == groups["main"]["stage"] == ["contrast"]
+    assert groups["prediction"]["stage"] == ["main"]
     _, joint = tiny_objective(schema, mode="joint")
     assert {s for g in joint.param_groups(model, TrainerConfig()) for s in g["stage"]} == {"main"}
     assert joint.epoch_stages(0) == ("main",) and objective.epoch_stages(9) == ("contrast",)

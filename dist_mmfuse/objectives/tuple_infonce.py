@@ -97,12 +97,16 @@ def augment(batch: Batch, schema: DatasetSchema, beta: float, kinds: list[str]) 
       features are expected standardised, as the converters write them);
     * ``time_mask``: a random contiguous span of round(beta * length) frames zeroed in each sequence
       (at least one frame is kept);
+    * ``time_crop``: each sequence cut to a random contiguous window of round((1 - beta) * length)
+      frames (at least one), moved to the start. The crop's last frames are not the anchor's, so an
+      encoder that summarises a sequence by its final state cannot match the two by their frame noise;
+      content constant over the utterance survives;
     * ``token_dropout``: each token other than the first and the last valid one ([CLS], [SEP]) is
       removed from attention with probability beta.
     """
     if beta <= 0 or not kinds:
         return batch
-    values, masks = dict(batch.values), dict(batch.masks)
+    values, masks, lengths = dict(batch.values), dict(batch.masks), dict(batch.lengths)
     for spec in schema.modalities:
         name = spec.name
         if name not in values:
@@ -117,11 +121,13 @@ def augment(batch: Batch, schema: DatasetSchema, beta: float, kinds: list[str]) 
             continue
         feats = values[name].float()
         if spec.kind is ModalityKind.SEQUENCE:
+            if "time_crop" in kinds:
+                feats, masks[name], lengths[name] = _time_crop(feats, lengths[name].to(feats.device), beta)
             valid_BT1 = masks[name][..., None].to(feats.dtype)
             if "noise" in kinds:
                 feats = feats + beta * torch.randn_like(feats) * valid_BT1
             if "time_mask" in kinds:
-                lengths_B = batch.lengths[name].to(feats.device)
+                lengths_B = lengths[name].to(feats.device)
                 span_B = torch.minimum((beta * lengths_B).round().long(), (lengths_B - 1).clamp(min=0))
                 start_B = (torch.rand(lengths_B.shape, device=feats.device) * (lengths_B - span_B + 1)).long()
                 steps_T = torch.arange(feats.shape[1], device=feats.device)
@@ -130,7 +136,19 @@ def augment(batch: Batch, schema: DatasetSchema, beta: float, kinds: list[str]) 
         elif "noise" in kinds:
             feats = feats + beta * torch.randn_like(feats)
         values[name] = feats
-    return dataclasses.replace(batch, values=values, masks=masks)
+    return dataclasses.replace(batch, values=values, masks=masks, lengths=lengths)
+
+
+def _time_crop(feats_BTD: torch.Tensor, lengths_B: torch.Tensor, beta: float
+               ) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+    """(cropped frames, their mask, their lengths): a random window of each sequence, at the start."""
+    steps_T = torch.arange(feats_BTD.shape[1], device=feats_BTD.device)
+    kept_B = torch.minimum(((1.0 - beta) * lengths_B).round().long().clamp(min=1), lengths_B.clamp(min=1))
+    start_B = (torch.rand(lengths_B.shape, device=feats_BTD.device) * (lengths_B - kept_B + 1)).long()
+    source_BT = (start_B[:, None] + steps_T).clamp(max=feats_BTD.shape[1] - 1)
+    cropped_BTD = feats_BTD.gather(1, source_BT[..., None].expand(-1, -1, feats_BTD.shape[2]))
+    keep_BT = steps_T < kept_B[:, None]
+    return cropped_BTD * keep_BT[..., None].to(cropped_BTD.dtype), keep_BT, kept_B
 
 
 class ContentFingerprint:
@@ -221,11 +239,14 @@ class TupleInfoNCE(Objective):
                 and epoch == self.cfg.pretrain_epochs)
 
     def param_groups(self, model, trainer: TrainerConfig) -> list[dict[str, Any]]:
-        """Encoders and the fusion layers train in both stages (the encoders only in pre-training with
-        ``finetune=head``); the prediction layer only in fine-tuning; the projection only in contrast."""
+        """Encoders and the fusion layers train in both stages; the prediction layer only in fine-tuning;
+        the projection only in contrast. ``finetune=head`` keeps the encoders to pre-training, and
+        ``finetune=probe`` the fusion layers too: fine-tuning is then a linear probe of the tuple
+        representation that pre-training learned."""
         both = [CONTRAST_STAGE, MAIN_STAGE] if self.cfg.mode == "pretrain_finetune" else [MAIN_STAGE]
         contrast_only = [CONTRAST_STAGE] if self.cfg.mode == "pretrain_finetune" else [MAIN_STAGE]
         encoder_stages = both if self.cfg.finetune == "full" else contrast_only
+        fusion_stages = contrast_only if self.cfg.finetune == "probe" else both
         text_names = model.text_parameter_names()
         prediction = {id(p) for p in model.fusion.linear_3.parameters()}
         text, encoders, fusion, pred = [], [], [], []
@@ -241,7 +262,7 @@ class TupleInfoNCE(Objective):
             {"name": "text", "stage": encoder_stages, "params": text, "lr": trainer.lr_text,
              "weight_decay": trainer.weight_decay_text},
             {"name": "encoders", "stage": encoder_stages, "params": encoders, **main},
-            {"name": "main", "stage": both, "params": fusion, **main},
+            {"name": "main", "stage": fusion_stages, "params": fusion, **main},
             {"name": "prediction", "stage": [MAIN_STAGE], "params": pred, **main},
             {"name": "projection", "stage": contrast_only, "params": list(self.parameters()), **main},
         ]

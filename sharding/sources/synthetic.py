@@ -17,6 +17,13 @@ shared cue, no private cue, no interaction bit), and the label drops the terms n
 private cue and the interaction). Removing it at test time then removes exactly the information only
 it has.
 
+With ``weak_factors: F`` as well, what tells one sample's weak modality from another's is semantic: its
+frames show F per-sample factors, each constant over the utterance along its own direction, the weak
+cue and F - 1 factors that say nothing of the label, under per-frame noise of std
+``weak_factor_noise``. Without it, the weak cue is one faint direction under unit frame noise, and
+the noise itself is what identifies a sample's weak modality; a contrastive encoder then learns the
+noise, whatever the objective.
+
 Text is real words from a small sentiment lexicon, tokenized with the real tokenizer at sharding time.
 """
 
@@ -80,6 +87,8 @@ class SyntheticSource(Source):
         tokenizer_path: str | None = None,
         max_frames: int | None = None,
         weak_only: bool = False,
+        weak_factors: int = 0,
+        weak_factor_noise: float = 1.0,
     ):
         if preset not in PRESETS:
             raise ValueError(f"synthetic: unknown preset {preset!r}; choose from {sorted(PRESETS)}")
@@ -104,6 +113,17 @@ class SyntheticSource(Source):
             self.sizes[split] = int(size)
         self.weak_modality = weak_modality
         self.weak_only = bool(weak_only)
+        self.weak_factors = int(weak_factors)
+        self.weak_factor_noise = float(weak_factor_noise)
+        if not self.weak_factor_noise >= 0:
+            raise ValueError(f"synthetic: weak_factor_noise must be >= 0, got {weak_factor_noise}")
+        weak_dim = (self.preset.audio if weak_modality == "audio" else self.preset.vision)[1]
+        if self.weak_factors and not self.weak_only:
+            raise ValueError("synthetic: weak_factors needs weak_only: true (the factors replace the weak "
+                             "modality's whole content)")
+        if not 0 <= self.weak_factors <= weak_dim:
+            raise ValueError(f"synthetic: weak_factors must be between 0 and the {weak_modality} dimension "
+                             f"{weak_dim}, got {weak_factors}")
         self.vector_features = bool(vector_features)
         self.tokenizer = TextTokenizer(tokenizer_path, max_len=self.preset.text_len)
         directions_rng = np.random.default_rng([self.seed, 7919])
@@ -111,6 +131,8 @@ class SyntheticSource(Source):
             "audio": _orthonormal_directions(directions_rng, self.preset.audio[1]),
             "vision": _orthonormal_directions(directions_rng, self.preset.vision[1]),
         }
+        # Drawn after the others, so the audio and vision directions do not depend on weak_factors.
+        self._factor_directions = _orthonormal_directions(directions_rng, weak_dim, self.weak_factors)
 
     @property
     def dataset_name(self) -> str:
@@ -145,6 +167,7 @@ class SyntheticSource(Source):
             "kind": self.kind, "preset": self.preset_name, "seed": self.seed, "sizes": self.split_sizes(),
             "weak_modality": self.weak_modality, "vector_features": self.vector_features,
             "max_frames": self.max_frames, "weak_only": self.weak_only,
+            "weak_factors": self.weak_factors, "weak_factor_noise": self.weak_factor_noise,
         }
 
     def iter_samples(self, split: str, start: int, stop: int) -> Iterator[Sample]:
@@ -181,6 +204,10 @@ class SyntheticSource(Source):
             "audio": self._features(rng, "audio", self.preset.audio, audio_cue, audio_bit, audio_weak),
             "vision": self._features(rng, "vision", self.preset.vision, vision_cue, vision_bit, vision_weak),
         }
+        if self.weak_factors:
+            # A stream of its own, so the other modalities are those of the same seed without factors.
+            factor_rng = np.random.default_rng([self.seed, SPLIT_CODES[split], position, 1])
+            features[self.weak_modality] = self._factor_features(factor_rng, weak)
         modality_labels = {}
         if self.preset.modality_labels:
             scale = 0.45 if bound == 1.0 else 1.2
@@ -205,11 +232,28 @@ class SyntheticSource(Source):
         return frames
 
 
-def _orthonormal_directions(rng: np.random.Generator, dim: int) -> np.ndarray:
-    """Three unit directions, orthonormal when dim >= 3 (the cue, the interaction bit, the weak cue)."""
-    matrix = rng.standard_normal((dim, max(3, dim)))
+    def _factor_features(self, rng, weak) -> np.ndarray:
+        """The weak modality under ``weak_factors``: the weak cue and label-free factors, each constant
+        over the utterance along its own direction, under small per-frame noise."""
+        factors_F = np.concatenate([[weak], rng.standard_normal(self.weak_factors - 1)])
+        signal = FRAME_AMPLITUDE * factors_F @ self._factor_directions
+        max_len, dim = self.preset.audio if self.weak_modality == "audio" else self.preset.vision
+        if self.vector_features:
+            return (8.0 * signal + self.weak_factor_noise * rng.standard_normal(dim)).astype(np.float32)
+        length = int(rng.integers(max(1, max_len // 4), max_len + 1))
+        frames = self.weak_factor_noise * rng.standard_normal((length, dim), dtype=np.float32)
+        return frames + signal.astype(np.float32)
+
+
+def _orthonormal_directions(rng: np.random.Generator, dim: int, count: int = 3) -> np.ndarray:
+    """``count`` unit directions, orthonormal when dim >= count (by default three: the cue, the
+    interaction bit, the weak cue)."""
+    matrix = rng.standard_normal((dim, max(count, dim)))
     q, _ = np.linalg.qr(matrix)
-    directions = q[:, :3].T if dim >= 3 else matrix[:, :3].T / np.linalg.norm(matrix[:, :3], axis=0)[:, None]
+    if dim >= count:
+        directions = q[:, :count].T
+    else:
+        directions = matrix[:, :count].T / np.linalg.norm(matrix[:, :count], axis=0)[:, None]
     return directions.astype(np.float64)
 
 
