@@ -117,7 +117,7 @@ class SyntheticSource(Source):
         self.weak_factor_noise = float(weak_factor_noise)
         if not self.weak_factor_noise >= 0:
             raise ValueError(f"synthetic: weak_factor_noise must be >= 0, got {weak_factor_noise}")
-        weak_dim = (self.preset.audio if weak_modality == "audio" else self.preset.vision)[1]
+        weak_dim = getattr(self.preset, weak_modality)[1]
         if self.weak_factors and not self.weak_only:
             raise ValueError("synthetic: weak_factors needs weak_only: true (the factors replace the weak "
                              "modality's whole content)")
@@ -220,29 +220,27 @@ class SyntheticSource(Source):
                       modality_labels=modality_labels)
 
     def _features(self, rng, name, shape, cue, bit, weak) -> np.ndarray:
-        max_len, dim = shape
         cue_dir, bit_dir, weak_dir = self._directions[name]
         signal = FRAME_AMPLITUDE * (cue * cue_dir + bit * bit_dir) + WEAK_AMPLITUDE * weak * weak_dir
-        if self.vector_features:
-            # An utterance-level vector: the signal of a ~64-frame average, its noise shrunk to match.
-            return (8.0 * signal + rng.standard_normal(dim)).astype(np.float32)
-        length = int(rng.integers(max(1, max_len // 4), max_len + 1))
-        frames = rng.standard_normal((length, dim), dtype=np.float32)
-        frames += signal.astype(np.float32)
-        return frames
-
+        return self._frames(rng, shape, signal, noise_std=1.0)
 
     def _factor_features(self, rng, weak) -> np.ndarray:
         """The weak modality under ``weak_factors``: the weak cue and label-free factors, each constant
-        over the utterance along its own direction, under small per-frame noise."""
+        over the utterance along its own direction, under per-frame noise of std ``weak_factor_noise``."""
         factors_F = np.concatenate([[weak], rng.standard_normal(self.weak_factors - 1)])
         signal = FRAME_AMPLITUDE * factors_F @ self._factor_directions
-        max_len, dim = self.preset.audio if self.weak_modality == "audio" else self.preset.vision
+        return self._frames(rng, getattr(self.preset, self.weak_modality), signal, self.weak_factor_noise)
+
+    def _frames(self, rng, shape, signal, noise_std) -> np.ndarray:
+        """A sequence of a random length (or one vector) showing ``signal`` under Gaussian noise."""
+        max_len, dim = shape
         if self.vector_features:
-            return (8.0 * signal + self.weak_factor_noise * rng.standard_normal(dim)).astype(np.float32)
+            # An utterance-level vector: the signal of a ~64-frame average, its noise shrunk to match.
+            return (8.0 * signal + noise_std * rng.standard_normal(dim)).astype(np.float32)
         length = int(rng.integers(max(1, max_len // 4), max_len + 1))
-        frames = self.weak_factor_noise * rng.standard_normal((length, dim), dtype=np.float32)
-        return frames + signal.astype(np.float32)
+        frames = noise_std * rng.standard_normal((length, dim), dtype=np.float32)
+        frames += signal.astype(np.float32)
+        return frames
 
 
 def _orthonormal_directions(rng: np.random.Generator, dim: int, count: int = 3) -> np.ndarray:
