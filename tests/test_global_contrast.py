@@ -105,6 +105,9 @@ def _gather_worker(rank: int, world: int, port: int, total: int, chunk_size: int
     losses = [torch.zeros(()) for _ in range(world)]
     torch_dist.all_gather(losses, loss.detach())
     torch.save({"loss": torch.stack(losses).mean(), "grads": grads}, os.path.join(out, f"rank{rank}.pt"))
+    # No rank tears gloo down while a peer may still have traffic in flight (a CI run once saw both
+    # ranks abort with "terminate called without an active exception").
+    torch_dist.barrier()
     torch_dist.destroy_process_group()
 
 
