@@ -78,6 +78,8 @@ class ModelConfig(_Strict):
     text_model: Path | None = Field(None, description="local transformers model path; default: packaged MiniLM-L6")
     text_random_init: bool = Field(False, description="build the text model from its config, without weights")
     text_config: dict[str, Any] = Field(default_factory=dict, description="overrides of the text model's config")
+    freeze_text: bool = Field(False, description="keep the text model fixed: no gradients, not in the optimizer "
+                                                 "(a pretrained feature extractor; its dropout still acts in training)")
     sequence_hidden: PositiveInt = 16
     sequence_out: PositiveInt = 16
     sequence_layers: PositiveInt = 1

@@ -67,6 +67,7 @@ class TextEncoder(nn.Module):
         if self.bert.config.vocab_size < spec.dim:
             raise ValueError(f"text model {path} has a vocabulary of {self.bert.config.vocab_size} tokens, but the "
                              f"dataset's modality {spec.name!r} uses ids up to {spec.dim}")
+        self.bert.requires_grad_(not config.freeze_text)
         self.out_dim = self.bert.config.hidden_size
 
     def forward(self, ids_BL: torch.Tensor, mask_BL: torch.Tensor) -> torch.Tensor:

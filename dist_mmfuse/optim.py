@@ -8,6 +8,9 @@ parameters, Adam moments and step counts are left exactly as they were, which is
 optimizers give. ZeRO 1 and 2 call ``step()`` once per (flattened) group with ``param_groups`` narrowed
 to that group and the tag kept, so the filter works unchanged under them.
 
+Frozen parameters (``requires_grad`` off, e.g. ``model.freeze_text``) are left out of every group, so
+ZeRO neither flattens nor partitions them; a group left empty is dropped.
+
 A group's ``stage`` is one stage name or a list of them (TupleInfoNCE's encoders train in both its
 contrastive and its supervised stage; its prediction layer only in the latter).
 
@@ -33,6 +36,8 @@ class StagedAdam(torch.optim.Adam):
         missing = [g.get("name", i) for i, g in enumerate(param_groups) if "stage" not in g]
         if missing:
             raise ValueError(f"param groups {missing} have no 'stage' tag")
+        param_groups = [{**g, "params": [p for p in g["params"] if p.requires_grad]} for g in param_groups]
+        param_groups = [g for g in param_groups if g["params"]]
         super().__init__(param_groups, **defaults)
         self.active_stage = group_stages(param_groups[0])[0]
 

@@ -112,6 +112,20 @@ def test_stages_step_only_their_own_parameters(small_shards, tmp_path):
     assert projections and all(torch.equal(before[n], after1[n]) for n in projections)
 
 
+def test_a_frozen_text_encoder_stays_fixed_while_the_rest_trains(small_shards, tmp_path):
+    """model.freeze_text: the text model gets no gradient and no optimizer slot, so DeepSpeed steps
+    leave it bit-identical while the other encoders and the fusion head learn."""
+    config = write_train_config(tmp_path / "c.yaml", small_shards, tmp_path / "run")
+    result = run_ranks(1, config, ["model.freeze_text=true"], "main:2", tmp_path / "frozen")[0]
+    before, after = result["params"][0], result["params"][-1]
+    text = [n for n in before if n.startswith("model.encoders.text.")]
+    assert text and all(torch.equal(before[n], after[n]) for n in text)
+    assert not any(n.startswith("model.encoders.text.") for g in result["grads"] for n in g)
+    changed = {n for n in before if not torch.equal(before[n], after[n])}
+    assert any(n.startswith("model.encoders.audio.") for n in changed)
+    assert any(n.startswith("model.fusion.") for n in changed)
+
+
 @pytest.mark.parametrize("objective, extra", [
     ("mmim", {}),
     ("self_mi", {"model": {"text_random_init": True, "text_config": dict(TINY_TEXT_CONFIG), "fusion_head": "self_mm"}}),
