@@ -22,6 +22,12 @@ on one GPU:
 
     python bench/weak_modality.py --config configs/weak_modality_minilm.yaml --seeds 1 2 3 4 5 --jobs 10 \
         --out bench/results/weak_modality_minilm
+
+The same data as fixed utterance-level features (MiniLM text encoded once at sharding time), which
+runs on two CPU cores at about five minutes a seed:
+
+    python bench/weak_modality.py --config configs/weak_modality_features.yaml --seeds 1 2 3 --jobs 2 \
+        --out bench/results/weak_modality_features
 """
 
 from __future__ import annotations

@@ -44,3 +44,71 @@ class TextTokenizer:
             "max_len": self.max_len,
             "do_lower_case": bool(getattr(self._tokenizer, "do_lower_case", False)),
         }
+
+
+class TextFeatureEncoder:
+    """Fixed text features: a frozen pretrained encoder's [CLS] vector of each sentence, computed once at
+    sharding time (the utterance-level features of feature-based MSA pipelines) instead of a frozen
+    encoder's forward pass in every training step.
+
+    The encoder is the tokenizer's own model, in inference mode (no dropout), run on one sentence at a
+    time so a sample's vector never depends on which others share its batch. Vectors are standardised
+    per dimension with statistics fixed by ``fit_standardisation``, as the converters write features,
+    so augmentations of a given strength mean the same for every modality.
+    """
+
+    def __init__(self, tokenizer: TextTokenizer):
+        self.tokenizer = tokenizer
+        self._model = None
+        self.dim = int(self.model.config.hidden_size)
+        self.mean_D = np.zeros(self.dim)
+        self.std_D = np.ones(self.dim)
+
+    @property
+    def model(self):
+        """The encoder, loaded on first use (also in each writer process: it is never pickled)."""
+        if self._model is None:
+            from transformers import AutoModel
+
+            self._model = AutoModel.from_pretrained(str(self.tokenizer.path), local_files_only=True).eval()
+        return self._model
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {**self.__dict__, "_model": None}
+
+    def cls_vector(self, text: str) -> np.ndarray:
+        """The raw [CLS] vector (float64) of one sentence."""
+        import torch
+
+        ids_1L = torch.from_numpy(self.tokenizer(text).astype(np.int64))[None]
+        # One thread: the same arithmetic in every writer process, and no hang in a forked writer, where
+        # an intra-op thread pool inherited from the parent deadlocks.
+        threads = torch.get_num_threads()
+        torch.set_num_threads(1)
+        try:
+            with torch.inference_mode():
+                hidden_1LD = self.model(input_ids=ids_1L).last_hidden_state
+        finally:
+            torch.set_num_threads(threads)
+        return hidden_1LD[0, 0].double().numpy()
+
+    def fit_standardisation(self, texts: list[str]) -> None:
+        """Fix each dimension's mean and standard deviation to those over ``texts``."""
+        feats_ND = np.stack([self.cls_vector(t) for t in texts])
+        self.mean_D = feats_ND.mean(axis=0)
+        std_D = feats_ND.std(axis=0)
+        if not np.all(std_D > 0):
+            raise ValueError(f"text features of {self.tokenizer.path}: {int(np.sum(std_D <= 0))} dimension(s) "
+                             f"are constant over the {len(texts)} reference sentences; cannot standardise")
+        self.std_D = std_D
+
+    def __call__(self, text: str) -> np.ndarray:
+        return ((self.cls_vector(text) - self.mean_D) / self.std_D).astype(np.float32)
+
+    def identity(self) -> dict[str, Any]:
+        """What the build records: the encoder's weights, so a rebuild with other weights is refused."""
+        from dist_mmfuse.manifest import sha256_file
+
+        weights = sorted(p for p in self.tokenizer.path.iterdir() if p.suffix in (".safetensors", ".bin"))
+        return {"path": str(self.tokenizer.path), "dim": self.dim,
+                "weights_sha256": {p.name: sha256_file(p) for p in weights}}

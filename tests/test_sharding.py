@@ -208,3 +208,55 @@ def test_bad_source_sample_leaves_no_shard(tmp_path, synthetic_source, monkeypat
     assert "train-000001.tar" not in names and not any(n.endswith(".tmp") for n in names)
     assert "train-000000.tar" in names and "manifest.json" not in names
     assert json.loads((out / "train-000000.json").read_text())["count"] == 40
+
+
+def test_text_features_are_the_frozen_encoders_standardised_cls_vectors(tmp_path, monkeypatch):
+    """text_features: text is the packaged MiniLM's [CLS] vector of the sentence, standardised over the
+    reference sentences; the other modalities and the label are those of the same seed without it, and
+    a two-process build (forked writers) writes what make_sample gives."""
+    import torch
+    from transformers import AutoModel
+
+    from sharding.sources import synthetic
+    from sharding.tokenizer import TextFeatureEncoder, TextTokenizer
+
+    monkeypatch.setattr(synthetic, "REFERENCE_SENTENCES", 48)  # fewer than the real 512: a faster test
+    options = dict(seed=2, sizes={"train": 6, "valid": 3, "test": 3}, weak_modality="vision", weak_only=True,
+                   weak_factors=3, weak_factor_noise=0.0, vector_features=True)
+    source = SyntheticSource("mosi", text_features=True, **options)
+    plain = SyntheticSource("mosi", **options)
+    text = source.schema().modalities[0]
+    assert (text.kind.value, text.dim) == ("vector", 384)
+    encoder = source.text_encoder
+    # The statistics are those of the reference sentences: over them, every dimension is standardised.
+    sentences = synthetic.reference_sentences(np.random.default_rng([2, synthetic.REFERENCE_STREAM]), 48)
+    feats_ND = np.stack([encoder(s) for s in sentences]).astype(np.float64)
+    np.testing.assert_allclose(feats_ND.mean(axis=0), 0.0, atol=1e-5)
+    np.testing.assert_allclose(feats_ND.std(axis=0), 1.0, atol=1e-5)
+    # Plain reference: the model in fp64, a padded batch with an attention mask (another code path).
+    reference_model = AutoModel.from_pretrained(str(encoder.tokenizer.path), local_files_only=True).eval().double()
+    samples = [source.make_sample("train", i) for i in range(6)]
+    plain_samples = [plain.make_sample("train", i) for i in range(6)]
+    ids = [torch.from_numpy(s.features["text"].astype(np.int64)) for s in plain_samples]
+    ids_BL = torch.nn.utils.rnn.pad_sequence(ids, batch_first=True)
+    mask_BL = torch.nn.utils.rnn.pad_sequence([torch.ones_like(i) for i in ids], batch_first=True)
+    with torch.no_grad():
+        cls_BD = reference_model(input_ids=ids_BL, attention_mask=mask_BL).last_hidden_state[:, 0].numpy()
+    np.testing.assert_allclose(np.stack([s.features["text"] for s in samples]),
+                               (cls_BD - encoder.mean_D) / encoder.std_D, atol=2e-4)
+    for sample, reference in zip(samples, plain_samples):
+        assert sample.label == reference.label
+        for name in ("audio", "vision"):
+            np.testing.assert_array_equal(sample.features[name], reference.features[name])
+
+    out = tmp_path / "features"
+    ShardBuilder(source, out, shard_size=3, feature_dtype="float32").build(procs=2)
+    decoded = list(iter_split_samples(out, "train"))
+    assert len(decoded) == 6
+    for sample, expected in zip(decoded, samples):
+        np.testing.assert_allclose(sample.features["text"], expected.features["text"], atol=1e-6)
+    assert load_manifest(out).source["text_features"]["dim"] == 384
+
+    lone = TextFeatureEncoder(TextTokenizer(None, max_len=50))
+    with pytest.raises(ValueError, match="constant over the 1 reference sentences"):
+        lone.fit_standardisation(["one sentence"])

@@ -25,6 +25,10 @@ the noise itself is what identifies a sample's weak modality; a contrastive enco
 noise, whatever the objective.
 
 Text is real words from a small sentiment lexicon, tokenized with the real tokenizer at sharding time.
+With ``text_features``, text is instead the frozen pretrained encoder's standardised [CLS] vector of the
+sentence (``TextFeatureEncoder``: the tokenizer's model, standardised over 512 reference sentences of
+the generator), a ``vector`` modality; with ``vector_features`` as well, every modality is one
+utterance-level vector and a training step needs no sequence model at all.
 """
 
 from __future__ import annotations
@@ -36,7 +40,7 @@ import numpy as np
 
 from dist_mmfuse.schema import DatasetSchema, ModalityKind, ModalitySpec, Sample
 
-from ..tokenizer import TextTokenizer
+from ..tokenizer import TextFeatureEncoder, TextTokenizer
 from .base import Source
 
 POSITIVE_WORDS = ("good", "great", "excellent", "love", "wonderful", "amazing", "best", "enjoyed", "brilliant", "fun")
@@ -70,6 +74,8 @@ SPLIT_CODES = {"train": 0, "valid": 1, "test": 2}
 W_SHARED, W_TEXT, W_AUDIO, W_VISION, W_INTERACTION, W_WEAK = 0.8, 0.5, 0.4, 0.4, 0.6, 0.6
 FRAME_AMPLITUDE = 0.5  # per-frame signal amplitude against unit noise
 WEAK_AMPLITUDE = 0.15  # per-frame amplitude of the weak cue
+REFERENCE_STREAM = 104729  # seeds the reference sentences that standardise text features
+REFERENCE_SENTENCES = 512
 
 
 class SyntheticSource(Source):
@@ -89,6 +95,7 @@ class SyntheticSource(Source):
         weak_only: bool = False,
         weak_factors: int = 0,
         weak_factor_noise: float = 1.0,
+        text_features: bool = False,
     ):
         if preset not in PRESETS:
             raise ValueError(f"synthetic: unknown preset {preset!r}; choose from {sorted(PRESETS)}")
@@ -126,6 +133,10 @@ class SyntheticSource(Source):
                              f"{weak_dim}, got {weak_factors}")
         self.vector_features = bool(vector_features)
         self.tokenizer = TextTokenizer(tokenizer_path, max_len=self.preset.text_len)
+        self.text_encoder = TextFeatureEncoder(self.tokenizer) if text_features else None
+        if self.text_encoder:
+            reference_rng = np.random.default_rng([self.seed, REFERENCE_STREAM])
+            self.text_encoder.fit_standardisation(reference_sentences(reference_rng, REFERENCE_SENTENCES))
         directions_rng = np.random.default_rng([self.seed, 7919])
         self._directions = {
             "audio": _orthonormal_directions(directions_rng, self.preset.audio[1]),
@@ -147,6 +158,8 @@ class SyntheticSource(Source):
         bound = self.preset.label_bound
         return DatasetSchema(
             modalities=(
+                ModalitySpec(name="text", kind=ModalityKind.VECTOR, dim=self.text_encoder.dim, max_len=1)
+                if self.text_encoder else
                 ModalitySpec(name="text", kind=ModalityKind.TOKENS, dim=self.tokenizer.vocab_size,
                              max_len=self.preset.text_len),
                 feature_spec("audio", self.preset.audio),
@@ -163,12 +176,15 @@ class SyntheticSource(Source):
         return self.tokenizer.identity()
 
     def description(self) -> dict[str, Any]:
-        return {
+        description = {
             "kind": self.kind, "preset": self.preset_name, "seed": self.seed, "sizes": self.split_sizes(),
             "weak_modality": self.weak_modality, "vector_features": self.vector_features,
             "max_frames": self.max_frames, "weak_only": self.weak_only,
             "weak_factors": self.weak_factors, "weak_factor_noise": self.weak_factor_noise,
         }
+        if self.text_encoder:  # only then, so builds made before the option existed still match theirs
+            description["text_features"] = self.text_encoder.identity()
+        return description
 
     def iter_samples(self, split: str, start: int, stop: int) -> Iterator[Sample]:
         for position in range(start, stop):
@@ -200,7 +216,7 @@ class SyntheticSource(Source):
             else:
                 vision_cue, vision_bit = 0.0, 0.0
         features = {
-            "text": self.tokenizer(_sentence(rng, text_cue)),
+            "text": (self.text_encoder or self.tokenizer)(_sentence(rng, text_cue)),
             "audio": self._features(rng, "audio", self.preset.audio, audio_cue, audio_bit, audio_weak),
             "vision": self._features(rng, "vision", self.preset.vision, vision_cue, vision_bit, vision_weak),
         }
@@ -257,6 +273,12 @@ def _orthonormal_directions(rng: np.random.Generator, dim: int, count: int = 3) 
 
 def _round_to_grid(value: float, step: float = 0.2) -> float:
     return float(round(float(np.round(value / step)) * step, 6)) + 0.0  # + 0.0 turns -0.0 into 0.0
+
+
+def reference_sentences(rng: np.random.Generator, count: int) -> list[str]:
+    """``count`` sentences of the generator's text distribution (cues as in ``make_sample``)."""
+    return [_sentence(rng, W_SHARED * shared + W_TEXT * text_only)
+            for shared, text_only in rng.standard_normal((count, 2))]
 
 
 def _sentence(rng: np.random.Generator, cue: float) -> str:
