@@ -24,7 +24,7 @@ on one GPU:
         --out bench/results/weak_modality_minilm
 
 The same data as fixed utterance-level features (MiniLM text encoded once at sharding time), which
-runs on two CPU cores at about five minutes a seed:
+runs on two CPU cores at about four minutes a seed (two runs at once: 49 min for twelve seeds):
 
     python bench/weak_modality.py --config configs/weak_modality_features.yaml --seeds 1 2 3 --jobs 2 \
         --out bench/results/weak_modality_features

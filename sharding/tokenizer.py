@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 from pathlib import Path
@@ -105,10 +106,14 @@ class TextFeatureEncoder:
     def __call__(self, text: str) -> np.ndarray:
         return ((self.cls_vector(text) - self.mean_D) / self.std_D).astype(np.float32)
 
-    def identity(self) -> dict[str, Any]:
-        """What the build records: the encoder's weights, so a rebuild with other weights is refused."""
+    @functools.cached_property
+    def _weights_sha256(self) -> dict[str, str]:
+        # Hashing the weights reads the whole model, so it is done once, not on every description.
         from dist_mmfuse.manifest import sha256_file
 
         weights = sorted(p for p in self.tokenizer.path.iterdir() if p.suffix in (".safetensors", ".bin"))
-        return {"path": str(self.tokenizer.path), "dim": self.dim,
-                "weights_sha256": {p.name: sha256_file(p) for p in weights}}
+        return {p.name: sha256_file(p) for p in weights}
+
+    def identity(self) -> dict[str, Any]:
+        """What the build records: the encoder's weights, so a rebuild with other weights is refused."""
+        return {"path": str(self.tokenizer.path), "dim": self.dim, "weights_sha256": self._weights_sha256}
