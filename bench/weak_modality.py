@@ -11,23 +11,24 @@ On synthetic MOSI-shaped data whose vision carries a low-amplitude cue that no o
 Each selected model is evaluated on the test split with every modality, and with the weak one removed
 (``launch/eval.py --drop-modality vision``: its representation replaced by its test-split mean). The
 cost of removing it (MAE up, Corr and Acc-2 down) is reported per seed, as mean and standard
-deviation over seeds, and paired by seed (TupleInfoNCE's cost minus plain's), as JSON and as a
-Markdown table.
+deviation over seeds, and paired by seed (TupleInfoNCE's cost minus plain's, with a one-sided paired
+t-test and Wilcoxon signed-rank test in the claim's direction), as JSON and as a Markdown table.
 
     python bench/weak_modality.py --seeds 1 2 3 --out bench/results/weak_modality
 
-Overrides after the options apply to every run. The README's main setting (frozen pretrained text, a
-noise-free three-factor weak modality, a 16-wide representation, a linear probe), ten runs at once
-on one GPU:
+Overrides after the options apply to every run. The README's main setting (frozen pretrained MiniLM
+text features computed at sharding time, a noise-free three-factor weak modality, a 16-wide
+representation, a converged linear probe), two runs at once on two CPU cores, about four minutes a
+seed (82 min for twenty seeds):
+
+    python bench/weak_modality.py --config configs/weak_modality_features.yaml --seeds $(seq 1 20) --jobs 2 \
+        --out bench/results/weak_modality_features
+
+The same data with the frozen MiniLM run inside the model in every step, ten runs at once on one GPU
+(215 s for five seeds):
 
     python bench/weak_modality.py --config configs/weak_modality_minilm.yaml --seeds 1 2 3 4 5 --jobs 10 \
         --out bench/results/weak_modality_minilm
-
-The same data as fixed utterance-level features (MiniLM text encoded once at sharding time), which
-runs on two CPU cores at about four minutes a seed (two runs at once: 49 min for twelve seeds):
-
-    python bench/weak_modality.py --config configs/weak_modality_features.yaml --seeds 1 2 3 --jobs 2 \
-        --out bench/results/weak_modality_features
 """
 
 from __future__ import annotations
@@ -41,6 +42,8 @@ import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+
+import scipy.stats
 
 REPO = Path(__file__).resolve().parents[1]
 VARIANTS = {"tuple_infonce": ["objective.tuple_infonce.alpha_default=1.0"],
@@ -85,20 +88,39 @@ def mean_sd(values: list[float]) -> tuple[float, float]:
     return statistics.mean(values), statistics.stdev(values) if len(values) > 1 else 0.0
 
 
+def paired_test(differences: list[float]) -> dict:
+    """Mean ± sd of per-seed differences, how many are positive, and one-sided tests that they are
+    positive (the claim's direction): the paired t-test and the Wilcoxon signed-rank test."""
+    summary = {"mean_sd": mean_sd(differences), "tuple_infonce_higher": sum(x > 0 for x in differences),
+               "seeds": len(differences), "t": None, "t_test_p": None, "wilcoxon_p": None}
+    if len(differences) > 2 and statistics.stdev(differences) > 0:
+        t_test = scipy.stats.ttest_1samp(differences, 0.0, alternative="greater")
+        summary.update(t=float(t_test.statistic), t_test_p=float(t_test.pvalue),
+                       wilcoxon_p=float(scipy.stats.wilcoxon(differences, alternative="greater").pvalue))
+    return summary
+
+
 def summarise(rows: list[dict]) -> dict:
     """Mean and sample standard deviation over seeds of every reported number, per variant, and the
     paired difference: per seed, TupleInfoNCE's cost minus plain tuple contrast's (both variants of a
-    seed share its data order and initial weights, so the pairs cancel most of the seed noise)."""
+    seed share its data order and initial weights, so the pairs cancel most of the seed noise), with
+    one-sided tests that it is positive. ``paired_overall`` pairs the metrics with every modality the
+    same way, as TupleInfoNCE's advantage (plain's MAE minus TupleInfoNCE's; TupleInfoNCE's Corr and
+    Acc-2 minus plain's)."""
     summary = {}
     for variant in VARIANTS:
         mine = [r for r in rows if r["variant"] == variant]
         summary[variant] = {group: {k: mean_sd([r[group][k] for r in mine]) for k in METRICS}
                             for group in ("all", "without_weak", "cost")}
-    cost = {(r["variant"], r["seed"]): r["cost"] for r in rows}
+    by_run = {(r["variant"], r["seed"]): r for r in rows}
     seeds = sorted({r["seed"] for r in rows})
-    differences = {k: [cost["tuple_infonce", s][k] - cost["plain_tuple", s][k] for s in seeds] for k in METRICS}
-    summary["paired_difference"] = {k: {"mean_sd": mean_sd(d), "tuple_infonce_higher": sum(x > 0 for x in d),
-                                        "seeds": len(d)} for k, d in differences.items()}
+
+    def paired(group: str, metric: str, sign: float = 1.0) -> dict:
+        return paired_test([sign * (by_run["tuple_infonce", s][group][metric]
+                                    - by_run["plain_tuple", s][group][metric]) for s in seeds])
+
+    summary["paired_difference"] = {k: paired("cost", k) for k in METRICS}
+    summary["paired_overall"] = {k: paired("all", k, -1.0 if k == "mae" else 1.0) for k in METRICS}
     return summary
 
 
@@ -118,10 +140,21 @@ def markdown(summary: dict, seeds: list[int], weak: str) -> str:
                      f"{cell(numbers['all']['acc2_non0'])} | {cell(numbers['without_weak']['mae'])} | "
                      f"{cell(numbers['without_weak']['corr'])} | {cell(numbers['cost']['mae'])} | "
                      f"{cell(numbers['cost']['corr'])} | {cell(numbers['cost']['acc2_non0'])} |")
-    paired = summary["paired_difference"]
-    lines += ["", "Paired by seed, TupleInfoNCE's cost minus plain tuple contrast's: " + "; ".join(
-        f"{label} {cell(paired[k]['mean_sd'])} (higher in {paired[k]['tuple_infonce_higher']} of "
-        f"{paired[k]['seeds']} seeds)" for k, label in zip(METRICS, ("MAE", "Corr", "Acc-2"))) + "."]
+
+    def p_value(p):
+        return "–" if p is None else f"{p:.2g}"
+
+    lines += ["", "Paired by seed: TupleInfoNCE's cost minus plain tuple contrast's, and TupleInfoNCE's advantage "
+                  "with every modality (lower MAE, higher Corr and Acc-2); one-sided p-values for a positive "
+                  "difference (paired t-test, Wilcoxon signed-rank):", "",
+              "| paired difference | mean ± sd | seeds where it is positive | t | p (t-test) | p (Wilcoxon) |",
+              "| --- | --- | --- | --- | --- | --- |"]
+    for group, what in (("paired_difference", "cost"), ("paired_overall", "advantage")):
+        for k, label in zip(METRICS, ("MAE", "Corr", "Acc-2")):
+            test = summary[group][k]
+            t = "–" if test["t"] is None else f"{test['t']:.2f}"
+            lines.append(f"| {what}: {label} | {cell(test['mean_sd'])} | {test['tuple_infonce_higher']} of "
+                         f"{test['seeds']} | {t} | {p_value(test['t_test_p'])} | {p_value(test['wilcoxon_p'])} |")
     return "\n".join(lines) + "\n"
 
 

@@ -193,6 +193,10 @@ def test_param_groups_step_in_their_stages(small_shards):
     groups = {g["name"]: g for g in probe.param_groups(model, TrainerConfig())}
     assert groups["encoders"]["stage"] == groups["text"]["stage"] == groups["main"]["stage"] == ["contrast"]
     assert groups["prediction"]["stage"] == ["main"]
+    assert groups["prediction"]["lr"] == groups["main"]["lr"] == TrainerConfig().lr_main
+    _, fast_probe = tiny_objective(schema, finetune="probe", prediction_lr=0.01)
+    groups = {g["name"]: g for g in fast_probe.param_groups(model, TrainerConfig())}
+    assert groups["prediction"]["lr"] == 0.01 and groups["main"]["lr"] == TrainerConfig().lr_main
     _, joint = tiny_objective(schema, mode="joint")
     assert {s for g in joint.param_groups(model, TrainerConfig()) for s in g["stage"]} == {"main"}
     assert joint.epoch_stages(0) == ("main",) and objective.epoch_stages(9) == ("contrast",)
