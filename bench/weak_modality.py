@@ -49,6 +49,7 @@ REPO = Path(__file__).resolve().parents[1]
 VARIANTS = {"tuple_infonce": ["objective.tuple_infonce.alpha_default=1.0"],
             "plain_tuple": ["objective.tuple_infonce.alpha_default=0.0"]}
 METRICS = ("mae", "corr", "acc2_non0")
+METRIC_LABELS = ("MAE", "Corr", "Acc-2")
 
 
 def run(command: list[str], log: Path) -> str:
@@ -141,8 +142,8 @@ def markdown(summary: dict, seeds: list[int], weak: str) -> str:
                      f"{cell(numbers['without_weak']['corr'])} | {cell(numbers['cost']['mae'])} | "
                      f"{cell(numbers['cost']['corr'])} | {cell(numbers['cost']['acc2_non0'])} |")
 
-    def p_value(p):
-        return "–" if p is None else f"{p:.2g}"
+    def number(value, spec):
+        return "–" if value is None else format(value, spec)
 
     lines += ["", "Paired by seed: TupleInfoNCE's cost minus plain tuple contrast's, and TupleInfoNCE's advantage "
                   "with every modality (lower MAE, higher Corr and Acc-2); one-sided p-values for a positive "
@@ -150,11 +151,11 @@ def markdown(summary: dict, seeds: list[int], weak: str) -> str:
               "| paired difference | mean ± sd | seeds where it is positive | t | p (t-test) | p (Wilcoxon) |",
               "| --- | --- | --- | --- | --- | --- |"]
     for group, what in (("paired_difference", "cost"), ("paired_overall", "advantage")):
-        for k, label in zip(METRICS, ("MAE", "Corr", "Acc-2")):
+        for k, label in zip(METRICS, METRIC_LABELS):
             test = summary[group][k]
-            t = "–" if test["t"] is None else f"{test['t']:.2f}"
             lines.append(f"| {what}: {label} | {cell(test['mean_sd'])} | {test['tuple_infonce_higher']} of "
-                         f"{test['seeds']} | {t} | {p_value(test['t_test_p'])} | {p_value(test['wilcoxon_p'])} |")
+                         f"{test['seeds']} | {number(test['t'], '.2f')} | {number(test['t_test_p'], '.2g')} | "
+                         f"{number(test['wilcoxon_p'], '.2g')} |")
     return "\n".join(lines) + "\n"
 
 

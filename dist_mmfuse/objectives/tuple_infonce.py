@@ -263,8 +263,8 @@ class TupleInfoNCE(Objective):
              "weight_decay": trainer.weight_decay_text},
             {"name": "encoders", "stage": encoder_stages, "params": encoders, **main},
             {"name": "main", "stage": fusion_stages, "params": fusion, **main},
-            {"name": "prediction", "stage": [MAIN_STAGE], "params": pred, **main,
-             "lr": self.cfg.prediction_lr or trainer.lr_main},
+            {"name": "prediction", "stage": [MAIN_STAGE], "params": pred,
+             "lr": self.cfg.prediction_lr or trainer.lr_main, "weight_decay": trainer.weight_decay_main},
             {"name": "projection", "stage": contrast_only, "params": list(self.parameters()), **main},
         ]
         return [g for g in groups if g["params"]]
