@@ -72,9 +72,10 @@ def train_and_evaluate(config: str, variant: str, seed: int, procs: int, port: i
     name = f"{out.name}_{variant}_s{seed}"  # one run directory per study, variant and seed
     # The deepspeed launcher as a module of this interpreter: no dependence on which bin/ is on PATH.
     launcher = [sys.executable, "-m", "deepspeed.launcher.runner", "--num_gpus", str(procs), "--master_port", str(port)]
-    run([*launcher, "launch/train.py", "--config", config, f"run.name={name}", f"run.seed={seed}",
+    # --resume auto: a rerun of an interrupted study continues its unfinished runs and keeps finished ones.
+    run([*launcher, "launch/train.py", "--config", config, "--resume", "auto", f"run.name={name}", f"run.seed={seed}",
          *VARIANTS[variant], *overrides], out / f"{name}.train.log")
-    model = REPO / "runs" / name / "best_model.pt"
+    model = REPO / "runs" / name / "best_model"
     evaluate = [sys.executable, "launch/eval.py", "--model", str(model), "--split", "test"]
     full = last_json(run(evaluate, out / f"{name}.eval.log"))
     without = last_json(run([*evaluate, "--drop-modality", weak], out / f"{name}.eval_without_{weak}.log"))

@@ -4,29 +4,74 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import shutil
 import sys
 from pathlib import Path
 
 from .config import ConfigError, load_config
 from .distributed import init_process_group, world_info
+from .files import WriteError
 from .manifest import DataError
+from .nonfinite import NonFiniteError
 from .prepare import prepare_data
 
 
+# What the --help of the commands that read checkpoints says about them.
+CHECKPOINT_TRUST = ("Checkpoints are written by DeepSpeed as pickles, which can run code when loaded: resume from, "
+                    "evaluate and export only checkpoints you made yourself. Exported models (safetensors) are safe "
+                    "to receive.")
+
+
 def parse_train_args(argv: list[str] | None = None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description="Train a multimodal fusion model (dist_mmfuse).")
+    parser = argparse.ArgumentParser(description="Train a multimodal fusion model (dist_mmfuse).",
+                                     epilog=CHECKPOINT_TRUST)
     parser.add_argument("--config", required=True, help="YAML file in configs/")
     parser.add_argument("overrides", nargs="*", metavar="KEY.SUB=VALUE", help="config overrides")
-    parser.add_argument("--resume", metavar="auto|latest|TAG|PATH",
-                        help="continue from a checkpoint of this run; auto: from the latest one if the run has "
-                             "one, else start afresh (for jobs that are requeued or resubmitted)")
+    run = parser.add_mutually_exclusive_group()
+    run.add_argument("--resume", metavar="auto|latest|TAG|PATH",
+                     help="continue from a checkpoint of this run; auto: from the latest one if the run has one, else "
+                          "start afresh (for jobs that are requeued or resubmitted)")
+    run.add_argument("--overwrite", action="store_true",
+                     help="replace the run already in <run.output_dir>/<run.name> (its checkpoints, logs and best "
+                          "model are deleted); without it such a run is refused")
     # The deepspeed launcher appends --local_rank; the rank itself is read from the environment.
     parser.add_argument("--local_rank", "--local-rank", type=int, default=None, help=argparse.SUPPRESS)
-    return parser.parse_args(argv)
+    return parser.parse_intermixed_args(argv)
+
+
+# Files that show a run directory holds a run.
+RUN_MARKERS = ("config.yaml", "metrics.jsonl", "checkpoints", "best_model", "best_model.pt")
+
+
+def prepare_run_dir(config, args: argparse.Namespace, world) -> None:
+    """Refuse to mix a new run into a directory that holds one, unless ``--resume`` (continue it) or
+    ``--overwrite`` (rank 0 deletes it now, before any rank can write); then check that results can be
+    written there. Called on every rank before the process group starts."""
+    from .files import check_writable_dir
+
+    run_dir = config.run_dir()
+    existing = [name for name in RUN_MARKERS if (run_dir / name).exists()]
+    if existing and not (args.resume or args.overwrite):
+        raise ConfigError(f"{run_dir} already holds a run ({', '.join(existing)}); continue it with --resume auto, "
+                          f"start another with run.name=<new name>, or replace it with --overwrite")
+    if existing and args.overwrite and world.is_main:
+        trash = run_dir.with_name(f".{run_dir.name}.replaced")
+        shutil.rmtree(trash, ignore_errors=True)
+        os.replace(run_dir, trash)
+        shutil.rmtree(trash, ignore_errors=True)
+    # The parent, not the run directory: rank 0 may be replacing that one at this moment.
+    check_writable_dir(config.run.output_dir, "run.output_dir")
 
 
 def train_main(argv: list[str] | None = None) -> int:
-    """Check the config, prepare the data, train, and print the selected epoch's test metrics."""
+    """Check the config, prepare the data, train, and print the selected epoch's test metrics.
+
+    Every check that can run before the process group does (exit code 2, one line, no traceback). A run
+    that fails later (non-finite values, a checkpoint that cannot be written, a collective that times
+    out) prints its error and exits with 1."""
+    from .trainer import CheckpointError, check_resume
+
     args = parse_train_args(argv)
     try:
         config = load_config(args.config, args.overrides, check_data=False)
@@ -36,11 +81,30 @@ def train_main(argv: list[str] | None = None) -> int:
             raise ConfigError(f"{args.config}: objective.name: {config.objective.name!r} is not implemented yet; "
                               f"available: {sorted(OBJECTIVES)}")
         world = world_info()
+        prepare_run_dir(config, args, world)
+        if args.resume:
+            check_resume(config, args.resume, world.world_size, world.rank)
         manifest, _ = prepare_data(config, args.config)
-    except (ConfigError, DataError, FileNotFoundError, ValueError) as exc:
+    except (ConfigError, DataError, FileNotFoundError, ValueError, OSError, CheckpointError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    init_process_group(world)
+    init_process_group(world, config.trainer.collective_timeout_s)
+    try:
+        return _train(config, manifest, world, args)
+    except (NonFiniteError, CheckpointError, WriteError) as exc:
+        print(f"error: rank {world.rank}: {exc}", file=sys.stderr, flush=True)
+        return 1
+    except RuntimeError as exc:
+        if "timed out" not in str(exc).lower() and "timeout" not in str(exc).lower():
+            raise
+        first = str(exc).strip().splitlines()[0]
+        print(f"error: rank {world.rank}: a collective timed out after trainer.collective_timeout_s="
+              f"{config.trainer.collective_timeout_s:g} s: another rank stopped answering ({first})", file=sys.stderr,
+              flush=True)
+        return 1
+
+
+def _train(config, manifest, world, args) -> int:
     from .trainer import Trainer
 
     trainer = Trainer(config, manifest, world)
@@ -52,40 +116,37 @@ def train_main(argv: list[str] | None = None) -> int:
               f"{max(trainer.objective.negatives_per_row(trainer.rows_per_loss, s) for s in trainer.objective.stages)} "
               f"(accumulation: {config.trainer.accumulation})")
     if args.resume:
-        try:
-            tag = trainer.load_checkpoint(args.resume)
-        except (FileNotFoundError, ValueError) as exc:
-            print(f"error: {exc}", file=sys.stderr)
-            return 2
+        tag = trainer.load_checkpoint(args.resume)
+        state = trainer.state
         if tag is not None and world.is_main:
-            print(f"resumed from {tag}: epoch {trainer.state.epoch}, stage {trainer.state.stage_index}, "
-                  f"step {trainer.state.step}")
+            print(f"resumed from {tag}: epoch {state.epoch}, stage {state.stage_index}, step {state.step}")
+        if tag is not None and state.finished:
+            if world.is_main:
+                why = (f"early stop after {state.bad_epochs} epochs without a better validation loss "
+                       f"(trainer.patience={config.trainer.patience})" if state.epoch < config.trainer.epochs
+                       else f"trainer.epochs={config.trainer.epochs}")
+                print(f"{config.run_dir()}: the run is finished ({state.epoch} epochs, {why}); nothing to train. Raise "
+                      "trainer.epochs (or trainer.patience) to train on")
+                print(json.dumps({"best_epoch": state.best_epoch, "test": state.best_test_metrics}, indent=1))
+            trainer.close()
+            return 0
     state = trainer.fit()
-    trainer.logger.close()
+    trainer.close()
     if world.is_main:
         print(json.dumps({"best_epoch": state.best_epoch, "test": state.best_test_metrics}, indent=1))
     return 0
 
 
 def _load_model_file(args) -> tuple[dict, dict]:
-    """(state_dict, config dict) from ``--model`` (an exported .pt) or ``--checkpoint`` (a DeepSpeed tag)."""
-    import torch
+    """(state_dict, config dict) from ``--model`` (an export) or ``--checkpoint`` (a DeepSpeed tag)."""
     import yaml
 
-    from .trainer import CHECKPOINT_DIR, consolidated_fp32_state, resolve_checkpoint
+    from .export import load_export
+    from .trainer import checkpoint_tag_dir, consolidated_fp32_state
 
     if args.model:
-        saved = torch.load(args.model, map_location="cpu", weights_only=False)
-        return saved["state_dict"], saved["config"]
-    path = Path(args.checkpoint)
-    if path.name == "latest" and not path.is_dir():
-        directory, tag = resolve_checkpoint(path.parent, "latest")
-        path = directory / tag
-    elif (path / CHECKPOINT_DIR).is_dir():
-        directory, tag = resolve_checkpoint(path / CHECKPOINT_DIR, "latest")
-        path = directory / tag
-    if not (path / "config.yaml").is_file():
-        raise FileNotFoundError(f"{path}: not a checkpoint of this tool (no config.yaml)")
+        return load_export(args.model)
+    path = checkpoint_tag_dir(Path(args.checkpoint))
     return consolidated_fp32_state(path), yaml.safe_load((path / "config.yaml").read_text())
 
 
@@ -93,12 +154,14 @@ def eval_main(argv: list[str] | None = None) -> int:
     """Evaluate an exported model or a checkpoint on a split; prints the metrics as JSON (rank 0)."""
     from .config import Config, apply_override
     from .data.loader import make_loader
-    from .manifest import load_manifest
+    from .manifest import check_shard_files, load_manifest
 
-    parser = argparse.ArgumentParser(description="Evaluate a trained dist_mmfuse model on a split.")
+    parser = argparse.ArgumentParser(description="Evaluate a trained dist_mmfuse model on a split.",
+                                     epilog=CHECKPOINT_TRUST)
     source = parser.add_mutually_exclusive_group(required=True)
-    source.add_argument("--model", help="an exported model file (best_model.pt, or from launch/export.py)")
-    source.add_argument("--checkpoint", help="a checkpoint tag directory, .../checkpoints/latest, or a run dir")
+    source.add_argument("--model", help="an exported model directory (<run>/best_model, or from launch/export.py)")
+    source.add_argument("--checkpoint", help="a checkpoint tag directory, .../checkpoints/latest, or a run dir (only "
+                                             "checkpoints you made yourself: see below)")
     parser.add_argument("--split", default="test")
     parser.add_argument("--drop-modality", action="append", default=[], metavar="NAME",
                         help="remove this modality at test time (repeatable): its representation is replaced by "
@@ -106,7 +169,7 @@ def eval_main(argv: list[str] | None = None) -> int:
     parser.add_argument("--fill", choices=("mean", "zero"), default="mean")
     parser.add_argument("overrides", nargs="*", metavar="KEY.SUB=VALUE", help="e.g. data.shard_dir=... ")
     parser.add_argument("--local_rank", "--local-rank", type=int, default=None, help=argparse.SUPPRESS)
-    args = parser.parse_args(argv)
+    args = parser.parse_intermixed_args(argv)
     try:
         state, raw = _load_model_file(args)
         for item in args.overrides:
@@ -115,6 +178,7 @@ def eval_main(argv: list[str] | None = None) -> int:
         manifest = load_manifest(config.data.shard_dir)
         if args.split not in manifest.splits:
             raise ValueError(f"{config.data.shard_dir}: no split {args.split!r} (it has {sorted(manifest.splits)})")
+        check_shard_files(config.data.shard_dir, manifest, [args.split])
     except (ConfigError, DataError, FileNotFoundError, ValueError, KeyError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -150,19 +214,29 @@ def eval_main(argv: list[str] | None = None) -> int:
 
 
 def export_main(argv: list[str] | None = None) -> int:
-    """Write a checkpoint's consolidated fp32 weights and config to one file for inference."""
-    import torch
+    """Write a checkpoint's consolidated fp32 weights, config and schema as an export directory."""
+    from .export import export_model_dir
+    from .trainer import CheckpointError, checkpoint_tag_dir
 
-    parser = argparse.ArgumentParser(description="Export a DeepSpeed checkpoint as one fp32 model file.")
-    parser.add_argument("--checkpoint", required=True, help="a checkpoint tag directory, .../latest, or a run dir")
-    parser.add_argument("--out", required=True)
+    parser = argparse.ArgumentParser(description="Export a DeepSpeed checkpoint as a model directory (safetensors "
+                                                 "weights in fp32, the resolved config, the dataset schema).",
+                                     epilog=CHECKPOINT_TRUST)
+    parser.add_argument("--checkpoint", required=True, help="a checkpoint tag directory, .../latest, or a run dir "
+                                                            "(only checkpoints you made yourself: see below)")
+    parser.add_argument("--out", required=True, help="the export directory to write (replaced if it exists)")
     args = parser.parse_args(argv)
     args.model = None
     try:
         state, config = _load_model_file(args)
-    except (FileNotFoundError, ValueError) as exc:
+        tag_dir = checkpoint_tag_dir(Path(args.checkpoint))
+        schema_path = tag_dir / "schema.json"
+        schema = json.loads(schema_path.read_text()) if schema_path.is_file() else None
+        out = export_model_dir(args.out, state, config, schema, {"source": f"checkpoint {tag_dir}"})
+    except WriteError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except (FileNotFoundError, ValueError, CheckpointError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    torch.save({"state_dict": state, "config": config}, args.out)
-    print(f"wrote {args.out}: {len(state)} tensors, {sum(v.numel() for v in state.values())} parameters in fp32")
+    print(f"wrote {out}: {len(state)} tensors, {sum(v.numel() for v in state.values())} parameters in fp32")
     return 0

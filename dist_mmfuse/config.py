@@ -2,24 +2,33 @@
 
 Everything that can be checked without building a process group or a model is checked at load time:
 unknown keys, wrong types, impossible values, a shard directory that is missing (and not to be
-built), modality and split names the dataset does not have, and source options the converter does not
-take. Errors name the file and the dotted key, and say when the value came from an override.
+built), modality and split names the dataset does not have, source options the converter does not
+take, the DeepSpeed JSON (parsed and validated by DeepSpeed's own config classes, unknown keys
+refused), and the text model (present offline, ``model.text_config`` keys known to its config class).
+Errors name the file and the dotted key, and say when the value came from an override.
 Relative paths are taken from the working directory.
 """
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, NonNegativeInt, PositiveInt, ValidationError, model_validator
+from pydantic import (BaseModel, ConfigDict, Field, NonNegativeInt, PositiveInt, ValidationError, field_validator,
+                      model_validator)
 
 from .manifest import MANIFEST_NAME, Manifest, load_manifest
 
 # The objectives this system implements; each is a plug-in chosen by name.
 OBJECTIVE_NAMES = ("late_fusion", "mmim", "self_mm", "self_mi", "tuple_infonce")
 SOURCE_NAMES = ("synthetic", "mmsa", "mult", "table", "mosi_real")
+# DeepSpeed keys the trainer sets from the run config (data.batch_size, trainer.*).
+RUN_CONFIG_KEYS = ("train_batch_size", "train_micro_batch_size_per_gpu", "gradient_accumulation_steps",
+                   "gradient_clipping", "optimizer", "scheduler")
+_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 
 
 class ConfigError(ValueError):
@@ -63,6 +72,15 @@ class DataConfig(_Strict):
     bad_samples: Literal["error", "skip"] = "error"
     verify_checksums: bool = True
     pin_memory: bool | Literal["auto"] = "auto"
+
+    @field_validator("shard_dir", mode="before")
+    @classmethod
+    def _local_path(cls, value: Any) -> Any:
+        # Path("s3://bucket/x") collapses to "s3:/bucket/x", a local folder named "s3:": refuse it before.
+        if isinstance(value, str) and _URL.match(value):
+            raise ValueError(f"{value!r} is a URL; shards are read from a local (or mounted) directory: copy "
+                             "them there, or mount the bucket, and give that path")
+        return value
 
 
 class EncoderSizes(_Strict):
@@ -262,6 +280,17 @@ class TrainerConfig(_Strict):
     keep_checkpoints: PositiveInt = 2
     anomaly_detection: bool = Field(False, description="torch.autograd anomaly detection (official: on; slow)")
     progress_bar: bool = True
+    nonfinite: Literal["skip", "stop"] = Field(
+        "skip", description="a step whose loss terms or gradient norm are NaN or Inf on any rank is never applied; "
+                            "skip: count it (nonfinite_steps) and go on, stop: end the run with an error")
+    nonfinite_patience: PositiveInt = Field(
+        20, description="skip: end the run with an error after this many consecutive skipped steps (DeepSpeed's "
+                        "overflow skips count too; fp16 loss-scale calibration skips a few at the start)")
+    collective_timeout_s: float = Field(
+        600.0, gt=0, description="the process group's timeout: a rank that stops answering ends the job after this "
+                                 "long (a collective also waits for the slowest rank's checkpoint writes)")
+    log_samples: bool = Field(False, description="write every step's global sample indices, per rank, to "
+                                                 "<run>/samples/rank<r>.jsonl (an audit of what each step saw)")
 
 
 class Config(_Strict):
@@ -313,9 +342,12 @@ def apply_override(raw: dict[str, Any], override: str) -> str:
     return key
 
 
-def load_config(path: str | Path, overrides: list[str] | tuple[str, ...] = (), *, check_data: bool = True) -> Config:
-    """Load, override and validate a config; raise ConfigError naming the file and the key."""
-    return config_from_dict(read_yaml_mapping(path), overrides, source=path, check_data=check_data)
+def load_config(path: str | Path, overrides: list[str] | tuple[str, ...] = (), *, check_data: bool = True,
+                check_model: bool = True) -> Config:
+    """Load, override and validate a config; raise ConfigError naming the file and the key (see
+    ``config_from_dict`` for what ``check_data`` and ``check_model`` add)."""
+    return config_from_dict(read_yaml_mapping(path), overrides, source=path, check_data=check_data,
+                            check_model=check_model)
 
 
 def read_yaml_mapping(path: str | Path) -> dict[str, Any]:
@@ -344,23 +376,32 @@ def validate_with_overrides(model: type[BaseModel], raw: dict[str, Any], overrid
 
 
 def config_from_dict(raw: dict[str, Any], overrides: list[str] | tuple[str, ...] = (), *, source: str | Path,
-                     check_data: bool = True) -> Config:
-    """Override (in place) and validate a config given as nested dicts; errors name ``source``."""
+                     check_data: bool = True, check_model: bool = True) -> Config:
+    """Override (in place) and validate a config given as nested dicts; errors name ``source``.
+
+    ``check_data``: the shard directory must hold a manifest (or be buildable) that has the named splits
+    and modalities; ``check_model``: the text model must be available offline."""
     path = Path(source)
     config = validate_with_overrides(Config, raw, overrides, source)
     if config.data.prepare is not None:
         _check_source_options(path, config.data.prepare)
-    if not config.trainer.deepspeed_config.is_file():
-        raise ConfigError(f"{path}: trainer.deepspeed_config: {config.trainer.deepspeed_config} not found")
+    deepspeed_settings(config, path)
+    if check_model:
+        check_text_model(config.model, path)
     if check_data:
         manifest_path = config.data.shard_dir / MANIFEST_NAME
         if manifest_path.is_file():
             check_against_manifest(config, load_manifest(config.data.shard_dir), path)
         elif config.data.prepare is None:
-            what = "does not exist" if not config.data.shard_dir.exists() else f"has no {MANIFEST_NAME}"
-            raise ConfigError(f"{path}: data.shard_dir: {config.data.shard_dir} {what}, and data.prepare is not "
-                              "set to build it")
+            raise ConfigError(missing_shard_dir_message(config, path))
     return config
+
+
+def missing_shard_dir_message(config: Config, path: str | Path) -> str:
+    shard_dir = config.data.shard_dir
+    what = "does not exist" if not shard_dir.exists() else f"has no {MANIFEST_NAME}"
+    return (f"{path}: data.shard_dir: {shard_dir} {what}, and data.prepare is not set to build it (build it with "
+            "`dist-mmfuse-shard build`, or set data.prepare)")
 
 
 def check_against_manifest(config: Config, manifest: Manifest, path: str | Path = "<config>") -> None:
@@ -395,9 +436,120 @@ def check_against_manifest(config: Config, manifest: Manifest, path: str | Path 
                               f"of {list(used)}")
 
 
+def deepspeed_settings(config: Config, source: str | Path = "<config>") -> dict[str, Any]:
+    """The DeepSpeed JSON of ``trainer.deepspeed_config`` with the batch, accumulation and clipping keys
+    filled from the run config, validated by DeepSpeed's own config classes. Unknown top-level keys, which
+    DeepSpeed ignores (a misspelt ``zero_optimisation`` would train at ZeRO-0), are refused. ConfigError
+    names the file and the key."""
+    import torch
+
+    path = config.trainer.deepspeed_config
+    where = f"{source}: trainer.deepspeed_config: {path}"
+    if not path.is_file():
+        raise ConfigError(f"{where} not found")
+    try:
+        ds = json.loads(path.read_text())
+    except json.JSONDecodeError as exc:
+        raise ConfigError(f"{where}: not valid JSON: {exc}") from exc
+    if not isinstance(ds, dict):
+        raise ConfigError(f"{where}: the top level must be an object of DeepSpeed settings")
+    clashing = [k for k in RUN_CONFIG_KEYS if k in ds]
+    if clashing:
+        raise ConfigError(f"{where}: {clashing} are set from the run config (data.batch_size, trainer.*); remove "
+                          "them from the DeepSpeed file")
+    if ds.get("fp16", {}).get("enabled") and not torch.cuda.is_available():
+        raise ConfigError(f"{where}: fp16 needs a GPU (DeepSpeed has no fp16 on CPU); use an fp32 or bf16 config")
+    ds["train_micro_batch_size_per_gpu"] = config.data.batch_size
+    ds["gradient_accumulation_steps"] = config.trainer.gradient_accumulation_steps
+    ds["gradient_clipping"] = config.trainer.grad_clip
+    ds.setdefault("steps_per_print", 2**31 - 1)
+    _validate_with_deepspeed(ds, where)
+    return ds
+
+
+class _ReadTracker(dict):
+    """A dict that records which keys were looked up (DeepSpeed reads its top-level keys one by one)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.read: set[str] = set()
+
+    def __getitem__(self, key):
+        self.read.add(key)
+        return super().__getitem__(key)
+
+    def get(self, key, default=None):
+        self.read.add(key)
+        return super().get(key, default)
+
+    def __contains__(self, key):
+        self.read.add(key)
+        return super().__contains__(key)
+
+    def __copy__(self):
+        copied = _ReadTracker(self)
+        copied.read = self.read  # DeepSpeed parses a copy: share the record
+        return copied
+
+
+def _validate_with_deepspeed(ds: dict[str, Any], where: str) -> None:
+    """Parse ``ds`` with DeepSpeed's ``DeepSpeedConfig`` (its sections are pydantic models that refuse
+    unknown keys) and refuse top-level keys it never read."""
+    from deepspeed.runtime.config import DeepSpeedConfig
+
+    tracked = _ReadTracker(ds)
+    try:
+        DeepSpeedConfig(tracked)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        inner = ".".join(str(p) for p in first["loc"])
+        section = next((k for k, v in ds.items() if isinstance(v, dict) and first["loc"] and first["loc"][0] in v),
+                       exc.title)
+        message = "unknown key" if first["type"] == "extra_forbidden" else first["msg"]
+        raise ConfigError(f"{where}: {section}.{inner}: {message}") from exc
+    except Exception as exc:  # DeepSpeed's own checks raise assertions and ValueErrors with a message
+        raise ConfigError(f"{where}: DeepSpeed refuses it: {exc}") from exc
+    unknown = sorted(set(ds) - tracked.read)
+    if unknown:
+        raise ConfigError(f"{where}: unknown key(s) {unknown}: DeepSpeed would ignore them (check the spelling "
+                          "against the DeepSpeed configuration reference)")
+
+
+def zero_stage(ds: dict[str, Any]) -> int:
+    """The ZeRO stage of a DeepSpeed settings dict (0 when absent)."""
+    return int(ds.get("zero_optimization", {}).get("stage", 0))
+
+
+def check_text_model(model: ModelConfig, source: str | Path = "<config>") -> None:
+    """The text model must be a local transformers model directory, and ``model.text_config`` may only set
+    keys its config class has (transformers silently keeps unknown ones as attributes)."""
+    from .pretrained import default_text_model_path
+
+    path = Path(model.text_model) if model.text_model else default_text_model_path()
+    if not (path / "config.json").is_file():
+        what = "does not exist" if not path.exists() else "has no config.json"
+        raise ConfigError(
+            f"{source}: model.text_model: {path} {what}, and models are never downloaded at run time. Put a "
+            "transformers model directory there (config.json, the weights and the tokenizer files; on a machine with "
+            f"network access: `huggingface-cli download <model id> --local-dir {path}`), point model.text_model at "
+            "one, or leave model.text_model unset for the packaged MiniLM-L6")
+    if not model.text_config:
+        return
+    from transformers import AutoConfig
+
+    try:
+        _, unused = AutoConfig.from_pretrained(str(path), local_files_only=True, return_unused_kwargs=True,
+                                               **model.text_config)
+    except (OSError, ValueError) as exc:
+        raise ConfigError(f"{source}: model.text_model: {path}: transformers cannot read its config: {exc}") from exc
+    if unused:
+        raise ConfigError(f"{source}: model.text_config: unknown key(s) {sorted(unused)} for the config class of "
+                          f"{path}")
+
+
 def write_resolved_config(config: Config, run_dir: str | Path) -> Path:
     """Write the resolved config into the run directory (atomically) and return its path."""
-    from .manifest import atomic_write_text
+    from .files import atomic_write_text
 
     run_dir = Path(run_dir)
     run_dir.mkdir(parents=True, exist_ok=True)

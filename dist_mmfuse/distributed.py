@@ -52,8 +52,13 @@ def export_torch_variables(info: WorldInfo, environ: dict[str, str] | None = Non
     env.setdefault("LOCAL_RANK", str(info.local_rank))
 
 
-def init_process_group(info: WorldInfo) -> None:
-    """Start the default process group through DeepSpeed (NCCL on GPUs, gloo on CPUs), once."""
+def init_process_group(info: WorldInfo, timeout_s: float | None = None) -> None:
+    """Start the default process group through DeepSpeed (NCCL on GPUs, gloo on CPUs), once.
+
+    ``timeout_s``: how long a collective waits for a rank that stopped answering before it fails
+    (``trainer.collective_timeout_s``; DeepSpeed's default is 10 minutes)."""
+    import datetime
+
     import deepspeed
     import torch
 
@@ -66,8 +71,9 @@ def init_process_group(info: WorldInfo) -> None:
     share_cpu_threads()
     if torch.cuda.is_available():
         torch.cuda.set_device(info.local_rank)
-    deepspeed.init_distributed(dist_backend="nccl" if torch.cuda.is_available() else "gloo",
-                               verbose=False)
+    timeout = {"timeout": datetime.timedelta(seconds=timeout_s)} if timeout_s else {}
+    deepspeed.init_distributed(dist_backend="nccl" if torch.cuda.is_available() else "gloo", verbose=False,
+                               **timeout)
 
 
 def share_cpu_threads(environ: dict[str, str] | None = None) -> int:
@@ -162,6 +168,19 @@ def mean_across_ranks(tensor):
         dist.all_reduce(result)
         result /= world_size()
     return result
+
+
+def or_across_ranks(flags):
+    """Element-wise OR of a boolean tensor over ranks, as a new tensor. On GPUs the all-reduce is queued
+    on the stream like any kernel: it adds no host synchronisation."""
+    import torch
+    import torch.distributed as dist
+
+    if world_size() == 1:
+        return flags
+    as_int = flags.to(torch.int32)  # every backend reduces int32; bool is not supported everywhere
+    dist.all_reduce(as_int, op=dist.ReduceOp.MAX)
+    return as_int.bool()
 
 
 def broadcast_object(value, src: int = 0):

@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -109,29 +108,34 @@ def sha256_file(path: str | os.PathLike, chunk_bytes: int = 4 << 20) -> str:
     return digest.hexdigest()
 
 
-def verify_shard(shard_dir: str | os.PathLike, shard: ShardInfo) -> None:
-    """Raise DataError unless the shard file exists with the manifest's size and sha256."""
+def shard_file_problem(shard_dir: str | os.PathLike, shard: ShardInfo) -> str | None:
+    """Why the shard file does not match the manifest's presence and size, or None (a stat, no read)."""
     path = Path(shard_dir) / shard.name
     if not path.is_file():
-        raise DataError(f"{path}: shard listed in the manifest is missing")
+        return f"{path}: shard listed in the manifest is missing"
     size = path.stat().st_size
     if size != shard.bytes:
-        raise DataError(f"{path}: {size} bytes, the manifest says {shard.bytes} (truncated or replaced)")
+        return f"{path}: {size} bytes, the manifest says {shard.bytes} (truncated or replaced)"
+    return None
+
+
+def verify_shard(shard_dir: str | os.PathLike, shard: ShardInfo) -> None:
+    """Raise DataError unless the shard file exists with the manifest's size and sha256."""
+    problem = shard_file_problem(shard_dir, shard)
+    if problem:
+        raise DataError(problem)
+    path = Path(shard_dir) / shard.name
     digest = sha256_file(path)
     if digest != shard.sha256:
         raise DataError(f"{path}: sha256 {digest} does not match the manifest's {shard.sha256}")
 
 
-def atomic_write_text(path: str | os.PathLike, text: str) -> None:
-    """Write ``text`` to ``path`` so that readers see either the old file or the whole new one."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+def check_shard_files(shard_dir: str | os.PathLike, manifest: Manifest, splits: list[str]) -> None:
+    """Raise DataError listing every shard of ``splits`` that is missing or has the wrong size. Cheap (one
+    stat per shard), so a run checks it at start; the sha256 of each shard is verified when first read."""
+    problems = [problem for split in dict.fromkeys(splits) for shard in manifest.split(split).shards
+                if (problem := shard_file_problem(shard_dir, shard))]
+    if problems:
+        more = f"\n  ... and {len(problems) - 10} more" if len(problems) > 10 else ""
+        raise DataError(f"{len(problems)} shard(s) of splits {list(dict.fromkeys(splits))} do not match the "
+                        f"manifest of {shard_dir}:\n  " + "\n  ".join(problems[:10]) + more)

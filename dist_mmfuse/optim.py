@@ -16,6 +16,12 @@ contrastive and its supervised stage; its prediction layer only in the latter).
 
 Gradient clipping (the engine's ``gradient_clipping``) still takes the norm over every parameter's
 gradient, stepped or not, as the official ``clip_grad_norm_(model.parameters())`` does.
+
+A step can be withheld (``skip_if``: a boolean tensor the trainer sets when a loss term or the gradient
+norm is not finite): nothing changes, not the weights, not the moments, not the step counts. With
+``fused=True`` (the trainer's choice on GPUs) the fused kernel reads the flag on the device
+(``found_inf``, as for AMP's GradScaler), so skipping costs no host synchronisation; the single-tensor
+kernel (CPU, where a host read waits for nothing) reads it on the host.
 """
 
 from __future__ import annotations
@@ -40,6 +46,8 @@ class StagedAdam(torch.optim.Adam):
         param_groups = [g for g in param_groups if g["params"]]
         super().__init__(param_groups, **defaults)
         self.active_stage = group_stages(param_groups[0])[0]
+        # Set by the trainer before each engine step and cleared after it: ZeRO calls step() once per group.
+        self.skip_if: torch.Tensor | None = None
 
     @property
     def stages(self) -> list[str]:
@@ -56,9 +64,15 @@ class StagedAdam(torch.optim.Adam):
 
     @torch.no_grad()
     def step(self, closure=None):
+        skip = self.skip_if
+        if skip is not None and not self.defaults["fused"] and bool(skip):
+            return None
         all_groups = self.param_groups
         self.param_groups = [g for g in all_groups if self.active_stage in group_stages(g)]
+        if skip is not None and self.defaults["fused"]:
+            self.found_inf = skip.to(torch.float32).reshape(())
         try:
             return super().step(closure) if self.param_groups else None
         finally:
             self.param_groups = all_groups
+            self.found_inf = None

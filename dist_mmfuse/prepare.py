@@ -5,19 +5,23 @@ from __future__ import annotations
 import fcntl
 from pathlib import Path
 
-from .config import Config, check_against_manifest
-from .manifest import MANIFEST_NAME, Manifest, load_manifest
+from .config import Config, ConfigError, check_against_manifest, missing_shard_dir_message
+from .manifest import MANIFEST_NAME, Manifest, check_shard_files, load_manifest
 
 
 def prepare_data(config: Config, config_path: str | Path = "<config>") -> tuple[Manifest, bool]:
     """Return the manifest of ``data.shard_dir``, building it from ``data.prepare`` if it is absent.
 
     Safe to call from every rank at once: a file lock lets one process build while the others wait,
-    and a restarted build keeps the shards an interrupted one finished. Returns (manifest, built now).
+    and a restarted build keeps the shards an interrupted one finished. Then every shard of the splits
+    the run reads must be there with the manifest's size (DataError otherwise). Returns (manifest,
+    built now).
     """
     data = config.data
     shard_dir = Path(data.shard_dir)
     built = False
+    if not (shard_dir / MANIFEST_NAME).is_file() and data.prepare is None:
+        raise ConfigError(missing_shard_dir_message(config, config_path))
     if not (shard_dir / MANIFEST_NAME).is_file():
         from sharding.cli import build_dataset
 
@@ -31,4 +35,5 @@ def prepare_data(config: Config, config_path: str | Path = "<config>") -> tuple[
                 built = True
     manifest = load_manifest(shard_dir)
     check_against_manifest(config, manifest, config_path)
+    check_shard_files(shard_dir, manifest, [data.train_split, data.valid_split, data.test_split])
     return manifest, built

@@ -1,15 +1,20 @@
-"""Run logging on rank 0: a JSONL metrics file, TensorBoard scalars and a progress bar."""
+"""Run logging: on rank 0 a JSONL metrics file, TensorBoard scalars and a progress bar; on every rank, when
+asked (``trainer.log_samples``), the global sample indices of each step."""
 
 from __future__ import annotations
 
 import json
+import logging
 import time
 from pathlib import Path
 from typing import Any
 
 from tqdm import tqdm
 
-from .manifest import atomic_write_text
+from .files import atomic_write_text
+
+# tensorboardX warns on every NaN scalar; non-finite steps are counted (nonfinite_steps) and explained instead.
+logging.getLogger("tensorboardX.x2num").setLevel(logging.ERROR)
 
 
 class RunLogger:
@@ -85,3 +90,33 @@ class RunLogger:
         if self._tb:
             self._tb.close()
             self._tb = None
+
+
+class SampleLog:
+    """``<run>/samples/rank<r>.jsonl``: one line per optimizer step with the global indices of the samples
+    this rank trained on, in batch order (an audit that a resumed run saw exactly what it should)."""
+
+    def __init__(self, run_dir: Path, rank: int):
+        self.path = run_dir / "samples" / f"rank{rank}.jsonl"
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._file = open(self.path, "a", buffering=1)
+
+    def write(self, step: int, epoch: int, stage: str, micro_batches) -> None:
+        indices = [i for batch in micro_batches for i in batch.index.tolist()]
+        self._file.write(json.dumps({"step": step, "epoch": epoch, "stage": stage, "indices": indices}) + "\n")
+
+    def rewind(self, step: int) -> None:
+        """Keep the steps up to ``step`` (a checkpoint's global step): later ones will be trained again."""
+        self._file.close()
+        kept = []
+        for line in self.path.read_text().splitlines(keepends=True):
+            try:
+                if json.loads(line)["step"] <= step:
+                    kept.append(line)
+            except json.JSONDecodeError:  # the torn last line of a killed process
+                continue
+        atomic_write_text(self.path, "".join(kept))
+        self._file = open(self.path, "a", buffering=1)
+
+    def close(self) -> None:
+        self._file.close()

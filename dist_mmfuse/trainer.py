@@ -9,8 +9,14 @@ loss).
 Checkpoints are saved by every rank (DeepSpeed requires it) under ``<run>/checkpoints/<tag>``: the
 engine's model and optimizer states, a ``client_state`` with the train state, loader position,
 scheduler and resolved config, and one ``rank<r>.pt`` per rank with its RNG states and the objective's
-per-rank state (MMIM's entropy memory). The ``latest`` file is replaced atomically only after every
-rank has finished writing, so a crash mid-save leaves the previous checkpoint usable.
+per-rank state (MMIM's entropy memory), which loads with ``weights_only=True``. When every rank has
+finished writing (and synced its files to disk), rank 0 adds ``checkpoint.json`` (what resuming needs
+to match: world size, ZeRO stage, accumulation) and ``config.yaml``, and only then replaces ``latest``
+atomically: a crash mid-save leaves the previous checkpoint usable, and a tag directory without
+``config.yaml`` is an unfinished one, which nothing reads and the next save removes.
+
+No step with a non-finite loss term or gradient norm is applied (``nonfinite.py``), and no checkpoint
+or exported model is written from non-finite weights.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ import json
 import math
 import random
 import shutil
+import sys
 import time
 from pathlib import Path
 from typing import Any, Callable
@@ -29,22 +36,30 @@ import torch
 from torch import nn
 
 from . import distributed as dist
-from .config import Config, ConfigError, TrainerConfig, write_resolved_config
+from .config import Config, TrainerConfig, deepspeed_settings, write_resolved_config, zero_stage
 from .data.loader import Batch, StreamingLoader, concat_batches, make_loader, split_labels
 from .distributed import WorldInfo
-from .manifest import Manifest, atomic_write_text
+from .export import export_model_dir, unpickling_refusal
+from .files import atomic_write_text, free_bytes, sync_files, write_failure
+from .manifest import Manifest
 from .metrics import msa_metrics
 from .models import FusionModel, ModelOutput, xavier_init_
+from .nonfinite import NonFiniteError, NonFiniteGuard
 from .objectives import MAIN_STAGE, Objective, build_objective
 from .optim import StagedAdam, group_stages
-from .runlog import RunLogger
+from .runlog import RunLogger, SampleLog
 
 CHECKPOINT_DIR = "checkpoints"
 SEARCH_DIR = "search"  # the sample search's snapshots (TupleInfoNCE), removed after each outer epoch
+BEST_MODEL = "best_model"  # the export of the epoch selected on validation, in the run directory
 LATEST = "latest"
 AUTO = "auto"  # resume from latest if there is one
-RUN_CONFIG_KEYS = ("train_batch_size", "train_micro_batch_size_per_gpu", "gradient_accumulation_steps",
-                   "gradient_clipping", "optimizer", "scheduler")
+CHECKPOINT_INFO = "checkpoint.json"  # in each tag: what resuming must match, readable before any process group
+CHECKPOINT_FORMAT = "dist_mmfuse.checkpoint/1"
+
+
+class CheckpointError(RuntimeError):
+    """A checkpoint cannot be written, or cannot be resumed here; the message names the path and the cause."""
 
 
 @dataclasses.dataclass
@@ -62,6 +77,8 @@ class TrainState:
     best_test_metrics: dict[str, float] = dataclasses.field(default_factory=dict)
     bad_epochs: int = 0
     finished: bool = False
+    nonfinite_steps: int = 0  # steps not applied because a loss term or the gradient norm was NaN or Inf
+    skipped_samples: int = 0  # bad samples skipped under data.bad_samples=skip (their places refilled)
 
 
 class TrainModule(nn.Module):
@@ -143,23 +160,6 @@ def mean_representations(model: FusionModel, loader: StreamingLoader, device, na
     return {name: dist.all_gather_tensors(torch.cat(parts))[real_N].mean(0) for name, parts in reps.items()}
 
 
-def build_deepspeed_config(config: Config) -> dict[str, Any]:
-    """The DeepSpeed JSON with the batch, accumulation and clipping keys filled from the run config."""
-    path = config.trainer.deepspeed_config
-    ds = json.loads(Path(path).read_text())
-    clashing = [k for k in RUN_CONFIG_KEYS if k in ds]
-    if clashing:
-        raise ConfigError(f"{path}: {clashing} are set from the run config (data.batch_size, trainer.*); "
-                          "remove them from the DeepSpeed file")
-    if ds.get("fp16", {}).get("enabled") and not torch.cuda.is_available():
-        raise ConfigError(f"{path}: fp16 needs a GPU (DeepSpeed has no fp16 on CPU); use an fp32 or bf16 config")
-    ds["train_micro_batch_size_per_gpu"] = config.data.batch_size
-    ds["gradient_accumulation_steps"] = config.trainer.gradient_accumulation_steps
-    ds["gradient_clipping"] = config.trainer.grad_clip
-    ds.setdefault("steps_per_print", 2**31 - 1)
-    return ds
-
-
 def seed_everything(seed: int) -> None:
     random.seed(seed)
     np.random.seed(seed % 2**32)
@@ -179,12 +179,18 @@ def set_torch_rng_states(states: list[torch.Tensor]) -> None:
 
 
 def rng_states() -> dict[str, Any]:
-    return {"python": random.getstate(), "numpy": np.random.get_state(), "torch": torch_rng_states()}
+    """Python's, numpy's and torch's generator states as tensors and plain values (so that a checkpoint
+    loads with ``weights_only=True``)."""
+    kind, key, pos, has_gauss, gauss = np.random.get_state()
+    return {"python": random.getstate(), "numpy": [kind, torch.from_numpy(key.astype(np.int64)), pos, has_gauss,
+                                                   gauss], "torch": torch_rng_states()}
 
 
 def set_rng_states(states: dict[str, Any]) -> None:
-    random.setstate(states["python"])
-    np.random.set_state(states["numpy"])
+    version, internal, gauss = states["python"]
+    random.setstate((version, tuple(internal), gauss))
+    kind, key, pos, has_gauss, cached = states["numpy"]
+    np.random.set_state((kind, np.asarray(key, dtype=np.int64).astype(np.uint32), pos, has_gauss, cached))
     set_torch_rng_states(states["torch"])
 
 
@@ -217,9 +223,12 @@ class Trainer:
         module = build_train_module(self.schema, config)
         self.objective = module.objective
         give_train_labels(self.objective, data)
-        self.optimizer = StagedAdam(self.objective.param_groups(module.model, config.trainer))
+        # Fused on GPUs: the fused kernel skips a non-finite step on the device (see optim.py).
+        self.optimizer = StagedAdam(self.objective.param_groups(module.model, config.trainer),
+                                    fused=torch.cuda.is_available())
+        self.deepspeed_settings = deepspeed_settings(config)
         self.engine, _, _, _ = deepspeed.initialize(model=module, optimizer=self.optimizer,
-                                                    config=build_deepspeed_config(config))
+                                                    config=self.deepspeed_settings)
         seed_everything(seed + 1000 * (world.rank + 1))  # then different dropout streams per rank
         # ReduceLROnPlateau on the main stage's groups only: a per-group min_lr equal to the current lr
         # pins the other stages' learning rates (the official code never steps the MMILB scheduler).
@@ -229,11 +238,15 @@ class Trainer:
         self.scheduler = torch.optim.lr_scheduler.ReduceLROnPlateau(
             self.optimizer, mode="min", factor=config.trainer.plateau_factor,
             patience=config.trainer.plateau_patience, min_lr=min_lrs)
+        # Without ZeRO or mixed precision the engine neither keeps nor checks the gradient norm: take it here.
         self._own_grad_norm = not (self.engine.zero_optimization() or self.engine.bfloat16_enabled()
                                    or self.engine.fp16_enabled())
         self._last_grad_norm: torch.Tensor | None = None
         self.state = TrainState()
+        self.guard = NonFiniteGuard(self.device, config.trainer.nonfinite, config.trainer.nonfinite_patience)
+        self.stage = self.objective.stages[0]  # the stage training is in (or was last in)
         self.logger = RunLogger(self.run_dir, enabled=world.is_main, progress_bar=config.trainer.progress_bar)
+        self.sample_log = SampleLog(self.run_dir, world.rank) if config.trainer.log_samples else None
         if config.trainer.anomaly_detection:
             torch.autograd.set_detect_anomaly(True)
         members = dist.world_summary(world)  # gathered over the group: proof that every rank joined it
@@ -296,18 +309,22 @@ class Trainer:
         state, trainer_cfg = self.state, self.config.trainer
         total = self.steps_in_pass(stage)
         self.optimizer.set_stage(stage)
+        self.stage = stage
         self.objective.begin_pass(stage, state.epoch, state.step)
         self.engine.train()
         pass_index = state.epoch * len(self.objective.stages) + state.stage_index if data_pass is None else data_pass
         self.logger.start_pass(f"epoch {state.epoch} {stage}", total, state.step)
         window_terms: dict[str, torch.Tensor] = {}
-        window_start, window_steps = time.perf_counter(), 0
+        window_start, window_steps, window_skipped = time.perf_counter(), 0, 0
         batches = self.loaders["train"].epoch(pass_index, state.step * self.micro_batches_per_step)
         # Each step takes the next gradient_accumulation_steps batches from the one iterator.
         for micro_batches in zip(*[batches] * self.micro_batches_per_step):
             if state.step >= total:
                 break
             log_due = window_steps + 1 == trainer_cfg.log_every or state.step + 1 == total
+            if self.sample_log is not None:
+                self.sample_log.write(state.global_step + 1, state.epoch, stage, micro_batches)
+            window_skipped += sum(b.num_skipped for b in micro_batches)
             terms = self.train_step(list(micro_batches), stage, state.step, want_grad_norm=log_due)
             for key, value in terms.items():
                 window_terms[key] = window_terms.get(key, 0) + value
@@ -316,26 +333,45 @@ class Trainer:
             state.samples_seen += self.global_batch_size
             window_steps += 1
             if log_due:
-                self.log_train(stage, window_terms, window_steps, time.perf_counter() - window_start)
-                window_terms, window_start, window_steps = {}, time.perf_counter(), 0
+                self.log_train(stage, window_terms, window_steps, window_skipped, time.perf_counter() - window_start)
+                window_terms, window_start, window_steps, window_skipped = {}, time.perf_counter(), 0, 0
             if trainer_cfg.checkpoint_every_steps and state.global_step % trainer_cfg.checkpoint_every_steps == 0:
                 self.save_checkpoint(f"step{state.global_step:08d}")
         self.logger.end_pass()
+        self.poll_nonfinite()
 
     def train_step(self, micro_batches: list[Batch], stage: str, step: int,
                    want_grad_norm: bool = False) -> dict[str, torch.Tensor]:
         """One optimizer step on ``gradient_accumulation_steps`` micro-batches; returns the loss terms.
 
-        ``want_grad_norm``: the step will be logged, so keep the gradient norm where the engine does not.
-        """
+        The step is applied only if every loss term and the gradient norm are finite on every rank; the
+        guard counts it otherwise (see nonfinite.py). ``want_grad_norm``: the step will be logged, so keep
+        the gradient norm where the engine does not."""
         terms = self.accumulate_gradients(micro_batches, stage, step)
-        if want_grad_norm and self._own_grad_norm:
-            # The engine clips but does not keep the norm without ZeRO or mixed precision: take it from the
-            # already-reduced gradients, as a device tensor (no host synchronisation).
-            grads = [p.grad.detach().float().norm() for p in self.engine.module.parameters() if p.grad is not None]
-            self._last_grad_norm = torch.stack(grads).norm() if grads else torch.zeros(())
-        self.engine.step()
+        grad_norm = None
+        if self._own_grad_norm:
+            # The engine clips but neither keeps nor checks the norm without ZeRO or mixed precision: take it
+            # from the already-reduced gradients, as a device tensor (no host synchronisation).
+            grads = [p.grad for p in self.engine.module.parameters() if p.grad is not None]
+            grad_norm = torch.linalg.vector_norm(torch.stack(torch._foreach_norm(grads))) if grads \
+                else torch.zeros((), device=self.device)
+            if want_grad_norm:
+                self._last_grad_norm = grad_norm
+        flags = self.guard.flags(terms, grad_norm)
+        self.optimizer.skip_if = flags.any()
+        try:
+            self.engine.step()
+        finally:
+            self.optimizer.skip_if = None
+        self.guard.record(flags, self.state.global_step + 1, engine_skipped=not self.engine.was_step_applied())
         return terms
+
+    def poll_nonfinite(self, check: bool = True) -> None:
+        """Read the non-finite counters into the train state; then (``check``) raise NonFiniteError if the
+        run must stop."""
+        self.state.nonfinite_steps = self.guard.poll(self.state.epoch, self.stage)
+        if check:
+            self.guard.check()
 
     def accumulate_gradients(self, micro_batches: list[Batch], stage: str, step: int) -> dict[str, torch.Tensor]:
         """Forward and backward over the micro-batches of one step, leaving the optimizer step (the
@@ -428,7 +464,7 @@ class Trainer:
         path = self.save_checkpoint(f"epoch{state.epoch:04d}")
         record = {"epoch": state.epoch, "global_step": state.global_step, "samples_seen": state.samples_seen,
                   "best_epoch": state.best_epoch, "best_valid_loss": state.best_valid, "finished": state.finished,
-                  **metrics}
+                  "nonfinite_steps": state.nonfinite_steps, "skipped_samples": state.skipped_samples, **metrics}
         for hook in self.epoch_hooks:
             hook(record, path)
 
@@ -438,16 +474,26 @@ class Trainer:
         valid = self.evaluate("valid")
         test = self.evaluate("test")
         self.scheduler.step(valid["loss"])
+        # A NaN compares False and an Inf is never below the best: neither is ever selected.
         if valid["loss"] < state.best_valid - trainer_cfg.min_improvement:
             state.best_valid, state.bad_epochs = valid["loss"], 0
             if not trainer_cfg.select_with_test or test["loss"] < state.best_test:
                 state.best_test, state.best_epoch, state.best_test_metrics = test["loss"], state.epoch, test
-                self.export_model(self.run_dir / "best_model.pt")
+                self.export_model(self.run_dir / BEST_MODEL)
         else:
             state.bad_epochs += 1
+            if not math.isfinite(valid["loss"]) and self.world.is_main:
+                print(f"warning: epoch {state.epoch}: the validation loss is {valid['loss']}; the epoch is not selected",
+                      file=sys.stderr, flush=True)
         self.logger.log("valid", state.global_step, {"epoch": state.epoch, **valid})
         self.logger.log("test", state.global_step, {"epoch": state.epoch, **test})
         return valid
+
+    def close(self) -> None:
+        """Close the run's log files."""
+        self.logger.close()
+        if self.sample_log is not None:
+            self.sample_log.close()
 
     # -- evaluation --------------------------------------------------------------------------------
 
@@ -457,10 +503,16 @@ class Trainer:
 
     # -- logging -----------------------------------------------------------------------------------
 
-    def log_train(self, stage: str, terms: dict[str, torch.Tensor], steps: int, seconds: float) -> None:
+    def log_train(self, stage: str, terms: dict[str, torch.Tensor], steps: int, skipped: int,
+                  seconds: float) -> None:
+        """Log the mean of ``terms`` over ``steps`` steps and all ranks; ``skipped``: this rank's bad samples
+        skipped in those steps (summed over ranks into ``skipped_samples``)."""
         names = sorted(terms)
-        stacked = dist.mean_across_ranks(torch.stack([terms[n].float() for n in names]) / steps).tolist()
-        values = dict(zip(names, stacked))
+        stacked = torch.stack([terms[n].float() for n in names] + [torch.full((), float(skipped), device=self.device)])
+        *sums, skipped_mean = dist.mean_across_ranks(stacked).tolist()
+        values = {name: total / steps for name, total in zip(names, sums)}
+        self.state.skipped_samples += round(skipped_mean * self.world.world_size)
+        self.poll_nonfinite(check=False)  # log this step first, then stop if it is the last straw
         samples_per_s = steps * self.global_batch_size / max(seconds, 1e-9)
         lrs = {f"lr_{g['name']}": g["lr"] for g in self.optimizer.param_groups}
         grad_norm = self._last_grad_norm if self._own_grad_norm else self.engine.get_global_grad_norm()
@@ -470,13 +522,27 @@ class Trainer:
             "negatives_per_row": self.objective.negatives_per_row(self.rows_per_loss, stage),
             "micro_batch": self.config.data.batch_size, "grad_accum": self.micro_batches_per_step,
             "global_batch": self.global_batch_size,
-            "grad_norm": float(grad_norm) if grad_norm is not None else float("nan"), **lrs, **values})
-        self.logger.advance(steps, {"loss": values.get("loss", float("nan")), "samples/s": round(samples_per_s)})
+            "grad_norm": float(grad_norm) if grad_norm is not None else float("nan"),
+            "nonfinite_steps": self.state.nonfinite_steps, "skipped_samples": self.state.skipped_samples,
+            **lrs, **values})
+        postfix = {"loss": values.get("loss", float("nan")), "samples/s": round(samples_per_s)}
+        if self.state.nonfinite_steps:
+            postfix["nonfinite"] = self.state.nonfinite_steps
+        if self.state.skipped_samples:
+            postfix["skipped"] = self.state.skipped_samples
+        self.logger.advance(steps, postfix)
+        self.guard.check()
 
     # -- checkpoints -------------------------------------------------------------------------------
 
     def save_checkpoint(self, tag: str) -> Path:
-        """Save on every rank; then, on rank 0, point ``latest`` at it atomically and prune old tags."""
+        """Save on every rank; then, on rank 0, complete the tag (checkpoint.json, config.yaml), point
+        ``latest`` at it atomically and prune old tags. Non-finite weights, or a destination without the
+        room a checkpoint takes, stop the run on every rank alike before anything is written."""
+        target = self.checkpoint_dir / tag
+        self.poll_nonfinite()
+        self.check_finite_weights(f"checkpoint {target}")
+        self._check_room(target)
         client_state = {
             "train_state": dataclasses.asdict(self.state),
             "loader": self.loaders["train"].state(self.state.epoch, self.state.step * self.micro_batches_per_step),
@@ -485,16 +551,55 @@ class Trainer:
             "world_size": self.world.world_size,
             "log_records": self.logger.records,  # rank 0's, the one that logs
         }
-        self.engine.save_checkpoint(str(self.checkpoint_dir), tag=tag, client_state=client_state, save_latest=False)
-        torch.save({"rng": rng_states(), "objective": self.objective.extra_state()},
-                   self.checkpoint_dir / tag / f"rank{self.world.rank}.pt")
+        try:
+            self.engine.save_checkpoint(str(self.checkpoint_dir), tag=tag, client_state=client_state,
+                                        save_latest=False)
+            torch.save({"rng": rng_states(), "objective": self.objective.extra_state()},
+                       target / f"rank{self.world.rank}.pt")
+            sync_files(target)
+        except (OSError, RuntimeError) as exc:  # torch.save reports a full disk as a RuntimeError
+            raise CheckpointError(f"cannot write checkpoint {target}: {write_failure(target, exc)}. The previous "
+                                  "checkpoint is intact; free space (or fix the directory) and resume with "
+                                  "--resume latest") from exc
         dist.barrier()
         if self.world.is_main:
+            info = {"format": CHECKPOINT_FORMAT, "tag": tag, "world_size": self.world.world_size,
+                    "zero_stage": zero_stage(self.deepspeed_settings),
+                    "gradient_accumulation_steps": self.config.trainer.gradient_accumulation_steps,
+                    "accumulation": self.config.trainer.accumulation, "epoch": self.state.epoch,
+                    "global_step": self.state.global_step, "finished": self.state.finished}
+            atomic_write_text(target / CHECKPOINT_INFO, json.dumps(info, indent=1) + "\n")
+            atomic_write_text(target / "schema.json", json.dumps(self.schema.model_dump(mode="json"), indent=1) + "\n")
+            atomic_write_text(target / "config.yaml", self.config.to_yaml())
             atomic_write_text(self.checkpoint_dir / LATEST, tag + "\n")
-            (self.checkpoint_dir / tag / "config.yaml").write_text(self.config.to_yaml())
             self._prune_checkpoints(keep=tag)
         dist.barrier()
-        return self.checkpoint_dir / tag
+        return target
+
+    def check_finite_weights(self, what: str) -> None:
+        """Raise NonFiniteError on every rank if any rank holds a NaN or Inf weight (a collective)."""
+        params = [getattr(p, "ds_tensor", p) for p in self.engine.module.parameters()]  # ZeRO-3: the partition
+        bad = torch.stack([~torch.isfinite(p.detach()).all() for p in params if p.numel()]).any()
+        if dist.or_across_ranks(bad.reshape(1)).item():
+            raise NonFiniteError(f"{what} not written: the weights hold NaN or Inf after step {self.state.global_step} "
+                                 f"(epoch {self.state.epoch}); the previous checkpoint and model are untouched")
+
+    def _check_room(self, target: Path) -> None:
+        """Raise CheckpointError on every rank if any rank's filesystem lacks the room for the checkpoint
+        (as large as the last one, or at first three fp32 copies of the weights: weights and Adam moments)."""
+        done = [p for p in self.checkpoint_dir.glob("*/config.yaml")] if self.checkpoint_dir.is_dir() else []
+        if done:
+            last = max(done, key=lambda p: p.stat().st_mtime).parent
+            needed = sum(f.stat().st_size for f in last.rglob("*") if f.is_file())
+        else:
+            needed = 3 * 4 * sum(p.numel() for p in self.engine.module.parameters())
+        free = free_bytes(target)
+        short = dist.gather_objects(free < needed)
+        if any(short):
+            raise CheckpointError(f"cannot write checkpoint {target}: no room; it needs about {needed / 2**20:.0f} MiB "
+                                  f"and {free / 2**20:.0f} MiB are free on its filesystem. The previous checkpoint is "
+                                  "intact; free space (or lower trainer.keep_checkpoints) and resume with --resume "
+                                  "latest")
 
     def snapshot(self, tag: str) -> str:
         """Save the engine's weights and optimizer state under ``<run>/search/<tag>`` (every rank)."""
@@ -516,15 +621,23 @@ class Trainer:
         dist.barrier()
 
     def _prune_checkpoints(self, keep: str) -> None:
-        tags = sorted((p for p in self.checkpoint_dir.iterdir() if p.is_dir()), key=lambda p: p.stat().st_mtime)
-        old = [p for p in tags if p.name != keep][: max(0, len(tags) - self.config.trainer.keep_checkpoints)]
-        for path in old:
+        """Keep ``keep_checkpoints`` complete tags (``keep`` among them); remove older ones and unfinished ones
+        (no config.yaml: a save that crashed or failed)."""
+        tags = sorted((p for p in self.checkpoint_dir.iterdir() if p.is_dir() and p.name != keep),
+                      key=lambda p: p.stat().st_mtime)
+        complete = [p for p in tags if (p / "config.yaml").is_file()]
+        unfinished = [p for p in tags if not (p / "config.yaml").is_file()]
+        old = complete[: max(0, len(complete) + 1 - self.config.trainer.keep_checkpoints)]
+        for path in old + unfinished:
             shutil.rmtree(path, ignore_errors=True)
 
     def load_checkpoint(self, which: str) -> str | None:
         """Restore everything saved by ``save_checkpoint``; ``which`` is ``latest``, a tag or a path, or
         ``auto``: ``latest`` if this run has saved a checkpoint, else nothing (None: a requeued job's
-        first start). Returns the tag restored."""
+        first start). Returns the tag restored.
+
+        Whether the run is finished is decided again from this run's config: a finished run resumed with a
+        larger ``trainer.epochs`` (or ``trainer.patience``) trains on."""
         if which == AUTO:
             if not (self.checkpoint_dir / LATEST).is_file():
                 return None
@@ -534,36 +647,56 @@ class Trainer:
         if path is None:
             raise FileNotFoundError(f"{directory / tag}: DeepSpeed found no checkpoint there")
         if client_state["world_size"] != self.world.world_size:
-            raise ValueError(f"{directory / tag}: saved with {client_state['world_size']} ranks, now "
-                             f"{self.world.world_size}; resuming exactly needs the same world size")
+            raise CheckpointError(f"{directory / tag}: saved with {client_state['world_size']} ranks, now "
+                                  f"{self.world.world_size}; resuming exactly needs the same world size")
         saved_trainer = client_state["config"]["trainer"]
         for key in ("gradient_accumulation_steps", "accumulation"):
             if saved_trainer.get(key) != getattr(self.config.trainer, key):
-                raise ValueError(f"{directory / tag}: saved with trainer.{key}={saved_trainer.get(key)}, now "
-                                 f"{getattr(self.config.trainer, key)}; resuming exactly needs the same value")
+                raise CheckpointError(f"{directory / tag}: saved with trainer.{key}={saved_trainer.get(key)}, now "
+                                      f"{getattr(self.config.trainer, key)}; resuming exactly needs the same value")
         self.loaders["train"].check_resumable(client_state["loader"])
         self.state = TrainState(**client_state["train_state"])
+        trainer_cfg = self.config.trainer
+        self.state.finished = self.state.bad_epochs >= trainer_cfg.patience or self.state.epoch >= trainer_cfg.epochs
+        self.guard.start_from(self.state.nonfinite_steps)
         self.scheduler.load_state_dict(client_state["scheduler"])
-        rank_state = torch.load(directory / tag / f"rank{self.world.rank}.pt", weights_only=False)
+        rank_state = load_rank_state(directory / tag / f"rank{self.world.rank}.pt")
         set_rng_states(rank_state["rng"])
         self.objective.load_extra_state(rank_state["objective"])
         self.logger.rewind(client_state["log_records"], self.state.global_step)
+        if self.sample_log is not None:
+            self.sample_log.rewind(self.state.global_step)
         return tag
 
     def export_model(self, path: Path) -> None:
-        """Write the fp32 weights (model and objective) with the resolved config, from rank 0."""
+        """Write the fp32 weights (model and objective), the resolved config and the dataset schema as an
+        export directory (export.py), from rank 0; never from non-finite weights."""
+        self.check_finite_weights(f"model export {path}")
         if self.engine.zero_optimization_stage() == 3:
             # Parameters are partitioned across ranks: gather them (a collective every rank joins).
             module_state = self.engine._zero3_consolidated_16bit_state_dict()
         else:
             module_state = self.engine.module.state_dict()
-        if self.world.is_main:
-            state = {k: v.detach().float().cpu() for k, v in module_state.items()}
-            tmp = path.with_suffix(".tmp")
-            torch.save({"state_dict": state, "config": self.config.model_dump(mode="json"),
-                        "epoch": self.state.epoch}, tmp)
-            tmp.replace(path)
+        if self.world.is_main:  # a failed write raises WriteError, naming the path and the cause
+            export_model_dir(path, module_state, self.config.model_dump(mode="json"),
+                             self.schema.model_dump(mode="json"),
+                             {"epoch": self.state.epoch, "global_step": self.state.global_step,
+                              "source": "best epoch on validation"})
         dist.barrier()
+
+
+def load_rank_state(path: Path) -> dict[str, Any]:
+    """A checkpoint's per-rank file (RNG states, the objective's state), read with ``weights_only=True``: a
+    file that needs more than tensors and plain containers is refused, not run."""
+    import pickle
+
+    if not path.is_file():
+        raise CheckpointError(f"{path}: missing (each rank's RNG and objective state)")
+    try:
+        return torch.load(path, map_location="cpu", weights_only=True)
+    except (pickle.UnpicklingError, RuntimeError, EOFError) as exc:
+        raise CheckpointError(f"{path}: refused: it is not a per-rank state this tool writes, and loading it could "
+                              f"run code ({unpickling_refusal(exc)})") from exc
 
 
 def global_batch_size(config: Config, world_size: int) -> int:
@@ -610,6 +743,55 @@ def resolve_checkpoint(checkpoint_dir: Path, which: str) -> tuple[Path, str]:
     if (checkpoint_dir / which).is_dir():
         return checkpoint_dir, which
     raise FileNotFoundError(f"checkpoint {which!r} not found (looked for {checkpoint_dir / which} and {candidate})")
+
+
+def check_resume(config: Config, which: str, world_size: int, rank: int) -> Path | None:
+    """Before any process group: the checkpoint ``--resume`` names must exist, be complete, have been
+    saved with this launch's world size, ZeRO stage and accumulation (its ``checkpoint.json``), and hold
+    a per-rank file for ``rank`` that loads without running code. Returns its tag directory (None for
+    ``auto`` in a run with no checkpoint yet); CheckpointError says what is wrong."""
+    checkpoint_dir = config.run_dir() / CHECKPOINT_DIR
+    if which == AUTO:
+        if not (checkpoint_dir / LATEST).is_file():
+            return None
+        which = LATEST
+    directory, tag = resolve_checkpoint(checkpoint_dir, which)
+    tag_dir = directory / tag
+    if not (tag_dir / "config.yaml").is_file():
+        raise CheckpointError(f"{tag_dir}: an unfinished checkpoint (its save did not complete: no config.yaml); "
+                              "resume from --resume latest")
+    if (tag_dir / CHECKPOINT_INFO).is_file():  # (older checkpoints lack it: checked after loading instead)
+        _check_same_layout(config, tag_dir, json.loads((tag_dir / CHECKPOINT_INFO).read_text()), world_size)
+    load_rank_state(tag_dir / f"rank{rank}.pt")
+    return tag_dir
+
+
+def _check_same_layout(config: Config, tag_dir: Path, saved: dict[str, Any], world_size: int) -> None:
+    now = {"world_size": world_size, "zero_stage": zero_stage(deepspeed_settings(config)),
+           "gradient_accumulation_steps": config.trainer.gradient_accumulation_steps,
+           "accumulation": config.trainer.accumulation}
+    changed = [f"{key} {saved.get(key)} there, {value} here" for key, value in now.items() if saved.get(key) != value]
+    if changed:
+        raise CheckpointError(
+            f"{tag_dir}: cannot resume with this launch: {'; '.join(changed)}. Resuming exactly needs the world size, "
+            f"ZeRO stage and accumulation it was saved with: relaunch on {saved.get('world_size')} rank(s) with a "
+            f"DeepSpeed config of ZeRO stage {saved.get('zero_stage')} (trainer.deepspeed_config)")
+
+
+def checkpoint_tag_dir(path: Path) -> Path:
+    """The complete tag directory meant by ``path``: a tag directory, ``.../checkpoints/latest`` or a run
+    directory (its latest checkpoint)."""
+    if path.name == LATEST and not path.is_dir():
+        directory, tag = resolve_checkpoint(path.parent, LATEST)
+        path = directory / tag
+    elif (path / CHECKPOINT_DIR).is_dir():
+        directory, tag = resolve_checkpoint(path / CHECKPOINT_DIR, LATEST)
+        path = directory / tag
+    if not path.is_dir():
+        raise FileNotFoundError(f"{path}: no such checkpoint")
+    if not (path / "config.yaml").is_file():
+        raise FileNotFoundError(f"{path}: not a complete checkpoint of this tool (no config.yaml)")
+    return path
 
 
 def consolidated_fp32_state(checkpoint: Path) -> dict[str, torch.Tensor]:

@@ -232,7 +232,8 @@ def train_worker(loop_config: dict[str, Any]) -> None:
     import ray.train
 
     from .distributed import init_process_group, world_info
-    from .manifest import atomic_write_text, load_manifest
+    from .files import atomic_write_text
+    from .manifest import load_manifest
     from .trainer import Trainer
 
     config = Config.model_validate(loop_config["config"])
@@ -263,7 +264,7 @@ def train_worker(loop_config: dict[str, Any]) -> None:
 
     trainer.epoch_hooks.append(report)
     trainer.fit()
-    trainer.logger.close()
+    trainer.close()
 
 
 def trial_driver(params: dict[str, Any], settings: TuneSettings, base: dict[str, Any]) -> None:
@@ -279,7 +280,8 @@ def trial_driver(params: dict[str, Any], settings: TuneSettings, base: dict[str,
     trainer = TorchTrainer(
         train_worker,
         train_loop_config={"config": config.model_dump(mode="json")},
-        torch_config=TorchConfig(backend="nccl" if trial.gpus_per_worker else "gloo"),
+        torch_config=TorchConfig(backend="nccl" if trial.gpus_per_worker else "gloo",
+                                 timeout_s=int(config.trainer.collective_timeout_s)),
         scaling_config=ray.train.ScalingConfig(
             num_workers=trial.workers, use_gpu=trial.gpus_per_worker > 0, placement_strategy=trial.placement,
             resources_per_worker={"CPU": trial.cpus_per_worker,
@@ -522,7 +524,7 @@ def tune_main(argv: list[str] | None = None) -> int:
                              "--resume auto: continue it if there is one, else start it (for requeued jobs)")
     parser.add_argument("--min-nodes", type=int, default=1,
                         help="with --address: wait until the cluster has this many nodes before starting")
-    args = parser.parse_args(argv)
+    args = parser.parse_intermixed_args(argv)
     try:
         if args.resume not in (None, "yes", "auto"):
             raise ConfigError(f"--resume takes no value or 'auto', got {args.resume!r}")

@@ -25,6 +25,7 @@ import numpy as np
 
 from dist_mmfuse import __version__
 from dist_mmfuse.data.codec import encode_sample, open_tar_writer
+from dist_mmfuse.files import atomic_write_text
 from dist_mmfuse.manifest import (
     CANONICAL_SPLIT_ORDER,
     MANIFEST_FORMAT,
@@ -33,7 +34,6 @@ from dist_mmfuse.manifest import (
     Manifest,
     ShardInfo,
     SplitInfo,
-    atomic_write_text,
     sha256_file,
 )
 from dist_mmfuse.schema import DatasetSchema

@@ -13,7 +13,8 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 from dist_mmfuse.data.codec import encode_sample, open_tar_writer  # noqa: E402
-from dist_mmfuse.manifest import MANIFEST_FORMAT, Manifest, ShardInfo, SplitInfo, atomic_write_text, sha256_file  # noqa: E402
+from dist_mmfuse.files import atomic_write_text  # noqa: E402
+from dist_mmfuse.manifest import MANIFEST_FORMAT, Manifest, ShardInfo, SplitInfo, sha256_file  # noqa: E402
 from dist_mmfuse.schema import DatasetSchema, ModalityKind, ModalitySpec, Sample  # noqa: E402
 from sharding.sources.synthetic import SyntheticSource  # noqa: E402
 from sharding.writer import ShardBuilder  # noqa: E402
@@ -89,6 +90,31 @@ def write_raw_dataset(out: Path, shards: list[list[Sample]], schema: DatasetSche
                                                  shards=tuple(infos))})
     atomic_write_text(out / "manifest.json", manifest.to_json())
     return out
+
+
+def rewrite_split(shard_dir: Path, split: str, change) -> None:
+    """Decode every sample of ``split``, let ``change(samples)`` alter them in place (no validation, so
+    tests can plant bad or extreme values), and write the shards and the manifest anew."""
+    from dist_mmfuse.data.loader import iter_split_samples
+    from dist_mmfuse.manifest import load_manifest
+
+    manifest = load_manifest(shard_dir)
+    info = manifest.split(split)
+    samples = list(iter_split_samples(shard_dir, split))
+    change(samples)
+    raw = manifest.model_dump(mode="json", by_alias=True)
+    shards = []
+    for shard in info.shards:
+        start = shard.first_index - info.index_offset
+        path = shard_dir / shard.name
+        with open(path, "wb") as stream:
+            writer = open_tar_writer(stream)
+            for sample in samples[start:start + shard.count]:
+                writer.write(encode_sample(sample, np.dtype(manifest.feature_dtype)))
+            writer.close()
+        shards.append({**shard.model_dump(), "bytes": path.stat().st_size, "sha256": sha256_file(path)})
+    raw["splits"][split]["shards"] = shards
+    atomic_write_text(shard_dir / "manifest.json", Manifest.model_validate(raw).to_json())
 
 
 TINY_TEXT_CONFIG = {"num_hidden_layers": 1, "hidden_size": 32, "num_attention_heads": 2, "intermediate_size": 64}

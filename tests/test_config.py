@@ -110,12 +110,13 @@ def test_malformed_override(good):
 
 
 def test_every_shipped_config_validates():
-    """The configs in configs/ are typed and valid (their data need not exist here)."""
+    """The configs in configs/ are typed and valid (their data need not exist here, nor the BERT that
+    self_mm_sims names), DeepSpeed JSONs included."""
     from .conftest import REPO
 
     paths = sorted((REPO / "configs").glob("*.yaml"))
     assert len(paths) >= 9
-    loaded = {p.stem: load_config(p, check_data=False) for p in paths}
+    loaded = {p.stem: load_config(p, check_data=False, check_model=p.stem != "self_mm_sims") for p in paths}
     # Self-MM's per-dataset parameters (METHODS.md §2.5) where they differ between datasets.
     mosi, mosei, sims = (loaded[f"self_mm_{d}"] for d in ("mosi", "mosei", "sims"))
     assert (mosi.objective.self_mm.label_clamp, mosei.objective.self_mm.label_clamp,
@@ -132,3 +133,50 @@ def test_self_mm_needs_its_fusion_head_and_known_modalities(good):
         load_config(good, ["objective.name=self_mi"])
     with pytest.raises(ConfigError, match=r"objective.self_mm.head_dims: unknown modality name\(s\) \['smell'\]"):
         load_config(good, ["objective.name=self_mm", "model.fusion_head=self_mm", "objective.self_mm.head_dims={smell: 4}"])
+
+
+def test_a_text_model_that_is_not_available_offline_fails_at_config_time():
+    """configs/self_mm_sims.yaml names a local bert-base-chinese that nothing ships: the config fails to
+    load, naming the key and saying how to supply the model (not a Hugging Face traceback on every rank)."""
+    from .conftest import REPO
+
+    with pytest.raises(ConfigError) as info:
+        load_config(REPO / "configs" / "self_mm_sims.yaml", check_data=False)
+    message = str(info.value)
+    assert "self_mm_sims.yaml: model.text_model: pretrained/bert-base-chinese does not exist" in message
+    assert "never downloaded at run time" in message and "huggingface-cli download" in message
+
+
+@pytest.mark.parametrize("text_config, words", [
+    ("{num_hidden_layerz: 1}", r"model.text_config: unknown key\(s\) \['num_hidden_layerz'\]"),
+    ("{num_hidden_layers: 1, hidden_dropout_prob: 0.2}", None),
+])
+def test_text_config_keys_must_be_known_to_the_models_config_class(good, text_config, words):
+    if words is None:
+        assert load_config(good, [f"model.text_config={text_config}"]).model.text_config["num_hidden_layers"] == 1
+    else:
+        with pytest.raises(ConfigError, match=rf"{good}: {words}"):
+            load_config(good, [f"model.text_config={text_config}"])
+
+
+@pytest.mark.parametrize("content, words", [
+    ('{"zero_optimization": {"stage": 2}', "not valid JSON"),
+    ('{"zero_optimisation": {"stage": 2}}', r"unknown key\(s\) \['zero_optimisation'\]"),
+    ('{"zero_optimization": {"stage": 7}}', "zero_optimization.stage: Input should be 0, 1, 2, 3"),
+    ('{"zero_optimization": {"stagee": 2}}', "zero_optimization.stagee: unknown key"),
+    ('{"bf16": {"enabledd": true}}', "bf16.enabledd: unknown key"),
+    ('{"train_batch_size": 64}', r"\['train_batch_size'\] are set from the run config"),
+])
+def test_deepspeed_json_is_validated_by_deepspeed_and_unknown_keys_refused(good, tmp_path, content, words):
+    ds = tmp_path / "ds.json"
+    ds.write_text(content)
+    with pytest.raises(ConfigError, match=rf"{good}: trainer.deepspeed_config: {ds}: .*{words}"):
+        load_config(good, [f"trainer.deepspeed_config={ds}"])
+
+
+def test_a_url_as_shard_dir_is_refused_without_creating_folders(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    path = write(tmp_path, "data: {shard_dir: 's3://bucket/mosi'}\n")
+    with pytest.raises(ConfigError, match=r"data.shard_dir: Value error, 's3://bucket/mosi' is a URL"):
+        load_config(path)
+    assert not (tmp_path / "s3:").exists()

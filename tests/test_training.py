@@ -12,6 +12,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 import torch
+from safetensors.torch import load_file
 
 from dist_mmfuse.data.loader import iter_split_samples
 from dist_mmfuse.distributed import free_port
@@ -147,7 +148,7 @@ def test_resume_continues_exactly(small_shards, tmp_path, objective, extra):
     checkpoint = run / "checkpoints" / tag
     assert checkpoint.is_dir() and (run / "checkpoints" / "latest").read_text().strip() == "epoch0002"
     full_log = [json.loads(line) for line in (run / "metrics.jsonl").read_text().splitlines()]
-    full_banks = torch.load(run / "checkpoints" / "epoch0002" / "rank0.pt", weights_only=False)["objective"]
+    full_banks = torch.load(run / "checkpoints" / "epoch0002" / "rank0.pt", weights_only=True)["objective"]
     resume_started = time.time()
     resumed = subprocess.run(TRAIN + ["--config", str(config), "--resume", str(checkpoint)],
                              env=train_env(), capture_output=True, text=True, timeout=900)
@@ -172,7 +173,7 @@ def test_resume_continues_exactly(small_shards, tmp_path, objective, extra):
     assert len(final) == 1 and final[0]["test_mae"] == pytest.approx(full_final[0]["test_mae"], rel=1e-6)
     if objective == "self_mi":
         banks = [full_banks["banks"], torch.load(run / "checkpoints" / "epoch0002" / "rank0.pt",
-                                                 weights_only=False)["objective"]["banks"]]
+                                                 weights_only=True)["objective"]["banks"]]
         for mode, labels in banks[0]["labels"].items():
             np.testing.assert_allclose(banks[1]["labels"][mode].numpy(), labels.numpy(), rtol=1e-6, atol=1e-7)
             np.testing.assert_allclose(banks[1]["features"][mode].numpy(), banks[0]["features"][mode].numpy(),
@@ -218,9 +219,9 @@ def test_two_ranks_through_the_deepspeed_launcher_learn(tmp_path):
         assert out.returncode == 0, out.stderr[-3000:]
         return json.loads(out.stdout[out.stdout.index("{"):])
 
-    best = evaluate("--model", str(tmp_path / "run" / "best_model.pt"))
+    best = evaluate("--model", str(tmp_path / "run" / "best_model"))
     assert best["mae"] == pytest.approx(final["test_mae"], rel=1e-6)
-    exported = tmp_path / "last.pt"
+    exported = tmp_path / "last"
     export = subprocess.run([sys.executable, str(REPO / "launch" / "export.py"), "--checkpoint",
                              str(tmp_path / "run" / "checkpoints" / "latest"), "--out", str(exported)],
                             env=train_env(), capture_output=True, text=True, timeout=300)
@@ -265,7 +266,7 @@ def test_zero3_with_feature_cache_accumulation_trains_and_exports(small_shards, 
     main = train[-1]
     assert main["negatives_per_row"] == 15 and main["global_batch"] == 16 and main["samples_seen"] == 6 * 16
     assert all(np.isfinite(r["loss"]) for r in train)
-    best = torch.load(tmp_path / "run" / "best_model.pt", weights_only=False)["state_dict"]
+    best = load_file(tmp_path / "run" / "best_model" / "model.safetensors")
     assert all(v.numel() > 0 for v in best.values())
     assert best["model.fusion.linear_3.weight"].shape == (1, 128)
     final = records(tmp_path / "run", "final")[0]

@@ -274,7 +274,7 @@ def test_search_pretraining_and_fine_tuning_through_the_launcher(small_shards, t
     assert 0 <= valid[0]["retrieval_vision"] <= 1 and "mae" in valid[2]
     assert records(run, "final")[0]["best_epoch"] == 2
     checkpoint = run / "checkpoints" / (run / "checkpoints" / "latest").read_text().strip()
-    states = [torch.load(checkpoint / f"rank{r}.pt", weights_only=False)["objective"] for r in (0, 1)]
+    states = [torch.load(checkpoint / f"rank{r}.pt", weights_only=True)["objective"] for r in (0, 1)]
     assert states[0]["search"]["history"] == states[1]["search"]["history"]
     assert len(states[0]["search"]["history"]) == 2
     for key in ("alpha", "beta"):
@@ -284,7 +284,7 @@ def test_search_pretraining_and_fine_tuning_through_the_launcher(small_shards, t
 
     def evaluate(*args):
         out = subprocess.run([sys.executable, str(REPO / "launch" / "eval.py"), "--model",
-                              str(run / "best_model.pt"), *args], env=train_env(), capture_output=True, text=True,
+                              str(run / "best_model"), *args], env=train_env(), capture_output=True, text=True,
                              timeout=300, cwd=tmp_path)
         assert out.returncode == 0, out.stderr[-3000:]
         return json.loads(out.stdout[out.stdout.index("{"):])

@@ -6,12 +6,15 @@
   MOSEI text by row, METHODS.md §1.6).
 
 A pickle cannot be streamed: it is loaded once per build (writer processes share it through fork)
-and converted sample by sample.
+and converted sample by sample. It is read by a restricted unpickler that admits only what these files
+hold (numpy arrays, dtypes and scalars, builtin containers and scalars): a pickle received from elsewhere
+that names any other class or function is refused, naming it, before anything in it runs.
 """
 
 from __future__ import annotations
 
 import csv
+import importlib
 import logging
 import pickle
 import re
@@ -34,12 +37,41 @@ MMSA_TEXT_BERT = {"mosi": ("bert-base-uncased", 30522), "mosei": ("bert-base-unc
 LABEL_BOUND = {"mosi": 3.0, "mosei": 3.0, "sims": 1.0}
 
 
+# Everything an MMSA or MulT pickle needs, whichever protocol and numpy version wrote it (numpy 2 writes
+# numpy._core, numpy 1 numpy.core); _codecs.encode rebuilds bytes in protocol <= 2 pickles.
+SAFE_GLOBALS = frozenset({
+    ("numpy", "ndarray"), ("numpy", "dtype"),
+    ("numpy.core.multiarray", "_reconstruct"), ("numpy._core.multiarray", "_reconstruct"),
+    ("numpy.core.multiarray", "scalar"), ("numpy._core.multiarray", "scalar"),
+    ("numpy.core.numeric", "_frombuffer"), ("numpy._core.numeric", "_frombuffer"),
+    ("_codecs", "encode"), ("collections", "OrderedDict"),
+    ("builtins", "set"), ("builtins", "frozenset"), ("builtins", "bytearray"), ("builtins", "complex"),
+})
+
+
+class SafeUnpickler(pickle.Unpickler):
+    """Admits only ``SAFE_GLOBALS``; any other class or function is refused before it is called."""
+
+    def find_class(self, module: str, name: str):
+        if (module, name) not in SAFE_GLOBALS:
+            raise pickle.UnpicklingError(f"refused to load {module}.{name}")
+        if module.startswith("numpy.core"):  # numpy 2 keeps the old names only as a deprecated alias
+            module = module.replace("numpy.core", "numpy._core", 1) if hasattr(np, "_core") else module
+        return getattr(importlib.import_module(module), name)
+
+
 def _load_pickle(path: str | Path) -> dict[str, Any]:
     path = Path(path)
     if not path.is_file():
         raise FileNotFoundError(f"{path}: pickle not found")
     with open(path, "rb") as handle:
-        data = pickle.load(handle)
+        try:
+            data = SafeUnpickler(handle).load()
+        except pickle.UnpicklingError as exc:
+            raise DataError(f"{path}: {exc}: MMSA and MulT pickles hold only numpy arrays, dtypes and builtin "
+                            "containers and scalars, and loading anything else could run code") from exc
+    if not isinstance(data, dict):
+        raise DataError(f"{path}: expected a dict of splits, found {type(data).__name__}")
     missing = [s for s in SPLITS if s not in data]
     if missing:
         raise DataError(f"{path}: missing split(s) {missing}; it has {sorted(data)}")

@@ -1,0 +1,433 @@
+"""Faults injected through the real entry points: a rank killed or stopped under the deepspeed launcher,
+diverging losses, received files that would run code, bad inputs, a full or read-only disk, a run
+directory that already holds a run.
+
+Every bad input must fail before the process group starts (the trainer prints ``process group:`` right
+after it forms), with exit code 2, the key or file in the message, and no traceback.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import json
+import os
+import pickle
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import psutil
+import pytest
+import torch
+from safetensors.torch import load_file
+
+from dist_mmfuse.config import load_config
+from dist_mmfuse.data.loader import make_loader
+from dist_mmfuse.distributed import free_port
+from dist_mmfuse.manifest import load_manifest
+from dist_mmfuse.trainer import consolidated_fp32_state
+from sharding.sources.synthetic import SyntheticSource
+from sharding.writer import ShardBuilder
+
+from .conftest import REPO, SMALL_SIZES, rewrite_split, train_env, write_train_config
+
+TRAIN = [sys.executable, str(REPO / "launch" / "train.py")]
+LAUNCHER = str(Path(sys.executable).parent / "deepspeed")
+ZERO2 = str(REPO / "configs" / "deepspeed" / "zero2_fp32.json")
+GROUP_STARTED = "process group:"  # printed by rank 0 once the process group has formed
+
+
+def train(config, *args, timeout=600, cwd=None):
+    return subprocess.run(TRAIN + ["--config", str(config), *map(str, args)], env=train_env(), capture_output=True,
+                          text=True, timeout=timeout, cwd=cwd)
+
+
+def launch_two_ranks(config, *args, log: Path) -> subprocess.Popen:
+    """Two CPU ranks under the deepspeed launcher, in the background, output to ``log``."""
+    command = [LAUNCHER, "--num_gpus", "2", "--master_port", str(free_port()), str(REPO / "launch" / "train.py"),
+               "--config", str(config), *map(str, args)]
+    return subprocess.Popen(command, env=train_env(), stdout=open(log, "w"), stderr=subprocess.STDOUT)
+
+
+def rank_process(launcher: subprocess.Popen, rank: int) -> psutil.Process:
+    """The training process of ``rank`` (not one of its loader workers, which share its command line)."""
+    flag = f"--local_rank={rank}"
+    for child in psutil.Process(launcher.pid).children(recursive=True):
+        if flag in child.cmdline() and flag not in child.parent().cmdline():
+            return child
+    raise AssertionError(f"no process for rank {rank}")
+
+
+def kill_tree(launcher: subprocess.Popen) -> None:
+    for child in psutil.Process(launcher.pid).children(recursive=True):
+        child.kill()
+    launcher.kill()
+    launcher.wait()
+
+
+def wait_for_step(run_dir: Path, step: int, launcher: subprocess.Popen, timeout: float = 300) -> None:
+    """Until rank 0 has logged a training step >= ``step``."""
+    deadline = time.monotonic() + timeout
+    metrics = run_dir / "metrics.jsonl"
+    while time.monotonic() < deadline:
+        assert launcher.poll() is None, "the job ended before the fault was injected"
+        if metrics.is_file() and any(r["kind"] == "train" and r["step"] >= step for r in read_jsonl(metrics)):
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"no step {step} within {timeout} s")
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    records = []
+    for line in path.read_text().splitlines():
+        try:
+            records.append(json.loads(line))
+        except json.JSONDecodeError:  # a line being written right now
+            pass
+    return records
+
+
+def train_records(run_dir: Path) -> dict[int, dict]:
+    return {r["step"]: r for r in read_jsonl(run_dir / "metrics.jsonl") if r["kind"] == "train"}
+
+
+def sample_log(run_dir: Path, rank: int) -> list[tuple[int, list[int]]]:
+    return [(r["step"], r["indices"]) for r in read_jsonl(run_dir / "samples" / f"rank{rank}.jsonl")]
+
+
+def assert_failed_before_the_process_group(result, *words):
+    assert result.returncode == 2, (result.returncode, result.stdout[-2000:], result.stderr[-3000:])
+    assert GROUP_STARTED not in result.stdout and "Traceback" not in result.stderr, result.stderr[-3000:]
+    for word in words:
+        assert word in result.stderr, (word, result.stderr[-3000:])
+
+
+# -- a rank killed or stopped -------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_a_rank_killed_mid_epoch_resumes_with_the_same_losses_and_samples(small_shards, tmp_path):
+    """SIGKILL one of two ranks mid-epoch: the launcher ends the job within seconds, and --resume latest
+    then trains on to the same per-step losses as an uninterrupted run, with the same samples at every
+    step on every rank: none lost, none repeated."""
+    config = write_train_config(tmp_path / "c.yaml", small_shards, tmp_path / "full", extra={
+        "trainer": {"epochs": 4, "checkpoint_every_steps": 4, "keep_checkpoints": 3, "log_samples": True,
+                    "deepspeed_config": ZERO2}})
+    full = launch_two_ranks(config, log=tmp_path / "full.log")
+    assert full.wait(timeout=600) == 0, (tmp_path / "full.log").read_text()[-3000:]
+
+    killed_dir = tmp_path / "killed"
+    job = launch_two_ranks(config, "run.name=killed", log=tmp_path / "killed.log")
+    try:
+        wait_for_step(killed_dir, 18, job)  # mid-epoch 1 (12 steps an epoch), past the checkpoint at step 16
+        victim = rank_process(job, 1)
+        killed_at = time.monotonic()
+        victim.send_signal(signal.SIGKILL)
+        code = job.wait(timeout=120)
+        ended_after = time.monotonic() - killed_at
+    finally:
+        if job.poll() is None:
+            kill_tree(job)
+    assert code != 0 and ended_after < 60, (code, ended_after)
+    latest = (killed_dir / "checkpoints" / "latest").read_text().strip()
+    assert latest.startswith("step") and int(latest[4:]) >= 16
+    log = tmp_path / "resumed.log"
+    resumed = launch_two_ranks(config, "run.name=killed", "--resume", "latest", log=log)
+    assert resumed.wait(timeout=600) == 0, log.read_text()[-3000:]
+    assert f"resumed from {latest}" in log.read_text()
+
+    expected, got = train_records(tmp_path / "full"), train_records(killed_dir)
+    assert sorted(got) == sorted(expected) == list(range(1, 49))
+    for step, record in expected.items():
+        for key in ("loss", "lld", "nce", "task", "entropy"):
+            if key in record:
+                assert got[step][key] == pytest.approx(record[key], rel=1e-6, abs=1e-7), (step, key)
+    for rank in (0, 1):
+        full_samples, resumed_samples = sample_log(tmp_path / "full", rank), sample_log(killed_dir, rank)
+        assert [s for s, _ in resumed_samples] == list(range(1, 49))  # every step exactly once
+        assert resumed_samples == full_samples
+    # Each epoch's passes cover every training sample once per pass, across both ranks.
+    epoch_one = [i for rank in (0, 1) for s, idx in sample_log(killed_dir, rank) if 13 <= s <= 18 for i in idx]
+    assert len(epoch_one) == len(set(epoch_one)) == 192
+
+
+@pytest.mark.slow
+def test_a_stopped_rank_ends_the_job_after_the_collective_timeout(small_shards, tmp_path):
+    """SIGSTOP one rank: the other fails its next collective after trainer.collective_timeout_s (not
+    DeepSpeed's fixed 10 minutes) with a message saying so, and the launcher ends the job."""
+    config = write_train_config(tmp_path / "c.yaml", small_shards, tmp_path / "run", extra={
+        "trainer": {"epochs": 20, "collective_timeout_s": 8}})
+    job = launch_two_ranks(config, log=tmp_path / "job.log")
+    try:
+        wait_for_step(tmp_path / "run", 3, job)
+        rank_process(job, 1).send_signal(signal.SIGSTOP)
+        stopped_at = time.monotonic()
+        code = job.wait(timeout=300)
+        ended_after = time.monotonic() - stopped_at
+    finally:
+        if job.poll() is None:
+            kill_tree(job)
+    output = (tmp_path / "job.log").read_text()
+    # The launcher gives the stopped rank 30 s to answer SIGTERM before it kills it.
+    assert code != 0 and 8 <= ended_after < 8 + 30 + 30, (code, ended_after)
+    assert "error: rank 0: a collective timed out after trainer.collective_timeout_s=8 s" in output, output[-3000:]
+
+
+# -- non-finite losses and gradients --------------------------------------------------------------------
+
+
+def finite_everywhere(state: dict[str, torch.Tensor]) -> bool:
+    return all(bool(torch.isfinite(v).all()) for v in state.values())
+
+
+def complete_tags(run_dir: Path) -> list[Path]:
+    return sorted(p.parent for p in (run_dir / "checkpoints").glob("*/config.yaml"))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("deepspeed", ["zero0_fp32", "zero2_fp32"])
+def test_a_diverging_run_exits_nonzero_and_saves_nothing_non_finite(small_shards, tmp_path, deepspeed):
+    """trainer.lr_main=1e30: the first main step sends the weights to ~1e30 and every later loss is NaN.
+    No such step is applied; after nonfinite_patience of them the run stops with exit code 1, naming the
+    first one, its stage and its terms; every checkpoint and the best model hold finite weights."""
+    config = write_train_config(tmp_path / "c.yaml", small_shards, tmp_path / "run", extra={"trainer": {
+        "epochs": 3, "checkpoint_every_steps": 5, "keep_checkpoints": 20, "nonfinite_patience": 6,
+        "deepspeed_config": str(REPO / "configs" / "deepspeed" / f"{deepspeed}.json")}})
+    result = train(config, "trainer.lr_main=1e30")
+    assert result.returncode == 1, result.stderr[-3000:]
+    train_log = train_records(tmp_path / "run")
+    bad = [step for step, r in train_log.items() if not np.isfinite(r["loss"])]
+    first = bad[0]
+    assert bad == list(range(first, first + 6)) and max(train_log) == first + 5  # stopped at the patience
+    stage = train_log[first]["stage"]
+    assert f"non-finite values from step {first} (epoch 0, stage {stage}): grad_norm" in result.stderr
+    assert "loss" in result.stderr.split("non-finite values")[1] and "6 consecutive steps skipped" in result.stderr
+    assert [train_log[s]["nonfinite_steps"] for s in bad] == list(range(1, 7))
+    assert "Traceback" not in result.stderr
+    tags = complete_tags(tmp_path / "run")
+    assert tags and all(finite_everywhere(consolidated_fp32_state(tag)) for tag in tags)
+    best = tmp_path / "run" / "best_model" / "model.safetensors"
+    assert not best.exists() or finite_everywhere(load_file(best))
+
+
+@pytest.fixture(scope="module")
+def vector_shards(tmp_path_factory) -> Path:
+    """Small synthetic MOSI with audio and vision as one vector each (their MLP encoders pass an extreme
+    input through to the loss, where an LSTM's gates would saturate)."""
+    out = tmp_path_factory.mktemp("vector") / "shards"
+    ShardBuilder(SyntheticSource("mosi", seed=5, sizes=SMALL_SIZES, vector_features=True), out, shard_size=40,
+                 feature_dtype="float32").build()
+    return out
+
+
+def plant_extreme_sample(vector_shards: Path, out: Path, config: Path) -> int:
+    """A copy of ``vector_shards`` whose sample in the third training batch of epoch 0 has vision
+    features of 3e38 (finite, so the loader passes it; the model overflows to NaN on it). Returns its index."""
+    shutil.copytree(vector_shards, out)
+    data = load_config(config, [f"data.shard_dir={out}"]).data
+    batches = make_loader(data, data.train_split, rank=0, world_size=1, train=True, seed=7).epoch(0)
+    bad_index = [next(batches) for _ in range(3)][-1].index[0].item()
+    offset = load_manifest(out).split("train").index_offset
+
+    def extreme(samples):
+        sample = samples[bad_index - offset]
+        sample.features["vision"] = np.full_like(sample.features["vision"], 3e38)
+
+    rewrite_split(out, "train", extreme)
+    return bad_index
+
+
+@pytest.mark.slow
+def test_a_non_finite_step_is_skipped_leaving_weights_and_optimizer_untouched(vector_shards, tmp_path):
+    """One sample makes the loss NaN wherever it is (and for MMIM's next main step, through the entropy
+    memory). Those steps, and only those, are skipped: the weights and Adam's step counts after a skipped
+    step equal those before it, the run trains on to the end (exit 0) and counts them in metrics.jsonl."""
+    config = write_train_config(tmp_path / "c.yaml", vector_shards, tmp_path / "run", extra={"trainer": {
+        "epochs": 1, "max_steps_per_pass": 5, "checkpoint_every_steps": 1, "keep_checkpoints": 20,
+        "log_samples": True}})
+    bad_index = plant_extreme_sample(vector_shards, tmp_path / "shards", config)
+    result = train(config, f"data.shard_dir={tmp_path / 'shards'}")
+    assert result.returncode == 0, result.stderr[-3000:]
+    train_log = train_records(tmp_path / "run")
+    skipped = [step for step, r in train_log.items() if not np.isfinite(r["loss"])]
+    with_bad = [step for step, indices in sample_log(tmp_path / "run", 0) if bad_index in indices]
+    assert with_bad[0] == 3 and set(with_bad) <= set(skipped)
+    assert train_log[max(train_log)]["nonfinite_steps"] == len(skipped) and max(train_log) == 10
+    assert all(train_log[s]["nonfinite_steps"] == sum(b <= s for b in skipped) for s in train_log)
+
+    def weights_and_steps(step):
+        tag = tmp_path / "run" / "checkpoints" / f"step{step:08d}"
+        optimizer = torch.load(tag / "mp_rank_00_model_states.pt", weights_only=False)["optimizer"]["state"]
+        return consolidated_fp32_state(tag), [float(s["step"]) for s in optimizer.values()]
+
+    (before, steps_before), (after, steps_after), (later, steps_later) = map(weights_and_steps, (2, 3, 4))
+    assert all(torch.equal(before[n], after[n]) for n in before) and steps_after == steps_before
+    assert any(not torch.equal(after[n], later[n]) for n in after) and steps_later != steps_after
+    assert all(finite_everywhere(consolidated_fp32_state(tag)) for tag in complete_tags(tmp_path / "run"))
+
+
+@pytest.mark.slow
+def test_nonfinite_stop_ends_the_run_at_the_first_non_finite_step(vector_shards, tmp_path):
+    config = write_train_config(tmp_path / "c.yaml", vector_shards, tmp_path / "run", extra={"trainer": {
+        "epochs": 1, "max_steps_per_pass": 5, "nonfinite": "stop"}})
+    plant_extreme_sample(vector_shards, tmp_path / "shards", config)
+    result = train(config, f"data.shard_dir={tmp_path / 'shards'}")
+    assert result.returncode == 1, result.stderr[-3000:]
+    assert "non-finite values from step 3 (epoch 0, stage mmilb):" in result.stderr
+    assert "trainer.nonfinite=stop" in result.stderr and max(train_records(tmp_path / "run")) == 3
+
+
+# -- received files never run code --------------------------------------------------------------------
+
+
+class Trap:
+    """Unpickling this runs a shell command that creates ``marker``: what a crafted file would do."""
+
+    def __init__(self, marker: Path):
+        self.marker = marker
+
+    def __reduce__(self):
+        return os.system, (f"touch {self.marker}",)
+
+
+@pytest.fixture(scope="module")
+def finished_run(small_shards, tmp_path_factory) -> Path:
+    """A short finished run (2 epochs of 2 steps a pass, ZeRO-0, one process) with a checkpoint per epoch."""
+    base = tmp_path_factory.mktemp("finished")
+    config = write_train_config(base / "c.yaml", small_shards, base / "run", extra={"trainer": {
+        "epochs": 2, "max_steps_per_pass": 2}})
+    result = train(config)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return base / "run"
+
+
+def copy_run(finished_run: Path, tmp_path: Path, name: str = "run") -> tuple[Path, Path]:
+    """A private copy of ``finished_run`` and a config that names it."""
+    run = tmp_path / name
+    shutil.copytree(finished_run, run)
+    config = tmp_path / "c.yaml"
+    text = (finished_run.parent / "c.yaml").read_text()
+    config.write_text(text.replace(str(finished_run.parent), str(tmp_path)))
+    return run, config
+
+
+def test_a_crafted_model_file_is_refused_without_running_it(tmp_path):
+    marker = tmp_path / "pwned"
+    crafted = tmp_path / "best_model.pt"
+    torch.save({"state_dict": {}, "config": Trap(marker)}, crafted)
+    result = subprocess.run([sys.executable, str(REPO / "launch" / "eval.py"), "--model", str(crafted)],
+                            env=train_env(), capture_output=True, text=True, timeout=300)
+    assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr[-3000:]
+    assert f"{crafted}: refused: a .pt file is a pickle" in result.stderr and "system" in result.stderr
+    assert not marker.exists()
+
+
+def test_a_crafted_per_rank_checkpoint_file_is_refused_before_the_process_group(finished_run, tmp_path):
+    run, config = copy_run(finished_run, tmp_path)
+    marker = tmp_path / "pwned"
+    latest = run / "checkpoints" / (run / "checkpoints" / "latest").read_text().strip()
+    with open(latest / "rank0.pt", "wb") as handle:
+        pickle.dump({"rng": Trap(marker)}, handle)
+    result = train(config, "--resume", "latest", "trainer.epochs=3")
+    assert_failed_before_the_process_group(result, f"{latest / 'rank0.pt'}: refused")
+    assert not marker.exists()
+
+
+def test_a_crafted_mmsa_pickle_is_refused_naming_the_class(tmp_path):
+    marker = tmp_path / "pwned"
+    crafted = tmp_path / "unaligned_50.pkl"
+    with open(crafted, "wb") as handle:
+        pickle.dump({"train": {"id": Trap(marker)}, "valid": {}, "test": {}}, handle)
+    result = subprocess.run([sys.executable, "-m", "sharding", "build", "--source", "mmsa", "--out",
+                             str(tmp_path / "out"), "--option", f"path={crafted}"], env=train_env(),
+                            capture_output=True, text=True, timeout=300, cwd=REPO)
+    assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr[-3000:]
+    assert f"{crafted}: refused to load posix.system" in result.stderr
+    assert not marker.exists()
+
+
+# -- bad inputs fail before the process group ---------------------------------------------------------
+
+
+def read_only_mount(path: Path):
+    """Bind-mount ``path`` read-only onto itself (root only); returns an undo, or None where not allowed."""
+    path.mkdir(parents=True, exist_ok=True)
+    mounted = subprocess.run(["mount", "--bind", str(path), str(path)], capture_output=True)
+    if mounted.returncode:
+        return None
+    subprocess.run(["mount", "-o", "remount,bind,ro", str(path)], check=True)
+    return lambda: subprocess.run(["umount", str(path)], check=True)
+
+
+def test_bad_inputs_fail_before_the_process_group_naming_the_key(small_shards, finished_run, tmp_path):
+    """Each bad input of a run exits with 2 before any process group exists, with one line naming the file
+    and the key (each case is a real launch/train.py process)."""
+    run, config = copy_run(finished_run, tmp_path)
+    fresh = ["run.name=fresh"]
+    missing_shard = tmp_path / "missing_shard"
+    shutil.copytree(small_shards, missing_shard)
+    (missing_shard / "train-000002.tar").unlink()
+    short_shard = tmp_path / "short_shard"
+    shutil.copytree(small_shards, short_shard)
+    with open(short_shard / "valid-000001.tar", "r+b") as handle:
+        handle.truncate(1000)
+    json_files = {"invalid": '{"zero_optimization": {"stage": 2}', "stage7": '{"zero_optimization": {"stage": 7}}',
+                  "misspelt": '{"zero_optimisation": {"stage": 2}}'}
+    for name, text in json_files.items():
+        (tmp_path / f"{name}.json").write_text(text)
+    unfinished = run / "checkpoints" / "epoch0001"
+    (unfinished / "config.yaml").unlink()
+    cases = {
+        "no shard_dir": (fresh + [f"data.shard_dir={tmp_path / 'nowhere'}"], ["data.shard_dir:", "does not exist"]),
+        "URL shard_dir": (fresh + ["data.shard_dir=s3://bucket/mosi"], ["data.shard_dir:", "is a URL"]),
+        "invalid JSON": (fresh + [f"trainer.deepspeed_config={tmp_path / 'invalid.json'}"],
+                         [f"trainer.deepspeed_config: {tmp_path / 'invalid.json'}: not valid JSON"]),
+        "ZeRO stage 7": (fresh + [f"trainer.deepspeed_config={tmp_path / 'stage7.json'}"],
+                         ["stage7.json: zero_optimization.stage: Input should be 0, 1, 2, 3"]),
+        "misspelt key": (fresh + [f"trainer.deepspeed_config={tmp_path / 'misspelt.json'}"],
+                         ["misspelt.json: unknown key(s) ['zero_optimisation']"]),
+        "text_config": (fresh + ["model.text_config={num_hidden_layerz: 1}"],
+                        ["model.text_config: unknown key(s) ['num_hidden_layerz']"]),
+        "missing shard": (fresh + [f"data.shard_dir={missing_shard}"],
+                          [f"{missing_shard / 'train-000002.tar'}: shard listed in the manifest is missing"]),
+        "short shard": (fresh + [f"data.shard_dir={short_shard}"],
+                        [f"{short_shard / 'valid-000001.tar'}: 1000 bytes, the manifest says"]),
+        "run exists": ([], [f"{run} already holds a run", "--resume auto", "run.name=", "--overwrite"]),
+        "ZeRO stage": (["--resume", "latest", f"trainer.deepspeed_config={ZERO2}"],
+                       ["cannot resume with this launch: zero_stage 0 there, 2 here"]),
+        "unfinished": (["--resume", str(unfinished)], [f"{unfinished}: an unfinished checkpoint"]),
+    }
+    undo = read_only_mount(tmp_path / "read_only")
+    if undo is not None:
+        cases["read-only"] = (fresh + [f"run.output_dir={tmp_path / 'read_only'}"],
+                              ["run.output_dir:", "the filesystem is read-only"])
+    # Another world size: this process is rank 0 of 2 by its environment (no launcher needed to fail).
+    two_ranks = {**train_env(), "RANK": "0", "WORLD_SIZE": "2", "LOCAL_RANK": "0"}
+    commands = {name: (TRAIN + ["--config", str(config), *args], words, train_env(), tmp_path)
+                for name, (args, words) in cases.items()}
+    commands["world size"] = (TRAIN + ["--config", str(config), "--resume", "latest"],
+                              ["cannot resume with this launch: world_size 1 there, 2 here"], two_ranks, tmp_path)
+    # A shipped config that names a model nobody has put there (its relative paths: from the repository).
+    commands["shipped model"] = (TRAIN + ["--config", "configs/self_mm_sims.yaml"],
+                                 ["model.text_model: pretrained/bert-base-chinese does not exist",
+                                  "huggingface-cli download"], train_env(), REPO)
+
+    def run_case(name):
+        command, _, env, cwd = commands[name]
+        return subprocess.run(command, env=env, capture_output=True, text=True, timeout=300, cwd=cwd)
+
+    try:
+        with concurrent.futures.ThreadPoolExecutor(2) as pool:  # two at a time: each is a cold Python start
+            results = dict(zip(commands, pool.map(run_case, commands)))
+    finally:
+        if undo is not None:
+            undo()
+    for name, result in results.items():
+        assert_failed_before_the_process_group(result, *commands[name][1])
+    assert not (tmp_path / "s3:").exists() and not (tmp_path / "fresh").exists()
+    if undo is None:
+        pytest.skip("read-only case not run: bind mounts need root (the other cases passed)")
