@@ -70,7 +70,7 @@ def train_main(argv: list[str] | None = None) -> int:
     Every check that can run before the process group does (exit code 2, one line, no traceback). A run
     that fails later (non-finite values, a checkpoint that cannot be written, a collective that times
     out) prints its error and exits with 1."""
-    from .trainer import CheckpointError, check_resume
+    from .trainer import CheckpointError, check_resume, finished_run_summary
 
     args = parse_train_args(argv)
     try:
@@ -82,12 +82,19 @@ def train_main(argv: list[str] | None = None) -> int:
                               f"available: {sorted(OBJECTIVES)}")
         world = world_info()
         prepare_run_dir(config, args, world)
-        if args.resume:
-            check_resume(config, args.resume, world.world_size, world.rank)
-        manifest, _ = prepare_data(config, args.config)
+        tag_dir = check_resume(config, args.resume, world.world_size, world.rank) if args.resume else None
+        finished = finished_run_summary(config, tag_dir) if tag_dir else None
+        if finished is None:
+            manifest, _ = prepare_data(config, args.config)
     except (ConfigError, DataError, FileNotFoundError, ValueError, OSError, CheckpointError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    if finished is not None:
+        if world.is_main:
+            print(f"{config.run_dir()}: the run is finished ({finished['epochs']} epochs, {finished['why']}); nothing "
+                  "to train. Raise trainer.epochs (or trainer.patience) to train on")
+            print(json.dumps({"best_epoch": finished["best_epoch"], "test": finished["test"]}, indent=1))
+        return 0
     init_process_group(world, config.trainer.collective_timeout_s)
     try:
         return _train(config, manifest, world, args)
@@ -120,16 +127,6 @@ def _train(config, manifest, world, args) -> int:
         state = trainer.state
         if tag is not None and world.is_main:
             print(f"resumed from {tag}: epoch {state.epoch}, stage {state.stage_index}, step {state.step}")
-        if tag is not None and state.finished:
-            if world.is_main:
-                why = (f"early stop after {state.bad_epochs} epochs without a better validation loss "
-                       f"(trainer.patience={config.trainer.patience})" if state.epoch < config.trainer.epochs
-                       else f"trainer.epochs={config.trainer.epochs}")
-                print(f"{config.run_dir()}: the run is finished ({state.epoch} epochs, {why}); nothing to train. Raise "
-                      "trainer.epochs (or trainer.patience) to train on")
-                print(json.dumps({"best_epoch": state.best_epoch, "test": state.best_test_metrics}, indent=1))
-            trainer.close()
-            return 0
     state = trainer.fit()
     trainer.close()
     if world.is_main:

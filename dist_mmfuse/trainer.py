@@ -566,8 +566,7 @@ class Trainer:
             info = {"format": CHECKPOINT_FORMAT, "tag": tag, "world_size": self.world.world_size,
                     "zero_stage": zero_stage(self.deepspeed_settings),
                     "gradient_accumulation_steps": self.config.trainer.gradient_accumulation_steps,
-                    "accumulation": self.config.trainer.accumulation, "epoch": self.state.epoch,
-                    "global_step": self.state.global_step, "finished": self.state.finished}
+                    "accumulation": self.config.trainer.accumulation, "train_state": dataclasses.asdict(self.state)}
             atomic_write_text(target / CHECKPOINT_INFO, json.dumps(info, indent=1) + "\n")
             atomic_write_text(target / "schema.json", json.dumps(self.schema.model_dump(mode="json"), indent=1) + "\n")
             atomic_write_text(target / "config.yaml", self.config.to_yaml())
@@ -776,6 +775,25 @@ def _check_same_layout(config: Config, tag_dir: Path, saved: dict[str, Any], wor
             f"{tag_dir}: cannot resume with this launch: {'; '.join(changed)}. Resuming exactly needs the world size, "
             f"ZeRO stage and accumulation it was saved with: relaunch on {saved.get('world_size')} rank(s) with a "
             f"DeepSpeed config of ZeRO stage {saved.get('zero_stage')} (trainer.deepspeed_config)")
+
+
+def finished_run_summary(config: Config, tag_dir: Path) -> dict[str, Any] | None:
+    """If the run whose checkpoint ``tag_dir`` is has nothing left to train under ``config`` (its epochs
+    done, or stopped early under this ``trainer.patience``), what it selected: ``{"epochs", "why",
+    "best_epoch", "test"}``. None if it trains on (or the checkpoint predates checkpoint.json)."""
+    info_path = tag_dir / CHECKPOINT_INFO
+    if not info_path.is_file():
+        return None
+    state = TrainState(**json.loads(info_path.read_text())["train_state"])
+    trainer_cfg = config.trainer
+    if state.epoch >= trainer_cfg.epochs:
+        why = f"trainer.epochs={trainer_cfg.epochs}"
+    elif state.bad_epochs >= trainer_cfg.patience:
+        why = (f"early stop after {state.bad_epochs} epochs without a better validation loss (trainer.patience="
+               f"{trainer_cfg.patience})")
+    else:
+        return None
+    return {"epochs": state.epoch, "why": why, "best_epoch": state.best_epoch, "test": state.best_test_metrics}
 
 
 def checkpoint_tag_dir(path: Path) -> Path:

@@ -431,3 +431,112 @@ def test_bad_inputs_fail_before_the_process_group_naming_the_key(small_shards, f
     assert not (tmp_path / "s3:").exists() and not (tmp_path / "fresh").exists()
     if undo is None:
         pytest.skip("read-only case not run: bind mounts need root (the other cases passed)")
+
+
+# -- no result lost or mixed --------------------------------------------------------------------------
+
+
+def test_a_finished_run_resumes_only_to_train_more_epochs_and_overwrite_replaces_it(finished_run, tmp_path):
+    """--resume of a finished run says it is finished; with a larger trainer.epochs it trains the extra
+    epoch, its log continuing the old one. --overwrite replaces a run: only the new run's records remain."""
+    run, config = copy_run(finished_run, tmp_path)
+    before = read_jsonl(run / "metrics.jsonl")
+    same = train(config, "--resume", "latest")
+    assert same.returncode == 0, same.stderr[-3000:]
+    assert f"{run}: the run is finished (2 epochs, trainer.epochs=2); nothing to train" in same.stdout
+    assert GROUP_STARTED not in same.stdout and read_jsonl(run / "metrics.jsonl") == before
+
+    more = train(config, "--resume", "latest", "trainer.epochs=3")
+    assert more.returncode == 0, more.stderr[-3000:]
+    assert "resumed from epoch0002: epoch 2, stage 0, step 0" in more.stdout
+    after = read_jsonl(run / "metrics.jsonl")
+    assert after[:len(before) - 1] == before[:-1]  # the old final record is replaced by the new one
+    assert [r["epoch"] for r in after if r["kind"] == "valid"] == [0, 1, 2]
+    assert [r["kind"] for r in after].count("final") == 1
+    assert (run / "checkpoints" / "latest").read_text().strip() == "epoch0003"
+    assert json.loads((run / "checkpoints" / "epoch0003" / "checkpoint.json").read_text())["train_state"]["finished"]
+
+    replaced = train(config, "--overwrite", "trainer.epochs=1")
+    assert replaced.returncode == 0, replaced.stderr[-3000:]
+    fresh = read_jsonl(run / "metrics.jsonl")
+    assert [r["epoch"] for r in fresh if r["kind"] == "valid"] == [0] and fresh[0]["step"] == 1
+    assert sorted(p.name for p in (run / "checkpoints").iterdir()) == ["epoch0001", "latest"]
+
+
+def test_every_checkpoint_is_complete_before_latest_names_it(finished_run, tmp_path):
+    """Each tag that latest can name holds checkpoint.json and config.yaml; an unfinished tag (a save that
+    crashed before them) is never resumed and is removed by the next save."""
+    run, config = copy_run(finished_run, tmp_path)
+    for tag in complete_tags(run):
+        assert {"checkpoint.json", "config.yaml", "schema.json", "rank0.pt"} <= {p.name for p in tag.iterdir()}
+    crashed = run / "checkpoints" / "step99999999"
+    shutil.copytree(run / "checkpoints" / "epoch0002", crashed)
+    (crashed / "config.yaml").unlink()
+    (crashed / "checkpoint.json").unlink()
+    result = train(config, "--resume", "latest", "trainer.epochs=3")
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert not crashed.exists()
+
+
+@pytest.mark.slow
+def test_skipped_bad_samples_are_counted_in_the_log(small_shards, tmp_path):
+    """data.bad_samples=skip: a sample with NaN features is skipped wherever it falls, its place refilled,
+    and metrics.jsonl counts it (skipped_samples) once per pass that reads it."""
+    shards = tmp_path / "shards"
+    shutil.copytree(small_shards, shards)
+
+    def spoil(samples):
+        audio = samples[11].features["audio"].copy()
+        audio[0, 0] = np.nan
+        samples[11].features["audio"] = audio
+
+    rewrite_split(shards, "train", spoil)
+    config = write_train_config(tmp_path / "c.yaml", shards, tmp_path / "run", extra={
+        "data": {"bad_samples": "skip", "num_workers": 0}, "trainer": {"epochs": 1, "log_samples": True}})
+    result = train(config)
+    assert result.returncode == 0, result.stderr[-3000:]
+    log = train_records(tmp_path / "run")
+    passes = {r["stage"] for r in log.values()}
+    assert log[max(log)]["skipped_samples"] == len(passes) == 2
+    assert all(11 not in indices for _, indices in sample_log(tmp_path / "run", 0))
+    assert log[max(log)]["samples_seen"] == 24 * 16  # places, refills included
+
+
+# -- a full or read-only disk -------------------------------------------------------------------------
+
+
+def small_filesystem(path: Path, free_mib: int):
+    """A 24 MiB tmpfs at ``path`` with about ``free_mib`` MiB left free; an undo, or None if mounting is not
+    allowed here (root only)."""
+    path.mkdir(parents=True, exist_ok=True)
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=24m", "tmpfs", str(path)], capture_output=True).returncode:
+        return None
+    with open(path / "filler", "wb") as handle:
+        handle.write(b"\0" * ((24 - free_mib) << 20))
+    return lambda: subprocess.run(["umount", str(path)], check=True)
+
+
+@pytest.mark.parametrize("checkpoint_first", [False, True], ids=["export", "checkpoint"])
+def test_a_full_disk_names_the_path_and_the_cause_and_leaves_nothing_half_written(small_shards, tmp_path,
+                                                                                   checkpoint_first):
+    """2 MiB free: the first best-model export (4 MiB of weights) fails while writing, or the first
+    checkpoint (12 MiB) is refused before writing; either way the message names the path and says the disk
+    is full, the run exits with 1, and no partial export or checkpoint is left."""
+    disk = tmp_path / "disk"
+    undo = small_filesystem(disk, free_mib=2)
+    if undo is None:
+        pytest.skip("mounting a small tmpfs needs root")
+    try:
+        config = write_train_config(tmp_path / "c.yaml", small_shards, disk / "run", extra={"trainer": {
+            "epochs": 1, "max_steps_per_pass": 2, "checkpoint_every_steps": 1 if checkpoint_first else 0}})
+        result = train(config)
+        left = sorted(p.name for p in (disk / "run").iterdir())
+        checkpoints = list((disk / "run" / "checkpoints").iterdir()) if (disk / "run" / "checkpoints").exists() else []
+    finally:
+        undo()
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr[-3000:]
+    if checkpoint_first:
+        assert f"cannot write checkpoint {disk / 'run' / 'checkpoints' / 'step00000001'}: no room" in result.stderr
+    else:
+        assert f"cannot write the model export {disk / 'run' / 'best_model'}: no space left" in result.stderr
+    assert "best_model" not in left and not [p for p in left if p.startswith(".")] and not checkpoints, left
