@@ -44,10 +44,10 @@ def parse_train_args(argv: list[str] | None = None) -> argparse.Namespace:
 RUN_MARKERS = ("config.yaml", "metrics.jsonl", "checkpoints", "best_model", "best_model.pt")
 
 
-def prepare_run_dir(config, args: argparse.Namespace, world) -> None:
+def check_run_dir(config, args: argparse.Namespace) -> bool:
     """Refuse to mix a new run into a directory that holds one, unless ``--resume`` (continue it) or
-    ``--overwrite`` (rank 0 deletes it now, before any rank can write); then check that results can be
-    written there. Called on every rank before the process group starts."""
+    ``--overwrite`` (replace it); check that results can be written there. Returns whether the directory
+    holds a run."""
     from .files import check_writable_dir
 
     run_dir = config.run_dir()
@@ -55,13 +55,17 @@ def prepare_run_dir(config, args: argparse.Namespace, world) -> None:
     if existing and not (args.resume or args.overwrite):
         raise ConfigError(f"{run_dir} already holds a run ({', '.join(existing)}); continue it with --resume auto, "
                           f"start another with run.name=<new name>, or replace it with --overwrite")
-    if existing and args.overwrite and world.is_main:
-        trash = run_dir.with_name(f".{run_dir.name}.replaced")
-        shutil.rmtree(trash, ignore_errors=True)
-        os.replace(run_dir, trash)
-        shutil.rmtree(trash, ignore_errors=True)
-    # The parent, not the run directory: rank 0 may be replacing that one at this moment.
+    # The parent, not the run directory: rank 0 may be replacing that one while other ranks check.
     check_writable_dir(config.run.output_dir, "run.output_dir")
+    return bool(existing)
+
+
+def replace_run_dir(run_dir: Path) -> None:
+    """Delete an earlier run (rank 0, after every check has passed, before any rank can write)."""
+    trash = run_dir.with_name(f".{run_dir.name}.replaced")
+    shutil.rmtree(trash, ignore_errors=True)
+    os.replace(run_dir, trash)
+    shutil.rmtree(trash, ignore_errors=True)
 
 
 def train_main(argv: list[str] | None = None) -> int:
@@ -81,11 +85,16 @@ def train_main(argv: list[str] | None = None) -> int:
             raise ConfigError(f"{args.config}: objective.name: {config.objective.name!r} is not implemented yet; "
                               f"available: {sorted(OBJECTIVES)}")
         world = world_info()
-        prepare_run_dir(config, args, world)
+        holds_run = check_run_dir(config, args)
         tag_dir = check_resume(config, args.resume, world.world_size, world.rank) if args.resume else None
         finished = finished_run_summary(config, tag_dir) if tag_dir else None
         if finished is None:
             manifest, _ = prepare_data(config, args.config)
+        # --overwrite, or --resume auto in a run that never reached a checkpoint: start it afresh.
+        if holds_run and finished is None and tag_dir is None and world.is_main:
+            if args.resume:
+                print(f"{config.run_dir()}: no checkpoint to resume from; starting the run afresh", flush=True)
+            replace_run_dir(config.run_dir())
     except (ConfigError, DataError, FileNotFoundError, ValueError, OSError, CheckpointError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -95,14 +104,20 @@ def train_main(argv: list[str] | None = None) -> int:
                   "to train. Raise trainer.epochs (or trainer.patience) to train on")
             print(json.dumps({"best_epoch": finished["best_epoch"], "test": finished["test"]}, indent=1))
         return 0
-    init_process_group(world, config.trainer.collective_timeout_s)
+    try:
+        init_process_group(world, config.trainer.collective_timeout_s)
+    except Exception as exc:  # the rendezvous: a peer that failed its checks never joins
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        print(f"error: rank {world.rank}: the process group did not form ({first}); another rank may have failed "
+              "before joining it (see its error)", file=sys.stderr, flush=True)
+        return 1
     try:
         return _train(config, manifest, world, args)
     except (NonFiniteError, CheckpointError, WriteError) as exc:
         print(f"error: rank {world.rank}: {exc}", file=sys.stderr, flush=True)
         return 1
     except RuntimeError as exc:
-        if "timed out" not in str(exc).lower() and "timeout" not in str(exc).lower():
+        if "gloo" not in str(exc) or "Timed out" not in str(exc):
             raise
         first = str(exc).strip().splitlines()[0]
         print(f"error: rank {world.rank}: a collective timed out after trainer.collective_timeout_s="
@@ -136,15 +151,19 @@ def _train(config, manifest, world, args) -> int:
 
 def _load_model_file(args) -> tuple[dict, dict]:
     """(state_dict, config dict) from ``--model`` (an export) or ``--checkpoint`` (a DeepSpeed tag)."""
+    from .export import load_export
+
+    return load_export(args.model) if args.model else _load_checkpoint_weights(Path(args.checkpoint))[:2]
+
+
+def _load_checkpoint_weights(path: Path) -> tuple[dict, dict, Path]:
+    """(fp32 state_dict, config dict, tag directory) of a checkpoint you made yourself (DeepSpeed unpickles)."""
     import yaml
 
-    from .export import load_export
     from .trainer import checkpoint_tag_dir, consolidated_fp32_state
 
-    if args.model:
-        return load_export(args.model)
-    path = checkpoint_tag_dir(Path(args.checkpoint))
-    return consolidated_fp32_state(path), yaml.safe_load((path / "config.yaml").read_text())
+    tag_dir = checkpoint_tag_dir(path)
+    return consolidated_fp32_state(tag_dir), yaml.safe_load((tag_dir / "config.yaml").read_text()), tag_dir
 
 
 def eval_main(argv: list[str] | None = None) -> int:
@@ -213,7 +232,7 @@ def eval_main(argv: list[str] | None = None) -> int:
 def export_main(argv: list[str] | None = None) -> int:
     """Write a checkpoint's consolidated fp32 weights, config and schema as an export directory."""
     from .export import export_model_dir
-    from .trainer import CheckpointError, checkpoint_tag_dir
+    from .trainer import CheckpointError
 
     parser = argparse.ArgumentParser(description="Export a DeepSpeed checkpoint as a model directory (safetensors "
                                                  "weights in fp32, the resolved config, the dataset schema).",
@@ -222,10 +241,8 @@ def export_main(argv: list[str] | None = None) -> int:
                                                             "(only checkpoints you made yourself: see below)")
     parser.add_argument("--out", required=True, help="the export directory to write (replaced if it exists)")
     args = parser.parse_args(argv)
-    args.model = None
     try:
-        state, config = _load_model_file(args)
-        tag_dir = checkpoint_tag_dir(Path(args.checkpoint))
+        state, config, tag_dir = _load_checkpoint_weights(Path(args.checkpoint))
         schema_path = tag_dir / "schema.json"
         schema = json.loads(schema_path.read_text()) if schema_path.is_file() else None
         out = export_model_dir(args.out, state, config, schema, {"source": f"checkpoint {tag_dir}"})

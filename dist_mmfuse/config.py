@@ -464,6 +464,12 @@ def deepspeed_settings(config: Config, source: str | Path = "<config>") -> dict[
     ds["gradient_clipping"] = config.trainer.grad_clip
     ds.setdefault("steps_per_print", 2**31 - 1)
     _validate_with_deepspeed(ds, where)
+    if ds.get("bf16", {}).get("enabled") and ds["bf16"].get("check_grad_overflow") is False:
+        raise ConfigError(f"{where}: bf16.check_grad_overflow=false: under bf16 the trainer relies on DeepSpeed's "
+                          "check of the gradient norm to keep non-finite steps out; remove it")
+    if ds.get("fp16", {}).get("enabled") and config.trainer.nonfinite == "stop":
+        raise ConfigError(f"{where}: fp16 with trainer.nonfinite=stop would stop at the loss scaler's first overflow, "
+                          "a normal part of fp16 training; use trainer.nonfinite=skip")
     return ds
 
 
@@ -517,7 +523,8 @@ def _validate_with_deepspeed(ds: dict[str, Any], where: str) -> None:
 
 def zero_stage(ds: dict[str, Any]) -> int:
     """The ZeRO stage of a DeepSpeed settings dict (0 when absent)."""
-    return int(ds.get("zero_optimization", {}).get("stage", 0))
+    zero = ds.get("zero_optimization", {})
+    return int(zero.get("stage", 0)) if isinstance(zero, dict) else 0
 
 
 def check_text_model(model: ModelConfig, source: str | Path = "<config>") -> None:

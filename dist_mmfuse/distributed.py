@@ -8,7 +8,11 @@ so DeepSpeed's ``init_distributed`` (which never reads the SLURM variables) sees
 
 from __future__ import annotations
 
+import faulthandler
 import os
+import sys
+import threading
+import time
 from dataclasses import dataclass
 
 # (rank, world size, local rank) variable names, in order of precedence.
@@ -56,7 +60,10 @@ def init_process_group(info: WorldInfo, timeout_s: float | None = None) -> None:
     """Start the default process group through DeepSpeed (NCCL on GPUs, gloo on CPUs), once.
 
     ``timeout_s``: how long a collective waits for a rank that stopped answering before it fails
-    (``trainer.collective_timeout_s``; DeepSpeed's default is 10 minutes)."""
+    (``trainer.collective_timeout_s``; DeepSpeed's default is 10 minutes). gloo does not always honour it:
+    a large all-reduce whose peer is stopped can wait forever once the socket buffers fill. So a
+    watchdog (``heartbeat``) also ends this process when it makes no progress for ``timeout_s`` plus a
+    grace period."""
     import datetime
 
     import deepspeed
@@ -74,6 +81,50 @@ def init_process_group(info: WorldInfo, timeout_s: float | None = None) -> None:
     timeout = {"timeout": datetime.timedelta(seconds=timeout_s)} if timeout_s else {}
     deepspeed.init_distributed(dist_backend="nccl" if torch.cuda.is_available() else "gloo", verbose=False,
                                **timeout)
+    if timeout_s:
+        start_watchdog(info.rank, timeout_s + WATCHDOG_GRACE_S)
+
+
+# -- the watchdog ---------------------------------------------------------------------------------------
+
+WATCHDOG_GRACE_S = 10.0  # past the process group's own timeout, which reports more precisely when it fires
+_watchdog: "_Watchdog | None" = None
+
+
+class _Watchdog(threading.Thread):
+    """Ends the process (exit code 1, every thread's stack on stderr) after ``limit_s`` without a heartbeat."""
+
+    def __init__(self, rank: int, limit_s: float):
+        super().__init__(name="dist_mmfuse-watchdog", daemon=True)
+        self.rank, self.limit_s = rank, limit_s  # the process group's timeout plus WATCHDOG_GRACE_S
+        self.last = time.monotonic()
+
+    def run(self) -> None:
+        while True:
+            time.sleep(min(1.0, self.limit_s / 10))
+            idle = time.monotonic() - self.last
+            if idle > self.limit_s:
+                sys.stderr.write(f"error: rank {self.rank}: no progress for {idle:.0f} s (trainer.collective_timeout_s="
+                                 f"{self.limit_s - WATCHDOG_GRACE_S:g} plus {WATCHDOG_GRACE_S:g} s): another rank "
+                                 "stopped answering, or this one is stuck; its threads' stacks follow\n")
+                faulthandler.dump_traceback(file=sys.stderr, all_threads=True)
+                sys.stderr.flush()
+                os._exit(1)
+
+
+def start_watchdog(rank: int, limit_s: float) -> None:
+    """Start (once per process) the watchdog that ``heartbeat`` keeps quiet."""
+    global _watchdog
+    if _watchdog is None:
+        _watchdog = _Watchdog(rank, limit_s)
+        _watchdog.start()
+
+
+def heartbeat() -> None:
+    """Tell the watchdog this process is making progress (each batch a loader yields; around checkpoint
+    saves). Costs one clock read."""
+    if _watchdog is not None:
+        _watchdog.last = time.monotonic()
 
 
 def share_cpu_threads(environ: dict[str, str] | None = None) -> int:

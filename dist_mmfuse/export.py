@@ -42,19 +42,23 @@ class ExportError(ValueError):
 
 def export_model_dir(out: str | os.PathLike, state_dict: dict[str, torch.Tensor], config: dict[str, Any],
                      schema: dict[str, Any] | None, info: dict[str, Any]) -> Path:
-    """Write an export directory at ``out`` (replacing one that is there) and return its path."""
+    """Write an export directory at ``out`` (replacing an earlier export there, never anything else) and
+    return its path."""
     from safetensors import SafetensorError
     from safetensors.torch import save_file
 
     from .files import WriteError, sync_files, write_failure
 
     out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
+    if out.exists() and not (out / INFO).is_file():
+        raise ExportError(f"{out} exists and is not an export of this tool (no {INFO}): choose another output path")
     # Own copies: safetensors refuses tensors that share storage (an objective may hold model modules).
     tensors = {name: value.detach().to("cpu", torch.float32, copy=True).contiguous()
                for name, value in state_dict.items()}
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
+    staging = old = None
     try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
         save_file(tensors, str(staging / WEIGHTS), metadata={"format": EXPORT_FORMAT})
         (staging / CONFIG).write_text(yaml.safe_dump(config, sort_keys=False))
         if schema is not None:
@@ -64,20 +68,23 @@ def export_model_dir(out: str | os.PathLike, state_dict: dict[str, torch.Tensor]
                                                 "parameters": sum(t.numel() for t in tensors.values()),
                                                 **info}, indent=1) + "\n")
         sync_files(staging)
-        old = None
         if out.exists():
             old = out.with_name(f".{out.name}.old")
             shutil.rmtree(old, ignore_errors=True)
             os.replace(out, old)
         os.replace(staging, out)
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
+        staging = None
     except BaseException as exc:
-        cause = write_failure(staging, exc) if isinstance(exc, (OSError, SafetensorError)) else None
-        shutil.rmtree(staging, ignore_errors=True)
+        cause = write_failure(staging or out.parent, exc) if isinstance(exc, (OSError, SafetensorError)) else None
+        if staging is not None:
+            shutil.rmtree(staging, ignore_errors=True)
+        if old is not None and not out.exists():
+            os.replace(old, out)  # put the earlier export back
         if cause is None:
             raise
         raise WriteError(f"cannot write the model export {out}: {cause}; an export already there is intact") from exc
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
     return out
 
 
@@ -96,7 +103,10 @@ def load_export(path: str | os.PathLike) -> tuple[dict[str, torch.Tensor], dict[
             state = load_file(str(path / WEIGHTS))
         except (SafetensorError, OSError) as exc:
             raise ExportError(f"{path / WEIGHTS}: not a readable safetensors file: {exc}") from exc
-        config = yaml.safe_load((path / CONFIG).read_text())
+        try:
+            config = yaml.safe_load((path / CONFIG).read_text())
+        except yaml.YAMLError as exc:
+            raise ExportError(f"{path / CONFIG}: not valid YAML: {exc}") from exc
         if not isinstance(config, dict):
             raise ExportError(f"{path / CONFIG}: not a run config")
         return state, config

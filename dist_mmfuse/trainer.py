@@ -39,8 +39,8 @@ from . import distributed as dist
 from .config import Config, TrainerConfig, deepspeed_settings, write_resolved_config, zero_stage
 from .data.loader import Batch, StreamingLoader, concat_batches, make_loader, split_labels
 from .distributed import WorldInfo
-from .export import export_model_dir, unpickling_refusal
-from .files import atomic_write_text, free_bytes, sync_files, write_failure
+from .export import ExportError, export_model_dir, unpickling_refusal
+from .files import WriteError, atomic_write_text, free_bytes, sync_files, write_failure
 from .manifest import Manifest
 from .metrics import msa_metrics
 from .models import FusionModel, ModelOutput, xavier_init_
@@ -245,6 +245,7 @@ class Trainer:
         self.state = TrainState()
         self.guard = NonFiniteGuard(self.device, config.trainer.nonfinite, config.trainer.nonfinite_patience)
         self.stage = self.objective.stages[0]  # the stage training is in (or was last in)
+        self._unreduced_skipped = 0  # this rank's skipped bad samples not yet in state.skipped_samples
         self.logger = RunLogger(self.run_dir, enabled=world.is_main, progress_bar=config.trainer.progress_bar)
         self.sample_log = SampleLog(self.run_dir, world.rank) if config.trainer.log_samples else None
         if config.trainer.anomaly_detection:
@@ -315,7 +316,7 @@ class Trainer:
         pass_index = state.epoch * len(self.objective.stages) + state.stage_index if data_pass is None else data_pass
         self.logger.start_pass(f"epoch {state.epoch} {stage}", total, state.step)
         window_terms: dict[str, torch.Tensor] = {}
-        window_start, window_steps, window_skipped = time.perf_counter(), 0, 0
+        window_start, window_steps = time.perf_counter(), 0
         batches = self.loaders["train"].epoch(pass_index, state.step * self.micro_batches_per_step)
         # Each step takes the next gradient_accumulation_steps batches from the one iterator.
         for micro_batches in zip(*[batches] * self.micro_batches_per_step):
@@ -324,7 +325,7 @@ class Trainer:
             log_due = window_steps + 1 == trainer_cfg.log_every or state.step + 1 == total
             if self.sample_log is not None:
                 self.sample_log.write(state.global_step + 1, state.epoch, stage, micro_batches)
-            window_skipped += sum(b.num_skipped for b in micro_batches)
+            self._unreduced_skipped += sum(b.num_skipped for b in micro_batches)
             terms = self.train_step(list(micro_batches), stage, state.step, want_grad_norm=log_due)
             for key, value in terms.items():
                 window_terms[key] = window_terms.get(key, 0) + value
@@ -333,8 +334,8 @@ class Trainer:
             state.samples_seen += self.global_batch_size
             window_steps += 1
             if log_due:
-                self.log_train(stage, window_terms, window_steps, window_skipped, time.perf_counter() - window_start)
-                window_terms, window_start, window_steps, window_skipped = {}, time.perf_counter(), 0, 0
+                self.log_train(stage, window_terms, window_steps, time.perf_counter() - window_start)
+                window_terms, window_start, window_steps = {}, time.perf_counter(), 0
             if trainer_cfg.checkpoint_every_steps and state.global_step % trainer_cfg.checkpoint_every_steps == 0:
                 self.save_checkpoint(f"step{state.global_step:08d}")
         self.logger.end_pass()
@@ -363,8 +364,16 @@ class Trainer:
             self.engine.step()
         finally:
             self.optimizer.skip_if = None
-        self.guard.record(flags, self.state.global_step + 1, engine_skipped=not self.engine.was_step_applied())
+        skipped = self.guard.record(flags, self.state.global_step + 1,
+                                    engine_skipped=not self.engine.was_step_applied())
+        self.objective.discard_step(skipped)
         return terms
+
+    def count_skipped_samples(self) -> None:
+        """Add every rank's bad samples skipped since the last count to ``skipped_samples`` (a collective)."""
+        pending = torch.full((1,), float(self._unreduced_skipped), device=self.device)
+        self._unreduced_skipped = 0
+        self.state.skipped_samples += round(dist.mean_across_ranks(pending).item() * self.world.world_size)
 
     def poll_nonfinite(self, check: bool = True) -> None:
         """Read the non-finite counters into the train state; then (``check``) raise NonFiniteError if the
@@ -503,15 +512,13 @@ class Trainer:
 
     # -- logging -----------------------------------------------------------------------------------
 
-    def log_train(self, stage: str, terms: dict[str, torch.Tensor], steps: int, skipped: int,
-                  seconds: float) -> None:
-        """Log the mean of ``terms`` over ``steps`` steps and all ranks; ``skipped``: this rank's bad samples
-        skipped in those steps (summed over ranks into ``skipped_samples``)."""
+    def log_train(self, stage: str, terms: dict[str, torch.Tensor], steps: int, seconds: float) -> None:
+        """Log the mean of ``terms`` over ``steps`` steps and all ranks, with the counts of skipped steps and
+        samples; then stop if the non-finite policy says so."""
         names = sorted(terms)
-        stacked = torch.stack([terms[n].float() for n in names] + [torch.full((), float(skipped), device=self.device)])
-        *sums, skipped_mean = dist.mean_across_ranks(stacked).tolist()
+        sums = dist.mean_across_ranks(torch.stack([terms[n].float() for n in names])).tolist()
         values = {name: total / steps for name, total in zip(names, sums)}
-        self.state.skipped_samples += round(skipped_mean * self.world.world_size)
+        self.count_skipped_samples()
         self.poll_nonfinite(check=False)  # log this step first, then stop if it is the last straw
         samples_per_s = steps * self.global_batch_size / max(seconds, 1e-9)
         lrs = {f"lr_{g['name']}": g["lr"] for g in self.optimizer.param_groups}
@@ -536,13 +543,19 @@ class Trainer:
     # -- checkpoints -------------------------------------------------------------------------------
 
     def save_checkpoint(self, tag: str) -> Path:
-        """Save on every rank; then, on rank 0, complete the tag (checkpoint.json, config.yaml), point
-        ``latest`` at it atomically and prune old tags. Non-finite weights, or a destination without the
-        room a checkpoint takes, stop the run on every rank alike before anything is written."""
+        """Save on every rank; then, on rank 0, complete the tag (checkpoint.json, schema.json, config.yaml),
+        point ``latest`` at it atomically and prune old tags. Non-finite weights or objective state, or a
+        destination without the room a checkpoint takes, stop the run on every rank alike before anything is
+        written; a write that fails on any rank stops every rank, after the failing one has said why."""
         target = self.checkpoint_dir / tag
+        dist.heartbeat()
+        self.count_skipped_samples()
         self.poll_nonfinite()
         self.check_finite_weights(f"checkpoint {target}")
         self._check_room(target)
+        if self.world.is_main and target.is_dir():  # written again (a replayed step): unfinished until complete
+            for name in ("config.yaml", CHECKPOINT_INFO):
+                (target / name).unlink(missing_ok=True)
         client_state = {
             "train_state": dataclasses.asdict(self.state),
             "loader": self.loaders["train"].state(self.state.epoch, self.state.step * self.micro_batches_per_step),
@@ -551,52 +564,83 @@ class Trainer:
             "world_size": self.world.world_size,
             "log_records": self.logger.records,  # rank 0's, the one that logs
         }
+        failure = None
         try:
             self.engine.save_checkpoint(str(self.checkpoint_dir), tag=tag, client_state=client_state,
                                         save_latest=False)
             torch.save({"rng": rng_states(), "objective": self.objective.extra_state()},
                        target / f"rank{self.world.rank}.pt")
             sync_files(target)
-        except (OSError, RuntimeError) as exc:  # torch.save reports a full disk as a RuntimeError
-            raise CheckpointError(f"cannot write checkpoint {target}: {write_failure(target, exc)}. The previous "
-                                  "checkpoint is intact; free space (or fix the directory) and resume with "
-                                  "--resume latest") from exc
-        dist.barrier()
+        except (OSError, RuntimeError) as exc:
+            failure = self._write_failure(target, exc)
+        self._agree_on_writes(failure, f"cannot write checkpoint {target}")
+        failure = None
         if self.world.is_main:
             info = {"format": CHECKPOINT_FORMAT, "tag": tag, "world_size": self.world.world_size,
                     "zero_stage": zero_stage(self.deepspeed_settings),
                     "gradient_accumulation_steps": self.config.trainer.gradient_accumulation_steps,
                     "accumulation": self.config.trainer.accumulation, "train_state": dataclasses.asdict(self.state)}
-            atomic_write_text(target / CHECKPOINT_INFO, json.dumps(info, indent=1) + "\n")
-            atomic_write_text(target / "schema.json", json.dumps(self.schema.model_dump(mode="json"), indent=1) + "\n")
-            atomic_write_text(target / "config.yaml", self.config.to_yaml())
-            atomic_write_text(self.checkpoint_dir / LATEST, tag + "\n")
-            self._prune_checkpoints(keep=tag)
-        dist.barrier()
+            try:
+                atomic_write_text(target / CHECKPOINT_INFO, json.dumps(info, indent=1) + "\n")
+                atomic_write_text(target / "schema.json",
+                                  json.dumps(self.schema.model_dump(mode="json"), indent=1) + "\n")
+                atomic_write_text(target / "config.yaml", self.config.to_yaml())
+                atomic_write_text(self.checkpoint_dir / LATEST, tag + "\n")
+                self._prune_checkpoints(keep=tag)
+            except OSError as exc:
+                failure = self._write_failure(target, exc)
+        self._agree_on_writes(failure, f"cannot write checkpoint {target}")
+        dist.heartbeat()
         return target
 
+    def _write_failure(self, path: Path, exc: BaseException) -> str:
+        """The cause of a failed write under ``path``, said on this rank's stderr at once (the collective
+        that makes every rank stop may itself hang if a rank failed inside DeepSpeed's save). Errors that
+        are not failed writes (a broken collective) are raised as they are."""
+        if isinstance(exc, RuntimeError) and not any(w in str(exc) for w in ("write", "iostream", "No space",
+                                                                              "unexpected pos")):
+            raise exc
+        cause = write_failure(path, exc)
+        print(f"error: rank {self.world.rank}: cannot write {path}: {cause}", file=sys.stderr, flush=True)
+        return cause
+
+    def _agree_on_writes(self, failure: str | None, what: str) -> None:
+        """A collective: if any rank's write failed, raise CheckpointError on every rank."""
+        failed = dist.or_across_ranks(torch.tensor([failure is not None], device=self.device))
+        if failed.item():
+            raise CheckpointError(f"{what}: {failure or 'another rank could not write its part (see its error)'}. "
+                                  "The previous checkpoint is intact; free space (or fix the directory) and resume "
+                                  "with --resume latest")
+
     def check_finite_weights(self, what: str) -> None:
-        """Raise NonFiniteError on every rank if any rank holds a NaN or Inf weight (a collective)."""
+        """Raise NonFiniteError on every rank if any rank holds a NaN or Inf weight or objective state (a
+        collective)."""
         params = [getattr(p, "ds_tensor", p) for p in self.engine.module.parameters()]  # ZeRO-3: the partition
-        bad = torch.stack([~torch.isfinite(p.detach()).all() for p in params if p.numel()]).any()
-        if dist.or_across_ranks(bad.reshape(1)).item():
-            raise NonFiniteError(f"{what} not written: the weights hold NaN or Inf after step {self.state.global_step} "
-                                 f"(epoch {self.state.epoch}); the previous checkpoint and model are untouched")
+        bad = torch.zeros(1, dtype=torch.bool, device=self.device)
+        for tensor in params + [t.to(self.device) for t in _tensors(self.objective.extra_state())]:
+            if tensor.is_floating_point():
+                bad |= ~torch.isfinite(tensor.detach()).all()
+        if dist.or_across_ranks(bad).item():
+            raise NonFiniteError(f"{what} not written: the weights or the objective's state hold NaN or Inf after "
+                                 f"step {self.state.global_step} (epoch {self.state.epoch}); the previous checkpoint "
+                                 "and model are untouched")
 
     def _check_room(self, target: Path) -> None:
         """Raise CheckpointError on every rank if any rank's filesystem lacks the room for the checkpoint
         (as large as the last one, or at first three fp32 copies of the weights: weights and Adam moments)."""
-        done = [p for p in self.checkpoint_dir.glob("*/config.yaml")] if self.checkpoint_dir.is_dir() else []
+        done = [p for p in self.checkpoint_dir.glob("*") if is_complete_tag(p)] if self.checkpoint_dir.is_dir() \
+            else []
         if done:
-            last = max(done, key=lambda p: p.stat().st_mtime).parent
+            last = max(done, key=lambda p: p.stat().st_mtime)
             needed = sum(f.stat().st_size for f in last.rglob("*") if f.is_file())
         else:
-            needed = 3 * 4 * sum(p.numel() for p in self.engine.module.parameters())
+            needed = 3 * 4 * sum(getattr(p, "ds_numel", p.numel()) for p in self.engine.module.parameters())
         free = free_bytes(target)
-        short = dist.gather_objects(free < needed)
-        if any(short):
-            raise CheckpointError(f"cannot write checkpoint {target}: no room; it needs about {needed / 2**20:.0f} MiB "
-                                  f"and {free / 2**20:.0f} MiB are free on its filesystem. The previous checkpoint is "
+        short = free < needed
+        if dist.or_across_ranks(torch.tensor([short], device=self.device)).item():
+            where = (f"it needs about {needed / 2**20:.0f} MiB and {free / 2**20:.0f} MiB are free on its filesystem"
+                     if short else "another rank's filesystem lacks the room (see its error)")
+            raise CheckpointError(f"cannot write checkpoint {target}: no room; {where}. The previous checkpoint is "
                                   "intact; free space (or lower trainer.keep_checkpoints) and resume with --resume "
                                   "latest")
 
@@ -624,8 +668,8 @@ class Trainer:
         (no config.yaml: a save that crashed or failed)."""
         tags = sorted((p for p in self.checkpoint_dir.iterdir() if p.is_dir() and p.name != keep),
                       key=lambda p: p.stat().st_mtime)
-        complete = [p for p in tags if (p / "config.yaml").is_file()]
-        unfinished = [p for p in tags if not (p / "config.yaml").is_file()]
+        complete = [p for p in tags if is_complete_tag(p)]
+        unfinished = [p for p in tags if not is_complete_tag(p)]
         old = complete[: max(0, len(complete) + 1 - self.config.trainer.keep_checkpoints)]
         for path in old + unfinished:
             shutil.rmtree(path, ignore_errors=True)
@@ -665,7 +709,24 @@ class Trainer:
         self.logger.rewind(client_state["log_records"], self.state.global_step)
         if self.sample_log is not None:
             self.sample_log.rewind(self.state.global_step)
+        if directory == self.checkpoint_dir:
+            self._discard_later_checkpoints(tag)
+        dist.heartbeat()
         return tag
+
+    def _discard_later_checkpoints(self, tag: str) -> None:
+        """Resuming from ``tag`` abandons what came after it: the log is rewound to it, so the checkpoints
+        saved later go too, and ``latest`` names ``tag`` (a later save may write a tag of the same name)."""
+        if self.world.is_main:
+            position = (self.state.global_step, self.state.epoch)
+            for other in self.checkpoint_dir.iterdir():
+                info = other / CHECKPOINT_INFO
+                if other.name != tag and info.is_file():
+                    saved = json.loads(info.read_text())["train_state"]
+                    if (saved["global_step"], saved["epoch"]) > position:
+                        shutil.rmtree(other, ignore_errors=True)
+            atomic_write_text(self.checkpoint_dir / LATEST, tag + "\n")
+        dist.barrier()
 
     def export_model(self, path: Path) -> None:
         """Write the fp32 weights (model and objective), the resolved config and the dataset schema as an
@@ -676,12 +737,34 @@ class Trainer:
             module_state = self.engine._zero3_consolidated_16bit_state_dict()
         else:
             module_state = self.engine.module.state_dict()
-        if self.world.is_main:  # a failed write raises WriteError, naming the path and the cause
-            export_model_dir(path, module_state, self.config.model_dump(mode="json"),
-                             self.schema.model_dump(mode="json"),
-                             {"epoch": self.state.epoch, "global_step": self.state.global_step,
-                              "source": "best epoch on validation"})
-        dist.barrier()
+        failure = None
+        if self.world.is_main:
+            try:
+                export_model_dir(path, module_state, self.config.model_dump(mode="json"),
+                                 self.schema.model_dump(mode="json"),
+                                 {"epoch": self.state.epoch, "global_step": self.state.global_step,
+                                  "source": "best epoch on validation"})
+            except (WriteError, ExportError) as exc:
+                failure = str(exc)
+        if dist.or_across_ranks(torch.tensor([failure is not None], device=self.device)).item():
+            raise WriteError(failure or f"rank 0 could not write the model export {path} (see its error)")
+        dist.heartbeat()
+
+
+def is_complete_tag(tag_dir: Path) -> bool:
+    """A checkpoint tag whose save completed (rank 0 writes config.yaml last, after every rank's files)."""
+    return (tag_dir / "config.yaml").is_file()
+
+
+def _tensors(value) -> list[torch.Tensor]:
+    """Every tensor in nested dicts, lists and tuples."""
+    if isinstance(value, torch.Tensor):
+        return [value]
+    if isinstance(value, dict):
+        value = list(value.values())
+    if isinstance(value, (list, tuple)):
+        return [t for item in value for t in _tensors(item)]
+    return []
 
 
 def load_rank_state(path: Path) -> dict[str, Any]:
@@ -694,8 +777,13 @@ def load_rank_state(path: Path) -> dict[str, Any]:
     try:
         return torch.load(path, map_location="cpu", weights_only=True)
     except (pickle.UnpicklingError, RuntimeError, EOFError) as exc:
+        refused = unpickling_refusal(exc)
+        if "numpy" in refused:
+            raise CheckpointError(f"{path}: written by an older dist_mmfuse, which pickled numpy's RNG state; "
+                                  f"weights_only loading refuses it ({refused}). Resume it with the version that "
+                                  "wrote it, or start afresh (--overwrite)") from exc
         raise CheckpointError(f"{path}: refused: it is not a per-rank state this tool writes, and loading it could "
-                              f"run code ({unpickling_refusal(exc)})") from exc
+                              f"run code ({refused})") from exc
 
 
 def global_batch_size(config: Config, world_size: int) -> int:
@@ -756,13 +844,49 @@ def check_resume(config: Config, which: str, world_size: int, rank: int) -> Path
         which = LATEST
     directory, tag = resolve_checkpoint(checkpoint_dir, which)
     tag_dir = directory / tag
-    if not (tag_dir / "config.yaml").is_file():
+    if not is_complete_tag(tag_dir):
         raise CheckpointError(f"{tag_dir}: an unfinished checkpoint (its save did not complete: no config.yaml); "
                               "resume from --resume latest")
+    _check_same_config(config, tag_dir)
     if (tag_dir / CHECKPOINT_INFO).is_file():  # (older checkpoints lack it: checked after loading instead)
         _check_same_layout(config, tag_dir, json.loads((tag_dir / CHECKPOINT_INFO).read_text()), world_size)
-    load_rank_state(tag_dir / f"rank{rank}.pt")
+    for other in range(world_size):  # every rank checks every file, so all refuse alike
+        load_rank_state(tag_dir / f"rank{other}.pt")
     return tag_dir
+
+
+# Config keys a resumed run may change: where things are, how long to train, what to log and how to
+# checkpoint. Any other difference would continue another experiment under this run's name.
+RESUMABLE_CHANGES = ("run.output_dir", "data.shard_dir", "data.prefetch_factor", "data.pin_memory",
+                     "data.verify_checksums", "model.text_model", "trainer.deepspeed_config", "trainer.epochs",
+                     "trainer.patience", "trainer.log_every", "trainer.progress_bar", "trainer.checkpoint_every_steps",
+                     "trainer.keep_checkpoints", "trainer.nonfinite", "trainer.nonfinite_patience",
+                     "trainer.collective_timeout_s", "trainer.log_samples", "trainer.anomaly_detection")
+
+
+def _flatten(tree: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+    flat = {}
+    for key, value in tree.items():
+        if isinstance(value, dict) and value:
+            flat.update(_flatten(value, f"{prefix}{key}."))
+        else:
+            flat[f"{prefix}{key}"] = value
+    return flat
+
+
+def _check_same_config(config: Config, tag_dir: Path) -> None:
+    """Refuse to resume a checkpoint under a config that differs beyond RESUMABLE_CHANGES."""
+    import yaml
+
+    saved = _flatten(yaml.safe_load((tag_dir / "config.yaml").read_text()) or {})
+    now = _flatten(config.model_dump(mode="json"))
+    changed = [f"{key} ({saved.get(key)!r} there, {now.get(key)!r} here)" for key in sorted(saved.keys() | now.keys())
+               if saved.get(key) != now.get(key) and not key.startswith(RESUMABLE_CHANGES)]
+    if changed:
+        more = f" and {len(changed) - 6} more" if len(changed) > 6 else ""
+        raise CheckpointError(f"{tag_dir}: saved under another config: {'; '.join(changed[:6])}{more}. A resumed run "
+                              "may change only where things are, trainer.epochs, trainer.patience and the logging and "
+                              "checkpoint settings; start another run (run.name) or replace this one (--overwrite)")
 
 
 def _check_same_layout(config: Config, tag_dir: Path, saved: dict[str, Any], world_size: int) -> None:
@@ -782,9 +906,10 @@ def finished_run_summary(config: Config, tag_dir: Path) -> dict[str, Any] | None
     done, or stopped early under this ``trainer.patience``), what it selected: ``{"epochs", "why",
     "best_epoch", "test"}``. None if it trains on (or the checkpoint predates checkpoint.json)."""
     info_path = tag_dir / CHECKPOINT_INFO
-    if not info_path.is_file():
+    try:
+        state = TrainState(**json.loads(info_path.read_text())["train_state"])
+    except (OSError, ValueError, KeyError, TypeError):  # absent (older checkpoints) or not ours: decide later
         return None
-    state = TrainState(**json.loads(info_path.read_text())["train_state"])
     trainer_cfg = config.trainer
     if state.epoch >= trainer_cfg.epochs:
         why = f"trainer.epochs={trainer_cfg.epochs}"
@@ -807,7 +932,7 @@ def checkpoint_tag_dir(path: Path) -> Path:
         path = directory / tag
     if not path.is_dir():
         raise FileNotFoundError(f"{path}: no such checkpoint")
-    if not (path / "config.yaml").is_file():
+    if not is_complete_tag(path):
         raise FileNotFoundError(f"{path}: not a complete checkpoint of this tool (no config.yaml)")
     return path
 

@@ -281,7 +281,7 @@ def trial_driver(params: dict[str, Any], settings: TuneSettings, base: dict[str,
         train_worker,
         train_loop_config={"config": config.model_dump(mode="json")},
         torch_config=TorchConfig(backend="nccl" if trial.gpus_per_worker else "gloo",
-                                 timeout_s=int(config.trainer.collective_timeout_s)),
+                                 timeout_s=math.ceil(config.trainer.collective_timeout_s)),
         scaling_config=ray.train.ScalingConfig(
             num_workers=trial.workers, use_gpu=trial.gpus_per_worker > 0, placement_strategy=trial.placement,
             resources_per_worker={"CPU": trial.cpus_per_worker,

@@ -44,6 +44,7 @@ import torch
 import webdataset as wds
 from torch.utils.data import DataLoader, IterableDataset, get_worker_info
 
+from ..distributed import heartbeat
 from ..manifest import DataError, Manifest, ShardInfo, load_manifest, verify_shard
 from ..schema import DatasetSchema, ModalityKind, Sample
 from .codec import decode_sample, sample_key, tar_members
@@ -475,7 +476,7 @@ class StreamingLoader:
         if start_step == self.batches_per_epoch:
             return iter(())
         self.dataset.set_position(epoch, start_step)
-        return iter(self._loader)
+        return _with_heartbeat(iter(self._loader))
 
     def state(self, epoch: int, step: int) -> dict[str, Any]:
         """What a checkpoint records to resume this loader at ``(epoch, step)``."""
@@ -489,6 +490,13 @@ class StreamingLoader:
         changed = {k: (state.get(k), v) for k, v in current.items() if state.get(k) != v}
         if changed:
             raise ValueError(f"cannot resume the data position exactly: changed since the checkpoint {changed}")
+
+
+def _with_heartbeat(batches: Iterator[Batch]) -> Iterator[Batch]:
+    """Each batch tells the process's watchdog (distributed.heartbeat) that training makes progress."""
+    for batch in batches:
+        heartbeat()
+        yield batch
 
 
 def make_loader(data, split: str, *, rank: int, world_size: int, train: bool, seed: int) -> StreamingLoader:

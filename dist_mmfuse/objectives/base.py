@@ -105,6 +105,12 @@ class Objective(nn.Module, abc.ABC):
     def extra_state(self) -> dict[str, Any]:
         return {}
 
+    def discard_step(self, skipped: torch.Tensor) -> None:
+        """The step whose loss was just taken was not applied where ``skipped`` (a boolean device tensor,
+        the same on every rank) is True: undo what the loss call changed in the objective's own state, so
+        that a skipped step leaves no trace (see nonfinite.py). Objectives without per-step state do
+        nothing."""
+
     def load_extra_state(self, state: dict[str, Any]) -> None:
         pass
 

@@ -111,6 +111,9 @@ class MMIM(Objective):
         # step (feature-cache accumulation makes two) reads and writes it exactly as the first did.
         self._memory_before_step: dict[str, list[tuple[torch.Tensor, torch.Tensor]]] = {}
         self._memory_step: int | None = None
+        # (skipped flag, memory before that step) of the last step, settled when the next one reads it.
+        self._pending_discard: tuple[torch.Tensor, dict] | None = None
+        self._memory_updated = False  # since the last discard_step
 
     # -- schedule and parameters ------------------------------------------------------------------
 
@@ -147,6 +150,21 @@ class MMIM(Objective):
     def begin_pass(self, stage: str, epoch: int, step: int) -> None:
         if stage == MAIN_STAGE and step == 0:
             self.memory, self._memory_before_step, self._memory_step = {}, {}, None
+            self._pending_discard = None
+
+    def discard_step(self, skipped: torch.Tensor) -> None:
+        # The memory holds each class's rows, of data-dependent size: it cannot be chosen on the device.
+        # The next step's entropy settles it after its own selection by label has synchronised anyway.
+        if self._memory_updated:
+            self._pending_discard = (skipped, self._memory_before_step)
+            self._memory_updated = False
+
+    def _settle_discard(self) -> None:
+        if self._pending_discard is not None:
+            skipped, before = self._pending_discard
+            self._pending_discard = None
+            if bool(skipped):
+                self.memory = dict(before)
 
     def loss(self, output, batch, stage, step):
         reps = output.reps
@@ -182,16 +200,21 @@ class MMIM(Objective):
 
     def _entropy(self, reps, batch, step: int) -> torch.Tensor | None:
         """H summed over pairs, on the global batch and the memory; None if any pair is degenerate."""
-        if step != self._memory_step:
-            self._memory_before_step, self._memory_step = dict(self.memory), step
         label_N = dist.all_gather_tensors(batch.label)
         real_N = dist.all_gather_tensors(batch.sample_mask)
         positive, negative = (label_N > 0) & real_N, (label_N < 0) & real_N
+        selected = {}
+        for x, y in self.pairs:
+            projected_NP = dist.all_gather_with_grad(self.mmilb[f"{x}__{y}"].projected(reps[y]))
+            selected[f"{x}__{y}"] = projected_NP[positive], projected_NP[negative]  # synchronises the host
+        if step != self._memory_step:
+            self._settle_discard()  # the last step's flag is older than this selection: no further wait
+            self._memory_before_step, self._memory_step = dict(self.memory), step
+        self._memory_updated = True
         total, counted = None, 0
         for x, y in self.pairs:
             key = f"{x}__{y}"
-            projected_NP = dist.all_gather_with_grad(self.mmilb[key].projected(reps[y]))
-            pos, neg = projected_NP[positive], projected_NP[negative]
+            pos, neg = selected[key]
             past = self._memory_before_step.get(key, [])
             pair_h = gaussian_mixture_entropy(torch.cat([p for p, _ in past] + [pos]),
                                               torch.cat([n for _, n in past] + [neg]))
@@ -205,9 +228,10 @@ class MMIM(Objective):
         return contrast_size(local_rows) - 1 if self.cfg.contrast and stage == MAIN_STAGE else 0
 
     def extra_state(self) -> dict[str, Any]:
+        self._settle_discard()
         return {"memory": {k: [(p.cpu(), n.cpu()) for p, n in v] for k, v in self.memory.items()}}
 
     def load_extra_state(self, state: dict[str, Any]) -> None:
         device = self.log_inv_temperature.device
         self.memory = {k: [(p.to(device), n.to(device)) for p, n in v] for k, v in state.get("memory", {}).items()}
-        self._memory_before_step, self._memory_step = {}, None
+        self._memory_before_step, self._memory_step, self._pending_discard = {}, None, None

@@ -163,9 +163,10 @@ class SelfMM(Objective):
         self.banks: LabelBanks | None = None
         self.index_offset = 0  # the training split's first global index (bank row 0)
         self.epoch = 1  # 1-based, as the official loop counts
-        # The banks' rows and centres as they were before the step they were last updated in: a second
-        # loss call for the same step (feature-cache accumulation makes two) updates them as the first did.
-        self._before_step: tuple[int, torch.Tensor, dict[str, torch.Tensor], dict] | None = None
+        # (step, rows, their labels, the centres, their features) as they were before the step the banks
+        # were last updated in: a second loss call for the same step (feature-cache accumulation makes two)
+        # updates them as the first did, and a skipped step puts them back (discard_step).
+        self._before_step: tuple[int, torch.Tensor, dict[str, torch.Tensor], dict, dict] | None = None
 
     # -- state --------------------------------------------------------------------------------------
 
@@ -264,7 +265,7 @@ class SelfMM(Objective):
 
     def _restore_if_repeated(self, step: int) -> None:
         if self._before_step is not None and self._before_step[0] == step:
-            _, rows_N, labels, centres = self._before_step
+            _, rows_N, labels, centres, _ = self._before_step
             for mode, values_N in labels.items():
                 self.banks.labels[mode][rows_N] = values_N
             self.banks.centres = dict(centres)
@@ -278,8 +279,21 @@ class SelfMM(Objective):
         dtype = banks.labels[FUSION].dtype
         gathered = {mode: dist.all_gather_tensors(f.detach().to(dtype))[real_N] for mode, f in features.items()}
         self._before_step = (step, rows_N, {m: banks.labels[m][rows_N].clone() for m in self.heads},
-                             dict(banks.centres))
+                             dict(banks.centres), {m: banks.features[m][rows_N].clone() for m in gathered})
         banks.update(rows_N, gathered, self.epoch)
+
+    def discard_step(self, skipped: torch.Tensor) -> None:
+        """A skipped step leaves the banks as they were: its rows' labels and features and the centres are
+        put back where ``skipped`` is set (selected on the device, no synchronisation)."""
+        if self._before_step is None:
+            return
+        _, rows_N, labels, centres, features = self._before_step
+        banks = self.banks
+        for bank, before in ((banks.labels, labels), (banks.features, features)):
+            for mode, values in before.items():
+                bank[mode][rows_N] = torch.where(skipped, values, bank[mode][rows_N])
+        banks.centres = {mode: tuple(torch.where(skipped, old, new) for old, new in zip(centres[mode], current))
+                         for mode, current in banks.centres.items()}
 
 
 class SelfMI(SelfMM):

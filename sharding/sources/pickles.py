@@ -13,6 +13,10 @@ that names any other class or function is refused, naming it, before anything in
 
 from __future__ import annotations
 
+import _compat_pickle
+import builtins
+import codecs
+import collections
 import csv
 import importlib
 import logging
@@ -37,27 +41,59 @@ MMSA_TEXT_BERT = {"mosi": ("bert-base-uncased", 30522), "mosei": ("bert-base-unc
 LABEL_BOUND = {"mosi": 3.0, "mosei": 3.0, "sims": 1.0}
 
 
+class _ArrayType:
+    """Stands for ``numpy.ndarray`` in a pickle: only ``_reconstruct`` may use it, as the type to build.
+    The real class is never handed out: called with a raw buffer and an object dtype, it would turn bytes
+    from the file into object pointers."""
+
+    def __new__(cls, *args, **kwargs):
+        raise pickle.UnpicklingError("refused to call numpy.ndarray (only numpy's own array pickling may use it)")
+
+
+def _reconstruct(subtype, shape, dtype):
+    if subtype is not _ArrayType:
+        raise pickle.UnpicklingError(f"refused to load numpy's _reconstruct of {subtype!r}")
+    return np.ndarray.__new__(np.ndarray, shape, dtype)  # empty: the pickle's state fills it (lists for objects)
+
+
+def _frombuffer(buffer, dtype, shape, order):
+    if np.dtype(dtype).hasobject:  # numpy refuses it too; say so in our words
+        raise pickle.UnpicklingError("refused to load an object array from raw bytes")
+    return np.frombuffer(buffer, dtype=dtype).reshape(shape, order=order)
+
+
+def _numpy(name: str):
+    """numpy's own function ``name`` from the module numpy 2 keeps it in (numpy 1: numpy.core)."""
+    module = "numpy._core" if hasattr(np, "_core") else "numpy.core"
+    return getattr(importlib.import_module(f"{module}.multiarray"), name)
+
+
 # Everything an MMSA or MulT pickle needs, whichever protocol and numpy version wrote it (numpy 2 writes
-# numpy._core, numpy 1 numpy.core); _codecs.encode rebuilds bytes in protocol <= 2 pickles.
-SAFE_GLOBALS = frozenset({
-    ("numpy", "ndarray"), ("numpy", "dtype"),
-    ("numpy.core.multiarray", "_reconstruct"), ("numpy._core.multiarray", "_reconstruct"),
-    ("numpy.core.multiarray", "scalar"), ("numpy._core.multiarray", "scalar"),
-    ("numpy.core.numeric", "_frombuffer"), ("numpy._core.numeric", "_frombuffer"),
-    ("_codecs", "encode"), ("collections", "OrderedDict"),
-    ("builtins", "set"), ("builtins", "frozenset"), ("builtins", "bytearray"), ("builtins", "complex"),
-})
+# numpy._core, numpy 1 numpy.core; _codecs.encode rebuilds bytes in protocol <= 2 pickles), each mapped
+# to what may be called.
+SAFE_GLOBALS = {
+    ("numpy", "ndarray"): lambda: _ArrayType,
+    ("numpy", "dtype"): lambda: np.dtype,
+    **{(f"numpy.{core}.multiarray", "_reconstruct"): lambda: _reconstruct for core in ("core", "_core")},
+    **{(f"numpy.{core}.multiarray", "scalar"): lambda: _numpy("scalar") for core in ("core", "_core")},
+    **{(f"numpy.{core}.numeric", "_frombuffer"): lambda: _frombuffer for core in ("core", "_core")},
+    ("_codecs", "encode"): lambda: codecs.encode,
+    ("collections", "OrderedDict"): lambda: collections.OrderedDict,
+    **{("builtins", name): (lambda name=name: getattr(builtins, name))
+       for name in ("set", "frozenset", "bytearray", "complex")},
+}
 
 
 class SafeUnpickler(pickle.Unpickler):
     """Admits only ``SAFE_GLOBALS``; any other class or function is refused before it is called."""
 
     def find_class(self, module: str, name: str):
+        # Python 2 pickles name __builtin__ and copy_reg: the names Python 3 gives them.
+        module, name = _compat_pickle.NAME_MAPPING.get((module, name), (module, name))
+        module = _compat_pickle.IMPORT_MAPPING.get(module, module)
         if (module, name) not in SAFE_GLOBALS:
             raise pickle.UnpicklingError(f"refused to load {module}.{name}")
-        if module.startswith("numpy.core"):  # numpy 2 keeps the old names only as a deprecated alias
-            module = module.replace("numpy.core", "numpy._core", 1) if hasattr(np, "_core") else module
-        return getattr(importlib.import_module(module), name)
+        return SAFE_GLOBALS[(module, name)]()
 
 
 def _load_pickle(path: str | Path) -> dict[str, Any]:
@@ -70,6 +106,8 @@ def _load_pickle(path: str | Path) -> dict[str, Any]:
         except pickle.UnpicklingError as exc:
             raise DataError(f"{path}: {exc}: MMSA and MulT pickles hold only numpy arrays, dtypes and builtin "
                             "containers and scalars, and loading anything else could run code") from exc
+        except (EOFError, ValueError, TypeError, AttributeError, ImportError) as exc:
+            raise DataError(f"{path}: not a readable pickle ({type(exc).__name__}: {exc})") from exc
     if not isinstance(data, dict):
         raise DataError(f"{path}: expected a dict of splits, found {type(data).__name__}")
     missing = [s for s in SPLITS if s not in data]
