@@ -63,7 +63,7 @@ def main() -> None:
 
     guarded = (timed(flags), timed(record), trainer._own_grad_norm)
     never = torch.zeros(1, dtype=torch.bool, device=trainer.device)
-    unguarded = (lambda terms, grad_norm: never, lambda flags, step, engine_skipped: None, False)
+    unguarded = (lambda terms, grad_norm: never, lambda flags, step, engine_skipped: never[0], False)
 
     def block(parts) -> float:
         nonlocal batches

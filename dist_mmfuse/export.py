@@ -112,21 +112,29 @@ def load_export(path: str | os.PathLike) -> tuple[dict[str, torch.Tensor], dict[
         return state, config
     if not path.is_file():
         raise FileNotFoundError(f"{path}: no such export")
-    import pickle
-
     try:
-        saved = torch.load(path, map_location="cpu", weights_only=True)
-    except (pickle.UnpicklingError, RuntimeError, EOFError) as exc:
+        saved = load_tensors_only(path)
+    except RefusedFile as exc:
         raise ExportError(f"{path}: refused: a .pt file is a pickle, and this one needs more than tensors and plain "
-                          f"containers to load ({unpickling_refusal(exc)}); loading it could run code. Export models "
-                          "as directories (launch/export.py --out DIR) and load only those") from exc
+                          f"containers to load ({exc}); loading it could run code. Export models as directories "
+                          "(launch/export.py --out DIR) and load only those") from exc
     if not isinstance(saved, dict) or "state_dict" not in saved or "config" not in saved:
         raise ExportError(f"{path}: not a model export (no state_dict and config)")
     return saved["state_dict"], saved["config"]
 
 
-def unpickling_refusal(exc: BaseException) -> str:
-    """The line of a ``torch.load(weights_only=True)`` error that names what was refused."""
-    lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
-    named = [line for line in lines if "GLOBAL" in line or "global" in line]
-    return (named or lines or [type(exc).__name__])[0].rstrip(".")
+class RefusedFile(ValueError):
+    """A torch file that needs more than tensors and plain containers; the message names what it needs."""
+
+
+def load_tensors_only(path: str | os.PathLike) -> Any:
+    """``torch.load(weights_only=True)``: tensors and plain containers, nothing that runs. RefusedFile
+    otherwise, with the line of torch's error that names what was refused."""
+    import pickle
+
+    try:
+        return torch.load(path, map_location="cpu", weights_only=True)
+    except (pickle.UnpicklingError, RuntimeError, EOFError) as exc:
+        lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
+        named = [line for line in lines if "GLOBAL" in line or "global" in line]
+        raise RefusedFile((named or lines or [type(exc).__name__])[0].rstrip(".")) from exc

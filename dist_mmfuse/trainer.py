@@ -39,7 +39,7 @@ from . import distributed as dist
 from .config import Config, TrainerConfig, deepspeed_settings, write_resolved_config, zero_stage
 from .data.loader import Batch, StreamingLoader, concat_batches, make_loader, split_labels
 from .distributed import WorldInfo
-from .export import ExportError, export_model_dir, unpickling_refusal
+from .export import ExportError, RefusedFile, export_model_dir, load_tensors_only
 from .files import WriteError, atomic_write_text, free_bytes, sync_files, write_failure
 from .manifest import Manifest
 from .metrics import msa_metrics
@@ -770,14 +770,12 @@ def _tensors(value) -> list[torch.Tensor]:
 def load_rank_state(path: Path) -> dict[str, Any]:
     """A checkpoint's per-rank file (RNG states, the objective's state), read with ``weights_only=True``: a
     file that needs more than tensors and plain containers is refused, not run."""
-    import pickle
-
     if not path.is_file():
         raise CheckpointError(f"{path}: missing (each rank's RNG and objective state)")
     try:
-        return torch.load(path, map_location="cpu", weights_only=True)
-    except (pickle.UnpicklingError, RuntimeError, EOFError) as exc:
-        refused = unpickling_refusal(exc)
+        return load_tensors_only(path)
+    except RefusedFile as exc:
+        refused = str(exc)
         if "numpy" in refused:
             raise CheckpointError(f"{path}: written by an older dist_mmfuse, which pickled numpy's RNG state; "
                                   f"weights_only loading refuses it ({refused}). Resume it with the version that "

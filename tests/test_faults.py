@@ -63,9 +63,10 @@ def rank_process(launcher: subprocess.Popen, rank: int) -> psutil.Process:
 
 
 def kill_tree(launcher: subprocess.Popen) -> None:
-    for child in psutil.Process(launcher.pid).children(recursive=True):
-        child.kill()
-    launcher.kill()
+    if launcher.poll() is None:
+        for child in psutil.Process(launcher.pid).children(recursive=True):
+            child.kill()
+        launcher.kill()
     launcher.wait()
 
 
@@ -115,7 +116,7 @@ def test_a_rank_killed_mid_epoch_resumes_with_the_same_losses_and_samples(small_
     then trains on to the same per-step losses as an uninterrupted run, with the same samples at every
     step on every rank: none lost, none repeated."""
     config = write_train_config(tmp_path / "c.yaml", small_shards, tmp_path / "full", extra={
-        "trainer": {"epochs": 4, "checkpoint_every_steps": 4, "keep_checkpoints": 3, "log_samples": True,
+        "trainer": {"epochs": 3, "checkpoint_every_steps": 4, "keep_checkpoints": 3, "log_samples": True,
                     "deepspeed_config": ZERO2}})
     full = launch_two_ranks(config, log=tmp_path / "full.log")
     assert full.wait(timeout=600) == 0, (tmp_path / "full.log").read_text()[-3000:]
@@ -141,14 +142,14 @@ def test_a_rank_killed_mid_epoch_resumes_with_the_same_losses_and_samples(small_
     assert f"resumed from {latest}" in log.read_text()
 
     expected, got = train_records(tmp_path / "full"), train_records(killed_dir)
-    assert sorted(got) == sorted(expected) == list(range(1, 49))
+    assert sorted(got) == sorted(expected) == list(range(1, 37))
     for step, record in expected.items():
         for key in ("loss", "lld", "nce", "task", "entropy"):
             if key in record:
                 assert got[step][key] == pytest.approx(record[key], rel=1e-6, abs=1e-7), (step, key)
     for rank in (0, 1):
         full_samples, resumed_samples = sample_log(tmp_path / "full", rank), sample_log(killed_dir, rank)
-        assert [s for s, _ in resumed_samples] == list(range(1, 49))  # every step exactly once
+        assert [s for s, _ in resumed_samples] == list(range(1, 37))  # every step exactly once
         assert resumed_samples == full_samples
     # Each epoch's passes cover every training sample once per pass, across both ranks.
     epoch_one = [i for rank in (0, 1) for s, idx in sample_log(killed_dir, rank) if 13 <= s <= 18 for i in idx]
@@ -165,18 +166,20 @@ def test_a_stopped_rank_ends_the_job_after_the_collective_timeout(small_shards, 
     job = launch_two_ranks(config, log=tmp_path / "job.log")
     try:
         wait_for_step(tmp_path / "run", 3, job)
+        survivor = rank_process(job, 0)
         rank_process(job, 1).send_signal(signal.SIGSTOP)
         stopped_at = time.monotonic()
-        code = job.wait(timeout=300)
+        survivor.wait(timeout=300)
         ended_after = time.monotonic() - stopped_at
+        # The launcher then gives the stopped rank 30 s to answer SIGTERM before it kills it; not waited for.
+        assert job.poll() is None or job.returncode != 0
     finally:
-        if job.poll() is None:
-            kill_tree(job)
+        kill_tree(job)
     output = (tmp_path / "job.log").read_text()
     # gloo's own timeout fires after 8 s when rank 0 waits to receive. When it waits to send a large
     # buffer that the stopped rank never drains, gloo never times out, and the watchdog ends rank 0
-    # after 8 + 10 s without progress. The launcher then gives the stopped rank 30 s to answer SIGTERM.
-    assert code != 0 and 8 <= ended_after < 8 + 10 + 30 + 30, (code, ended_after)
+    # after 8 + 10 s without progress.
+    assert 8 <= ended_after < 8 + 10 + 10, ended_after
     assert ("error: rank 0: a collective timed out after trainer.collective_timeout_s=8 s" in output
             or "error: rank 0: no progress for" in output and "(trainer.collective_timeout_s=8 plus 10 s)" in output), \
         output[-3000:]
@@ -246,7 +249,6 @@ def plant_extreme_sample(vector_shards: Path, out: Path, config: Path) -> int:
     return bad_index
 
 
-@pytest.mark.slow
 def test_a_non_finite_step_is_skipped_leaving_weights_and_optimizer_untouched(vector_shards, tmp_path):
     """One sample makes the loss NaN wherever it is. Those steps, and only those, are skipped: the weights
     and Adam's step counts after a skipped step equal those before it, MMIM's entropy memory forgets the
@@ -315,7 +317,6 @@ def test_the_guard_stops_on_a_streak_that_ended_between_two_polls():
     guard.check()  # no streak of 3
 
 
-@pytest.mark.slow
 def test_nonfinite_stop_ends_the_run_at_the_first_non_finite_step(vector_shards, tmp_path):
     config = write_train_config(tmp_path / "c.yaml", vector_shards, tmp_path / "run", extra={"trainer": {
         "epochs": 1, "max_steps_per_pass": 5, "nonfinite": "stop"}})
@@ -507,6 +508,7 @@ def test_bad_inputs_fail_before_the_process_group_naming_the_key(small_shards, f
 # -- no result lost or mixed --------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_a_finished_run_resumes_only_to_train_more_epochs_and_overwrite_replaces_it(finished_run, tmp_path):
     """--resume of a finished run says it is finished; with a larger trainer.epochs it trains the extra
     epoch, its log continuing the old one. --overwrite replaces a run: only the new run's records remain."""
@@ -604,6 +606,7 @@ def small_filesystem(path: Path, free_mib: int):
     return lambda: subprocess.run(["umount", str(path)], check=True)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("checkpoint_first", [False, True], ids=["export", "checkpoint"])
 def test_a_full_disk_names_the_path_and_the_cause_and_leaves_nothing_half_written(small_shards, tmp_path,
                                                                                    checkpoint_first):

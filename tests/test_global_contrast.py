@@ -111,6 +111,7 @@ def _gather_worker(rank: int, world: int, port: int, total: int, chunk_size: int
     torch_dist.destroy_process_group()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("world, chunk_size", [(2, 0), (4, 0), (4, 3)])
 def test_gathered_loss_and_gradients_equal_the_one_process_global_batch(tmp_path, world, chunk_size):
     total = 32

@@ -167,6 +167,7 @@ def bank_tensors(state: dict) -> dict[str, torch.Tensor]:
     return flat
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("case", [c for c in CASES if c.objective == "self_mi"], ids=lambda c: c.name)
 def test_self_mi_on_ranks_equals_one_process_on_the_global_batch(equivalence_runs, case):
     """A global batch of 32 on 1 or 2 DeepSpeed ranks (or 2 ranks x 2 feature-cached micro-batches),

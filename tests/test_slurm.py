@@ -20,6 +20,9 @@ from dist_mmfuse.tuning import BEST_CONFIG, RESULTS_CSV
 
 from .conftest import REPO, train_env, write_train_config
 
+# Jobs on a local SLURM cluster: the slow tier.
+pytestmark = pytest.mark.slow
+
 FINAL_STATES = {"COMPLETED", "FAILED", "CANCELLED", "TIMEOUT", "NODE_FAIL", "OUT_OF_MEMORY", "BOOT_FAIL",
                 "DEADLINE", "PREEMPTED"}
 

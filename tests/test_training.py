@@ -21,6 +21,9 @@ from . import dist_worker
 from .conftest import REPO, TINY_TEXT_CONFIG, train_env, write_train_config
 from .equivalence import CASES, GLOBAL_BATCH, launch
 
+# Every test here trains through the DeepSpeed engine (or shares the equivalence runs): the slow tier.
+pytestmark = pytest.mark.slow
+
 TRAIN = [sys.executable, str(REPO / "launch" / "train.py")]
 
 

@@ -23,6 +23,7 @@ from dist_mmfuse.tuning import (BEST_CONFIG, PLOT, RESULTS_CSV, base_config, loa
 
 from .conftest import REPO, train_env, write_train_config
 
+
 TUNE = [sys.executable, str(REPO / "launch" / "tune.py")]
 TRAIN = [sys.executable, str(REPO / "launch" / "train.py")]
 EPOCHS = 3
@@ -65,6 +66,7 @@ def valid_epochs(run_dir: Path) -> list[int]:
     return [r["epoch"] for r in records if r["kind"] == "valid"]
 
 
+@pytest.mark.slow
 def test_asha_search_stops_weak_trials_and_its_best_config_trains(small_shards, tmp_path):
     """Four trials over a loss weight and a learning rate, one at a time (so ASHA's decisions are
     reproducible). ASHA stops some at a rung (epoch 1 or 2), each only for a validation MAE worse than one
@@ -117,6 +119,7 @@ def test_asha_search_stops_weak_trials_and_its_best_config_trains(small_shards, 
     np.testing.assert_allclose([r["mae"] for r in retrained if r["kind"] == "valid"], best_history, rtol=1e-4)
 
 
+@pytest.mark.slow
 def test_an_interrupted_experiment_resumes_without_repeating_finished_trials(small_shards, tmp_path):
     """SIGINT (Ctrl-C) once the second trial has checkpointed an epoch; ``--resume`` then finishes the
     experiment: the finished first trial is not run again, and the interrupted one continues from its

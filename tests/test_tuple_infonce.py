@@ -219,6 +219,7 @@ def test_the_search_moves_alpha_towards_the_disturbance_that_raises_the_reward(s
     assert moved[2] > 3 * moved[:2].abs().max(), moved
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("case", [c for c in CASES if c.objective == "tuple_infonce"], ids=lambda c: c.name)
 def test_tuple_infonce_on_ranks_equals_one_process_on_the_global_batch(equivalence_runs, case):
     """1, 2 and 4 DeepSpeed ranks (and 2 ranks x 2 feature-cached micro-batches) on a global batch of 32:
@@ -244,6 +245,7 @@ def test_tuple_infonce_on_ranks_equals_one_process_on_the_global_batch(equivalen
     assert not any("linear_3" in n for n in moved)  # the prediction layer waits for fine-tuning
 
 
+@pytest.mark.slow
 def test_search_pretraining_and_fine_tuning_through_the_launcher(small_shards, tmp_path):
     """2 ranks through ``deepspeed launch/train.py``: two pre-training epochs of sample search (alpha,
     then beta; 2 candidates x 1 inner pass), one fine-tuning epoch; every rank ends with the same
