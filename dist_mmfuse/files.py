@@ -1,6 +1,7 @@
 """Writing files so that nothing is lost or half-written, and saying why a write failed.
 
-* ``atomic_write_text``: readers see the old file or the whole new one (temporary file, fsync, rename).
+* ``atomic_write_text``: readers see the old file or the whole new one (temporary file, fsync, rename,
+  fsync of the directory).
 * ``sync_files``: flush a directory's files to disk before something (``latest``) points at them.
 * ``check_writable_dir``: fail at start, naming the path, where a run could not write its results.
 * ``write_failure``: a sentence for a failed write (disk full, read-only, no permission), in place of
@@ -33,6 +34,16 @@ def atomic_write_text(path: str | os.PathLike, text: str) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    fsync_dir(path.parent)
+
+
+def fsync_dir(directory: str | os.PathLike) -> None:
+    """Make a rename in ``directory`` durable (the entry, not only the file, must reach the disk)."""
+    fd = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def sync_files(directory: str | os.PathLike) -> None:
