@@ -946,5 +946,5 @@ def consolidated_fp32_state(checkpoint: Path) -> dict[str, torch.Tensor]:
     if any(checkpoint.glob("*optim_states.pt")):
         state = get_fp32_state_dict_from_zero_checkpoint(str(checkpoint.parent), tag=checkpoint.name)
     else:
-        state = torch.load(checkpoint / "mp_rank_00_model_states.pt", map_location="cpu", weights_only=False)["module"]
+        state = load_tensors_only(checkpoint / "mp_rank_00_model_states.pt")["module"]
     return {k: v.float() for k, v in state.items()}

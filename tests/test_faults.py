@@ -249,6 +249,19 @@ def plant_extreme_sample(vector_shards: Path, out: Path, config: Path) -> int:
     return bad_index
 
 
+def train_with_extreme_sample(vector_shards: Path, tmp_path: Path, config: Path):
+    """Train ``config`` (run directory ``tmp_path/run``, logging sample indices) on a copy of the shards
+    with one extreme sample; returns its train records by step, the steps whose loss was not finite, and
+    the steps that held the sample."""
+    bad_index = plant_extreme_sample(vector_shards, tmp_path / "shards", config)
+    result = train(config, f"data.shard_dir={tmp_path / 'shards'}")
+    assert result.returncode == 0, result.stderr[-3000:]
+    train_log = train_records(tmp_path / "run")
+    skipped = [step for step, r in train_log.items() if not np.isfinite(r["loss"])]
+    with_bad = [step for step, indices in sample_log(tmp_path / "run", 0) if bad_index in indices]
+    return train_log, skipped, with_bad
+
+
 def test_a_non_finite_step_is_skipped_leaving_weights_and_optimizer_untouched(vector_shards, tmp_path):
     """One sample makes the loss NaN wherever it is. Those steps, and only those, are skipped: the weights
     and Adam's step counts after a skipped step equal those before it, MMIM's entropy memory forgets the
@@ -257,19 +270,14 @@ def test_a_non_finite_step_is_skipped_leaving_weights_and_optimizer_untouched(ve
     config = write_train_config(tmp_path / "c.yaml", vector_shards, tmp_path / "run", extra={"trainer": {
         "epochs": 1, "max_steps_per_pass": 5, "checkpoint_every_steps": 1, "keep_checkpoints": 20,
         "log_samples": True}})
-    bad_index = plant_extreme_sample(vector_shards, tmp_path / "shards", config)
-    result = train(config, f"data.shard_dir={tmp_path / 'shards'}")
-    assert result.returncode == 0, result.stderr[-3000:]
-    train_log = train_records(tmp_path / "run")
-    skipped = [step for step, r in train_log.items() if not np.isfinite(r["loss"])]
-    with_bad = [step for step, indices in sample_log(tmp_path / "run", 0) if bad_index in indices]
+    train_log, skipped, with_bad = train_with_extreme_sample(vector_shards, tmp_path, config)
     assert with_bad[0] == 3 and with_bad == skipped
     assert train_log[max(train_log)]["nonfinite_steps"] == len(skipped) and max(train_log) == 10
     assert all(train_log[s]["nonfinite_steps"] == sum(b <= s for b in skipped) for s in train_log)
 
     def weights_and_steps(step):
         tag = tmp_path / "run" / "checkpoints" / f"step{step:08d}"
-        optimizer = torch.load(tag / "mp_rank_00_model_states.pt", weights_only=False)["optimizer"]["state"]
+        optimizer = torch.load(tag / "mp_rank_00_model_states.pt", weights_only=True)["optimizer"]["state"]
         return consolidated_fp32_state(tag), [float(s["step"]) for s in optimizer.values()]
 
     (before, steps_before), (after, steps_after), (later, steps_later) = map(weights_and_steps, (2, 3, 4))
@@ -285,12 +293,7 @@ def test_a_skipped_step_leaves_self_mms_label_banks_untouched(vector_shards, tmp
     on, and every later step would be skipped. Here only the steps with the extreme sample are."""
     config = write_train_config(tmp_path / "c.yaml", vector_shards, tmp_path / "run", objective="self_mi", extra={
         "model": {"fusion_head": "self_mm"}, "trainer": {"epochs": 2, "log_samples": True}})
-    bad_index = plant_extreme_sample(vector_shards, tmp_path / "shards", config)
-    result = train(config, f"data.shard_dir={tmp_path / 'shards'}")
-    assert result.returncode == 0, result.stderr[-3000:]
-    train_log = train_records(tmp_path / "run")
-    skipped = [step for step, r in train_log.items() if not np.isfinite(r["loss"])]
-    with_bad = [step for step, indices in sample_log(tmp_path / "run", 0) if bad_index in indices]
+    train_log, skipped, with_bad = train_with_extreme_sample(vector_shards, tmp_path, config)
     assert len(with_bad) == 2 and skipped == with_bad and max(train_log) == 24
     banks = torch.load(tmp_path / "run" / "checkpoints" / "epoch0002" / "rank0.pt", weights_only=True)["objective"]
     assert all(finite_everywhere(b) for b in (banks["banks"]["labels"], banks["banks"]["features"]))
