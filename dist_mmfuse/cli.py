@@ -10,11 +10,15 @@ import sys
 from pathlib import Path
 
 from .config import ConfigError, load_config
+from .data.loader import check_training_batches
 from .distributed import init_process_group, world_info
 from .files import WriteError
 from .manifest import DataError
 from .nonfinite import NonFiniteError
 from .prepare import prepare_data
+from .quiet import quiet_libraries
+
+quiet_libraries()  # DeepSpeed's and torch's lines that say nothing to act on (quiet.py), before DeepSpeed loads
 
 
 # What the --help of the commands that read checkpoints says about them.
@@ -90,6 +94,8 @@ def train_main(argv: list[str] | None = None) -> int:
         finished = finished_run_summary(config, tag_dir) if tag_dir else None
         if finished is None:
             manifest, _ = prepare_data(config, args.config)
+            check_training_batches(config.data, manifest, world.world_size)
+            check_model_inputs(config, manifest, fresh_start=tag_dir is None)
         # --overwrite, or --resume auto in a run that never reached a checkpoint: start it afresh.
         if holds_run and finished is None and tag_dir is None and world.is_main:
             if args.resume:
@@ -126,6 +132,18 @@ def train_main(argv: list[str] | None = None) -> int:
         return 1
 
 
+def check_model_inputs(config, manifest, fresh_start: bool) -> None:
+    """Before any process group: the run's exports will find the tokenizer sharding used, and a fresh run's
+    ``model.init_from`` weights fit the model (ExportError or InitFromError, naming each mismatch)."""
+    from .export import export_assets, preprocessing_record
+    from .trainer import build_train_module, init_from_export
+
+    schema = manifest.schema.select(config.data.modalities) if config.data.modalities else manifest.schema
+    export_assets(config, schema, preprocessing_record(manifest, schema))
+    if fresh_start and config.model.init_from is not None:
+        init_from_export(build_train_module(schema, config), config.model.init_from)
+
+
 def _train(config, manifest, world, args) -> int:
     from .trainer import Trainer
 
@@ -136,16 +154,21 @@ def _train(config, manifest, world, args) -> int:
               f"({world.launcher}), micro-batch {config.data.batch_size}, global batch {trainer.global_batch_size}, "
               f"objective {config.objective.name}, stages {list(trainer.objective.stages)}, negatives per row "
               f"{max(trainer.objective.negatives_per_row(trainer.rows_per_loss, s) for s in trainer.objective.stages)} "
-              f"(accumulation: {config.trainer.accumulation})")
+              f"(accumulation: {config.trainer.accumulation}); on {trainer.device.type}")
     if args.resume:
         tag = trainer.load_checkpoint(args.resume)
         state = trainer.state
         if tag is not None and world.is_main:
-            print(f"resumed from {tag}: epoch {state.epoch}, stage {state.stage_index}, step {state.step}")
+            epochs = config.trainer.epochs
+            if state.stage_index == 0 and state.step == 0:
+                print(f"resumed from {tag}: after epoch {state.epoch} of {epochs}")
+            else:  # mid-epoch (epochs numbered from 1, as everywhere a user sees them)
+                stage = trainer.objective.epoch_stages(state.epoch)[state.stage_index]
+                print(f"resumed from {tag}: epoch {state.epoch + 1} of {epochs}, stage {stage}, step {state.step}")
     state = trainer.fit()
     trainer.close()
     if world.is_main:
-        print(json.dumps({"best_epoch": state.best_epoch, "test": state.best_test_metrics}, indent=1))
+        print(json.dumps({"best_epoch": state.best_epoch_number, "test": state.best_test_metrics}, indent=1))
     return 0
 
 
@@ -183,10 +206,16 @@ def eval_main(argv: list[str] | None = None) -> int:
                         help="remove this modality at test time (repeatable): its representation is replaced by "
                              "its mean over the split (--fill mean) or by zeros")
     parser.add_argument("--fill", choices=("mean", "zero"), default="mean")
+    parser.add_argument("--predictions", metavar="OUT.csv|OUT.parquet",
+                        help="also write one row per sample: id, prediction, label")
     parser.add_argument("overrides", nargs="*", metavar="KEY.SUB=VALUE", help="e.g. data.shard_dir=... ")
     parser.add_argument("--local_rank", "--local-rank", type=int, default=None, help=argparse.SUPPRESS)
     args = parser.parse_intermixed_args(argv)
     try:
+        if args.predictions:
+            from .api import check_predictions_path
+
+            check_predictions_path(args.predictions)
         state, raw = _load_model_file(args)
         for item in args.overrides:
             apply_override(raw, item)
@@ -201,7 +230,7 @@ def eval_main(argv: list[str] | None = None) -> int:
     import torch
 
     from .models import WithoutModalities
-    from .trainer import build_train_module, evaluate_split, mean_representations
+    from .trainer import build_train_module, mean_representations, predict_split
 
     world = world_info()
     init_process_group(world)
@@ -222,35 +251,272 @@ def eval_main(argv: list[str] | None = None) -> int:
         else:
             fill = {name: torch.zeros(module.model.rep_dims[name], device=device) for name in args.drop_modality}
         forward = WithoutModalities(module.model, fill)
-    metrics = evaluate_split(forward, loader, device, loader.schema.label_range)
+    predictions = predict_split(forward, loader, device, with_ids=bool(args.predictions))
+    metrics = predictions.metrics(loader.schema.label_range)
     if world.is_main:
-        print(json.dumps({"split": args.split, "dropped": args.drop_modality, "fill": args.fill, **metrics},
-                         indent=1))
+        report = {"split": args.split, "dropped": args.drop_modality, "fill": args.fill, **metrics}
+        if args.predictions:
+            from .api import write_predictions
+
+            report["predictions"] = str(write_predictions(args.predictions, predictions.ids, predictions.pred_N,
+                                                          predictions.label_N))
+        print(json.dumps(report, indent=1))
     return 0
 
 
 def export_main(argv: list[str] | None = None) -> int:
     """Write a checkpoint's consolidated fp32 weights, config and schema as an export directory."""
     from .export import export_model_dir
-    from .trainer import CheckpointError
+    from .trainer import CHECKPOINT_INFO, CheckpointError
 
     parser = argparse.ArgumentParser(description="Export a DeepSpeed checkpoint as a model directory (safetensors "
                                                  "weights in fp32, the resolved config, the dataset schema).",
                                      epilog=CHECKPOINT_TRUST)
     parser.add_argument("--checkpoint", required=True, help="a checkpoint tag directory, .../latest, or a run dir "
                                                             "(only checkpoints you made yourself: see below)")
-    parser.add_argument("--out", required=True, help="the export directory to write (replaced if it exists)")
+    parser.add_argument("--out", required=True, help="the export directory to write (an earlier export there is "
+                                                     "replaced; anything else is refused)")
     args = parser.parse_args(argv)
     try:
         state, config, tag_dir = _load_checkpoint_weights(Path(args.checkpoint))
-        schema_path = tag_dir / "schema.json"
-        schema = json.loads(schema_path.read_text()) if schema_path.is_file() else None
-        out = export_model_dir(args.out, state, config, schema, {"source": f"checkpoint {tag_dir}"})
+        assets, note = _checkpoint_export_assets(state, config, tag_dir)
+        info = {"source": f"checkpoint {tag_dir}",
+                "epoch": json.loads((tag_dir / CHECKPOINT_INFO).read_text())["train_state"]["epoch"]
+                if (tag_dir / CHECKPOINT_INFO).is_file() else None}
+        out = export_model_dir(args.out, state, config, assets, info)
     except WriteError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    except (FileNotFoundError, ValueError, CheckpointError) as exc:
+    except (FileNotFoundError, ValueError, CheckpointError, ConfigError, DataError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     print(f"wrote {out}: {len(state)} tensors, {sum(v.numel() for v in state.values())} parameters in fp32")
+    if note:
+        print(f"note: {note}")
     return 0
+
+
+def _checkpoint_export_assets(state: dict, raw_config: dict, tag_dir: Path):
+    """(ExportAssets, note) for an export of checkpoint ``tag_dir``: its schema and preprocessing (recorded
+    in the tag; for older tags, from the shards' manifest) and, when the validation shards are there, each
+    modality's mean representation over them."""
+    from .config import Config
+    from .data.loader import make_loader
+    from .export import PREPROCESSING, export_assets, preprocessing_record
+    from .manifest import check_shard_files, load_manifest
+    from .schema import DatasetSchema
+    from .trainer import CheckpointError, build_train_module, predict_split
+
+    config = Config.model_validate(raw_config)
+    shard_dir = config.data.shard_dir
+    manifest = None
+    try:
+        manifest = load_manifest(shard_dir)
+        check_shard_files(shard_dir, manifest, [config.data.valid_split])
+    except (DataError, FileNotFoundError, OSError, ValueError) as exc:
+        shards_missing = str(exc).strip().splitlines()[0]
+    else:
+        shards_missing = None
+    if (tag_dir / "schema.json").is_file():
+        schema = DatasetSchema.model_validate_json((tag_dir / "schema.json").read_text())
+    elif manifest is not None:
+        schema = manifest.schema.select(config.data.modalities) if config.data.modalities else manifest.schema
+    else:
+        raise CheckpointError(f"{tag_dir}: no schema.json, and the shards it was trained on are not readable "
+                              f"({shards_missing}); cannot tell which inputs the model takes")
+    if (tag_dir / PREPROCESSING).is_file():
+        preprocessing = json.loads((tag_dir / PREPROCESSING).read_text())
+    elif manifest is not None:
+        preprocessing = preprocessing_record(manifest, schema)
+    else:
+        raise CheckpointError(f"{tag_dir}: no {PREPROCESSING} (an older checkpoint), and the shards it was trained "
+                              f"on are not readable ({shards_missing}); cannot record how inputs were prepared")
+    assets = export_assets(config, schema, preprocessing)
+    if shards_missing is not None:
+        return assets, (f"no mean representations written ({shards_missing}): predicting with a removed modality "
+                        "needs fill='zero'")
+    import torch
+
+    module = build_train_module(schema, config)
+    module.load_state_dict(state)
+    loader = make_loader(config.data, config.data.valid_split, rank=0, world_size=1, train=False,
+                         seed=config.run.seed)
+    assets.mean_representations = predict_split(module.eval(), loader, torch.device("cpu"),
+                                                with_mean_reps=True).mean_reps
+    assets.mean_split = config.data.valid_split
+    return assets, None
+
+
+def predict_main(argv: list[str] | None = None) -> int:
+    """Predict with an exported model on a shard split or a table; write one row per sample."""
+    parser = argparse.ArgumentParser(
+        description="Predict with an exported dist_mmfuse model. --input is a shard directory (with --split) or a "
+                    "table (.parquet, .arrow/.feather, .csv) of raw inputs: text as strings, features as list "
+                    "columns (JSON lists in CSV), mapped to the model's modalities by --spec (the sharding table "
+                    "source's column spec) or, without it, by columns named like the modalities plus id and an "
+                    "optional label.",
+        epilog="Exports (safetensors) are safe to receive: loading one runs no code from it.")
+    parser.add_argument("--model", required=True, help="an export directory (<run>/best_model, or launch/export.py)")
+    parser.add_argument("--input", required=True, help="a shard directory, or a .parquet/.arrow/.feather/.csv table")
+    parser.add_argument("--split", help="the shard split to predict (default test); for a table whose spec names a "
+                                        "split column, only that split's rows")
+    parser.add_argument("--spec", help="YAML column spec of the table (id, label, split, modalities: name, column)")
+    parser.add_argument("--out", required=True, help="predictions file: .csv or .parquet")
+    parser.add_argument("--batch-size", type=int, default=64)
+    parser.add_argument("--device", help="cpu, cuda, cuda:1 ... (default: a GPU if there is one)")
+    parser.add_argument("--drop-modality", action="append", default=[], metavar="NAME",
+                        help="remove this modality (repeatable), as eval.py does; its input is not needed")
+    parser.add_argument("--fill", choices=("mean", "zero"), default="mean")
+    args = parser.parse_args(argv)
+    from .api import InputError, check_predictions_path, load_model, write_predictions
+    from .export import ExportError
+
+    try:
+        if args.batch_size < 1:
+            raise ValueError(f"--batch-size must be at least 1, got {args.batch_size}")
+        out = check_predictions_path(args.out)
+        source = Path(args.input)
+        if not source.exists():
+            raise FileNotFoundError(f"--input {source}: no such shard directory or table")
+        model = load_model(args.model, device=args.device)
+        if source.is_dir():
+            ids, preds, labels = _predict_shards(model, source, args)
+        else:
+            if args.spec is None and args.split is not None:
+                raise ValueError("--split with a table needs a --spec that names the split column")
+            ids, preds, labels = _predict_table(model, source, args)
+        write_predictions(out, ids, preds, labels)
+    except (ExportError, InputError, DataError, ConfigError, FileNotFoundError, ValueError, OSError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(f"wrote {out}: {len(ids)} predictions" + (f"; MAE {float(abs(preds - labels).mean()):.4f} against the "
+                                                     "labels" if labels is not None and len(ids) else ""))
+    return 0
+
+
+def _predict_shards(model, shard_dir: Path, args):
+    """(ids, predictions, labels) of every sample of a shard split, read as training read it."""
+    import numpy as np
+
+    from .api import placeholder_input
+    from .data.loader import iter_split_samples
+    from .export import preprocessing_record
+    from .manifest import check_shard_files, load_manifest
+
+    manifest = load_manifest(shard_dir)
+    split = args.split or "test"
+    if split not in manifest.splits:
+        raise ValueError(f"{shard_dir}: no split {split!r} (it has {sorted(manifest.splits)})")
+    check_shard_files(shard_dir, manifest, [split])
+    missing = [name for name in model.modalities if name not in manifest.schema.names]
+    kept = [name for name in model.modalities if name not in args.drop_modality]
+    if [name for name in missing if name not in args.drop_modality]:
+        raise ValueError(f"{shard_dir}: the shards have no modality {missing}; the model takes {list(model.modalities)}")
+    for name in kept:
+        theirs, ours = manifest.schema.modality(name), model.schema.modality(name)
+        if (theirs.kind, theirs.dim) != (ours.kind, ours.dim):
+            raise ValueError(f"{shard_dir}: modality {name!r} is {theirs.kind.value} of dimension {theirs.dim} there; "
+                             f"the model takes {ours.kind.value} of dimension {ours.dim}")
+    theirs = preprocessing_record(manifest, manifest.schema.select(kept) if len(kept) > 1 else manifest.schema)
+    ours = model.preprocessing
+    if ours.get("tokenizer") and (theirs.get("tokenizer") or {}).get("vocab_sha256") != ours["tokenizer"]["vocab_sha256"]:
+        raise ValueError(f"{shard_dir}: its text was tokenized with another vocabulary than the model's")
+    for name in kept:
+        if theirs["standardisation"].get(name) != ours.get("standardisation", {}).get(name):
+            raise ValueError(f"{shard_dir}: modality {name!r} was standardised differently from the model's training "
+                             "data; predict from the raw table instead")
+    forward = model._forward_module(args.drop_modality, args.fill)
+    ids, preds, labels, chunk = [], [], [], []
+
+    def flush():
+        import torch
+
+        with torch.inference_mode():
+            for batch in model.batches(chunk, args.batch_size):
+                preds.append(forward(batch).pred_B.float().cpu().numpy())
+        chunk.clear()
+
+    for sample in iter_split_samples(shard_dir, split):
+        sample.features = {name: sample.features[name] for name in model.modalities if name in sample.features}
+        for name in args.drop_modality:
+            sample.features.setdefault(name, placeholder_input(model.schema.modality(name)))
+        ids.append(sample.id)
+        labels.append(sample.label)
+        chunk.append(sample)
+        if len(chunk) == args.batch_size:
+            flush()
+    if chunk:
+        flush()
+    return ids, np.concatenate(preds) if preds else np.zeros(0), np.asarray(labels, dtype=np.float32)
+
+
+def _predict_table(model, path: Path, args):
+    """(ids, predictions, labels or None) of every row of a table of raw inputs."""
+    import numpy as np
+
+    from sharding.sources.table import TableFile
+
+    from .api import InputError
+    from .schema import ModalityKind
+
+    wanted = [name for name in model.modalities if name not in args.drop_modality]
+    if args.spec:
+        table = TableFile(path, args.spec, need_label=False, need_kind=False)
+    else:
+        present = set(TableFile(path, {"id": "id", "modalities": []}, need_label=False).column_names())
+        spec = {"id": "id", "modalities": [{"name": n, "column": n} for n in wanted]}
+        if "label" in present:
+            spec["label"] = "label"
+        absent = sorted({"id", *wanted} - present)
+        if absent:
+            raise ValueError(f"{path}: no column(s) {absent}; without --spec the table needs an id column and one "
+                             f"column per modality named like it ({wanted}), or give --spec")
+        table = TableFile(path, spec, need_label=False, need_kind=False)
+    unknown = sorted(set(table.columns) - set(model.modalities))
+    absent = sorted(set(wanted) - set(table.columns))
+    if unknown or absent:
+        raise ValueError(f"table spec {table.spec_origin}: modalities {sorted(table.columns)} do not match the "
+                         f"model's {list(model.modalities)} (unknown {unknown}, missing {absent})")
+    split_column, label_column = table.spec.get("split"), table.spec.get("label")
+    columns = list(dict.fromkeys([table.spec["id"], *([label_column] if label_column else []),
+                                  *([split_column] if split_column and args.split else []),
+                                  *(table.columns[n]["column"] for n in wanted)]))
+    ids, preds, labels, chunk, start = [], [], [], [], 0
+
+    def flush():
+        nonlocal start
+        preds.append(model.predict(chunk, batch_size=args.batch_size, drop=args.drop_modality, fill=args.fill,
+                                   start=start))
+        start += len(chunk)
+        chunk.clear()
+
+    for row, cells in table.rows(columns):
+        if split_column and args.split and str(cells[split_column]) != args.split:
+            continue
+        sample_id = str(cells[table.spec["id"]])
+        where = f"{path} row {row} (id {sample_id!r})"
+        sample = {"id": sample_id}
+        for name in wanted:
+            spec, entry = model.schema.modality(name), table.columns[name]
+            value = cells[entry["column"]]
+            if value is None or value == "":
+                raise InputError(f"{where}: column {entry['column']!r} (modality {name!r}) is empty")
+            if spec.kind is ModalityKind.TOKENS and entry.get("kind") != "tokens":
+                sample[name] = str(value)
+            else:
+                kind = "tokens" if spec.kind is ModalityKind.TOKENS else spec.kind.value
+                sample[name] = table.cell_array(value, {**entry, "kind": kind, "dim": spec.dim}, where)
+        if label_column:
+            try:
+                labels.append(float(cells[label_column]))
+            except (TypeError, ValueError) as exc:
+                raise DataError(f"{where}: label column {label_column!r} is not a number ({cells[label_column]!r})"
+                                ) from exc
+        ids.append(sample_id)
+        chunk.append(sample)
+        if len(chunk) == 1024:
+            flush()
+    if chunk:
+        flush()
+    return (ids, np.concatenate(preds) if preds else np.zeros(0),
+            np.asarray(labels, dtype=np.float32) if label_column else None)

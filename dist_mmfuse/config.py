@@ -6,15 +6,19 @@ built), modality and split names the dataset does not have, source options the c
 take, the DeepSpeed JSON (parsed and validated by DeepSpeed's own config classes, unknown keys
 refused), and the text model (present offline, ``model.text_config`` keys known to its config class).
 Errors name the file and the dotted key, and say when the value came from an override.
-Relative paths are taken from the working directory.
+
+Relative paths written in a config file are taken from that file's directory, so a config works from any
+working directory; relative paths given on the command line (overrides) are taken from the working
+directory. The resolved config holds absolute paths.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Callable, Literal
 
 import yaml
 from pydantic import (BaseModel, ConfigDict, Field, NonNegativeInt, PositiveInt, ValidationError, field_validator,
@@ -29,6 +33,12 @@ SOURCE_NAMES = ("synthetic", "mmsa", "mult", "table", "mosi_real")
 RUN_CONFIG_KEYS = ("train_batch_size", "train_micro_batch_size_per_gpu", "gradient_accumulation_steps",
                    "gradient_clipping", "optimizer", "scheduler")
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+# Config keys that hold paths (besides the path options of data.prepare's source, Source.path_options).
+PATH_KEYS = (("run", "output_dir"), ("data", "shard_dir"), ("trainer", "deepspeed_config"), ("model", "text_model"),
+             ("model", "init_from"))
+# trainer.deepspeed_config unset: ZeRO-0 in fp32 (configs/deepspeed/zero0_fp32.json says the same).
+DEFAULT_DEEPSPEED = {"zero_optimization": {"stage": 0}, "zero_allow_untested_optimizer": True,
+                     "wall_clock_breakdown": False}
 
 
 class ConfigError(ValueError):
@@ -93,6 +103,8 @@ class EncoderSizes(_Strict):
 class ModelConfig(_Strict):
     """Encoders and fusion head (defaults: MMIM's, METHODS.md §1.2 and §1.5)."""
 
+    init_from: Path | None = Field(None, description="an export directory (<run>/best_model, launch/export.py) whose "
+                                                     "weights a new run starts from (fine-tuning); shapes are checked")
     text_model: Path | None = Field(None, description="local transformers model path; default: packaged MiniLM-L6")
     text_random_init: bool = Field(False, description="build the text model from its config, without weights")
     text_config: dict[str, Any] = Field(default_factory=dict, description="overrides of the text model's config")
@@ -262,7 +274,7 @@ class TrainerConfig(_Strict):
     plateau_patience: PositiveInt = Field(20, description="ReduceLROnPlateau patience (official --when)")
     plateau_factor: float = Field(0.5, gt=0, lt=1)
     grad_clip: float = Field(1.0, ge=0, description="global gradient-norm clip; 0 disables")
-    deepspeed_config: Path = Field(Path("configs/deepspeed/zero0_fp32.json"))
+    deepspeed_config: Path | None = Field(None, description="DeepSpeed JSON; default: ZeRO-0 in fp32")
     gradient_accumulation_steps: PositiveInt = 1
     accumulation: Literal["average", "sum", "feature_cache"] = Field(
         "average", description="average: DeepSpeed's usual accumulation, each micro-batch its own loss and "
@@ -346,8 +358,34 @@ def load_config(path: str | Path, overrides: list[str] | tuple[str, ...] = (), *
                 check_model: bool = True) -> Config:
     """Load, override and validate a config; raise ConfigError naming the file and the key (see
     ``config_from_dict`` for what ``check_data`` and ``check_model`` add)."""
-    return config_from_dict(read_yaml_mapping(path), overrides, source=path, check_data=check_data,
-                            check_model=check_model)
+    raw = read_yaml_mapping(path)
+    resolve_paths(raw, Path(path).absolute().parent)
+    return config_from_dict(raw, overrides, source=path, check_data=check_data, check_model=check_model)
+
+
+def resolve_paths(raw: dict[str, Any], base: Path, keys: tuple[tuple[str, ...], ...] = PATH_KEYS) -> None:
+    """Make the relative paths in the nested dict ``raw`` absolute against ``base``, in place: the keys
+    ``keys`` and the path options of ``data.prepare``'s source. URLs and absolute paths stay as they are."""
+    def absolute(value: Any) -> Any:
+        if not isinstance(value, (str, Path)) or not str(value) or _URL.match(str(value)):
+            return value
+        path = Path(value).expanduser()
+        return os.path.normpath(path if path.is_absolute() else base / path)
+
+    for *sections, key in keys:
+        node = raw
+        for section in sections:
+            node = node.get(section) if isinstance(node, dict) else None
+        if isinstance(node, dict) and node.get(key) is not None:
+            node[key] = absolute(node[key])
+    prepare = raw.get("data", {}).get("prepare") if isinstance(raw.get("data"), dict) else None
+    if isinstance(prepare, dict) and isinstance(prepare.get("options"), dict):
+        from sharding.sources import SOURCES
+
+        options = prepare["options"]
+        for key in getattr(SOURCES.get(prepare.get("source")), "path_options", ()):
+            if options.get(key) is not None:
+                options[key] = absolute(options[key])
 
 
 def read_yaml_mapping(path: str | Path) -> dict[str, Any]:
@@ -365,10 +403,12 @@ def read_yaml_mapping(path: str | Path) -> dict[str, Any]:
 
 
 def validate_with_overrides(model: type[BaseModel], raw: dict[str, Any], overrides: list[str] | tuple[str, ...],
-                            source: str | Path):
-    """Apply ``key.sub=value`` overrides to ``raw`` (in place) and validate it as ``model``; errors name
-    ``source``, the key, and the override a bad value came from."""
+                            source: str | Path, after_overrides: Callable[[dict[str, Any]], None] | None = None):
+    """Apply ``key.sub=value`` overrides to ``raw`` (in place), then ``after_overrides(raw)``, and validate
+    it as ``model``; errors name ``source``, the key, and the override a bad value came from."""
     overridden = {apply_override(raw, item): item for item in overrides}
+    if after_overrides is not None:
+        after_overrides(raw)
     try:
         return model.model_validate(raw)
     except ValidationError as exc:
@@ -382,12 +422,16 @@ def config_from_dict(raw: dict[str, Any], overrides: list[str] | tuple[str, ...]
     ``check_data``: the shard directory must hold a manifest (or be buildable) that has the named splits
     and modalities; ``check_model``: the text model must be available offline."""
     path = Path(source)
-    config = validate_with_overrides(Config, raw, overrides, source)
+    # Paths the overrides set are relative to the working directory (the file's were resolved by load_config).
+    config = validate_with_overrides(Config, raw, overrides, source,
+                                     after_overrides=lambda tree: resolve_paths(tree, Path.cwd()))
     if config.data.prepare is not None:
         _check_source_options(path, config.data.prepare)
     deepspeed_settings(config, path)
     if check_model:
         check_text_model(config.model, path)
+        if config.model.init_from is not None:
+            check_init_from(config.model.init_from, path)
     if check_data:
         manifest_path = config.data.shard_dir / MANIFEST_NAME
         if manifest_path.is_file():
@@ -444,13 +488,16 @@ def deepspeed_settings(config: Config, source: str | Path = "<config>") -> dict[
     import torch
 
     path = config.trainer.deepspeed_config
-    where = f"{source}: trainer.deepspeed_config: {path}"
-    if not path.is_file():
+    where = f"{source}: trainer.deepspeed_config: {path if path else '(default: ZeRO-0, fp32)'}"
+    if path is None:
+        ds = json.loads(json.dumps(DEFAULT_DEEPSPEED))
+    elif not path.is_file():
         raise ConfigError(f"{where} not found")
-    try:
-        ds = json.loads(path.read_text())
-    except json.JSONDecodeError as exc:
-        raise ConfigError(f"{where}: not valid JSON: {exc}") from exc
+    else:
+        try:
+            ds = json.loads(path.read_text())
+        except json.JSONDecodeError as exc:
+            raise ConfigError(f"{where}: not valid JSON: {exc}") from exc
     if not isinstance(ds, dict):
         raise ConfigError(f"{where}: the top level must be an object of DeepSpeed settings")
     clashing = [k for k in RUN_CONFIG_KEYS if k in ds]
@@ -552,6 +599,17 @@ def check_text_model(model: ModelConfig, source: str | Path = "<config>") -> Non
     if unused:
         raise ConfigError(f"{source}: model.text_config: unknown key(s) {sorted(unused)} for the config class of "
                           f"{path}")
+
+
+def check_init_from(path: Path, source: str | Path = "<config>") -> None:
+    """``model.init_from`` must be an export directory (its weights are matched to the model later,
+    before training starts)."""
+    from .export import INFO, WEIGHTS
+
+    if not (path / INFO).is_file() or not (path / WEIGHTS).is_file():
+        what = "does not exist" if not path.exists() else f"is not a model export (no {INFO} and {WEIGHTS})"
+        raise ConfigError(f"{source}: model.init_from: {path} {what}; give a <run>/best_model directory or one "
+                          "written by launch/export.py")
 
 
 def write_resolved_config(config: Config, run_dir: str | Path) -> Path:

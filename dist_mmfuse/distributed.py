@@ -79,8 +79,11 @@ def init_process_group(info: WorldInfo, timeout_s: float | None = None) -> None:
     if torch.cuda.is_available():
         torch.cuda.set_device(info.local_rank)
     timeout = {"timeout": datetime.timedelta(seconds=timeout_s)} if timeout_s else {}
-    deepspeed.init_distributed(dist_backend="nccl" if torch.cuda.is_available() else "gloo", verbose=False,
-                               **timeout)
+    from .quiet import dropping_stdout_lines, shm_op_built
+
+    with dropping_stdout_lines(shm_op_built):  # DeepSpeed's "... built successfully", on every rank
+        deepspeed.init_distributed(dist_backend="nccl" if torch.cuda.is_available() else "gloo", verbose=False,
+                                   **timeout)
     if timeout_s:
         start_watchdog(info.rank, timeout_s + WATCHDOG_GRACE_S)
 

@@ -7,6 +7,13 @@ checkpoint) holds:
   and a JSON header; reading it cannot execute anything);
 * ``config.yaml``: the resolved run config;
 * ``schema.json``: the dataset's modalities (kind, dimension, maximum length) and label range;
+* ``preprocessing.json``: what sharding did to raw inputs: the feature dtype the shards hold, the
+  per-dimension standardisation of each feature modality where the source applied one, and the
+  tokenizer's identity (vocabulary digest, maximum length);
+* ``tokenizer/`` and ``text_model/config.json`` (with a token modality): the tokenizer's files and the
+  text encoder's architecture, so that no model directory or download is needed to load it;
+* ``mean_representations.safetensors``: each modality's mean representation over the validation split
+  (what ``drop`` with ``fill="mean"`` puts in place of a removed modality), when it was computed;
 * ``export.json``: the format, the tool version, the epoch and where the weights came from.
 
 It is written into a temporary directory beside the target and renamed into place, so a reader sees the
@@ -21,6 +28,7 @@ import json
 import os
 import shutil
 import tempfile
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +42,82 @@ WEIGHTS = "model.safetensors"
 CONFIG = "config.yaml"
 SCHEMA = "schema.json"
 INFO = "export.json"
+PREPROCESSING = "preprocessing.json"
+MEAN_REPRESENTATIONS = "mean_representations.safetensors"
+TOKENIZER_DIR = "tokenizer"
+TEXT_MODEL_DIR = "text_model"
+
+
+@dataclass
+class ExportAssets:
+    """Everything an export holds besides the weights, the config and ``export.json``."""
+
+    schema: dict[str, Any]
+    preprocessing: dict[str, Any]
+    tokenizer: Any = None  # a transformers tokenizer (saved with save_pretrained), with a token modality
+    text_model_config: Any = None  # the text encoder's transformers config, with a token modality
+    mean_representations: dict[str, torch.Tensor] = field(default_factory=dict)
+    mean_split: str | None = None
+
+    def write(self, directory: Path) -> None:
+        from safetensors.torch import save_file
+
+        (directory / SCHEMA).write_text(json.dumps(self.schema, indent=1) + "\n")
+        (directory / PREPROCESSING).write_text(json.dumps(self.preprocessing, indent=1) + "\n")
+        if self.tokenizer is not None:
+            self.tokenizer.save_pretrained(str(directory / TOKENIZER_DIR))
+        if self.text_model_config is not None:
+            self.text_model_config.save_pretrained(str(directory / TEXT_MODEL_DIR))
+        if self.mean_representations:
+            save_file({k: v.detach().to("cpu", torch.float32).contiguous() for k, v in self.mean_representations.items()},
+                      str(directory / MEAN_REPRESENTATIONS), metadata={"split": self.mean_split or ""})
+
+
+def preprocessing_record(manifest, schema) -> dict[str, Any]:
+    """What sharding did to raw inputs, for the modalities of ``schema`` (a DatasetSchema): the feature
+    dtype, the per-modality standardisation and, with a token modality, the tokenizer's identity."""
+    from .schema import ModalityKind
+
+    has_tokens = any(spec.kind is ModalityKind.TOKENS for spec in schema.modalities)
+    return {"feature_dtype": manifest.feature_dtype,
+            "standardisation": {name: stats for name, stats in manifest.standardisation.items()
+                                if name in schema.names},
+            "tokenizer": manifest.tokenizer if has_tokens else None}
+
+
+def export_assets(config, schema, preprocessing: dict[str, Any]) -> ExportAssets:
+    """The assets of an export of a model trained under ``config`` (a Config) on ``schema``: loads the
+    sharding tokenizer (checked against its recorded vocabulary digest) and the text encoder's config.
+    ExportError when the tokenizer sharding used cannot be found or has changed."""
+    from .schema import ModalityKind
+
+    tokenizer = text_config = None
+    if any(spec.kind is ModalityKind.TOKENS for spec in schema.modalities):
+        from transformers import AutoConfig
+
+        from sharding.tokenizer import TextTokenizer
+
+        from .pretrained import default_text_model_path
+
+        identity = preprocessing.get("tokenizer") or {}
+        candidates = [Path(identity["path"])] if identity.get("path") else []
+        text_path = Path(config.model.text_model) if config.model.text_model else default_text_model_path()
+        candidates.append(text_path)
+        tokenizer = None
+        for path in candidates:
+            if not path.exists():
+                continue
+            loaded = TextTokenizer(path, max_len=int(identity.get("max_len", 512)))
+            if not identity.get("vocab_sha256") or loaded.identity()["vocab_sha256"] == identity["vocab_sha256"]:
+                tokenizer = loaded.hf_tokenizer
+                break
+        if tokenizer is None:
+            raise ExportError(f"the tokenizer the shards were made with ({identity.get('path')}, vocabulary sha256 "
+                              f"{str(identity.get('vocab_sha256'))[:12]}...) is not at that path, and the text model "
+                              f"{text_path} has another vocabulary; an export must carry the tokenizer sharding used")
+        text_config = AutoConfig.from_pretrained(str(text_path), local_files_only=True, **config.model.text_config)
+    return ExportAssets(schema=schema.model_dump(mode="json"), preprocessing=preprocessing, tokenizer=tokenizer,
+                        text_model_config=text_config)
 
 
 class ExportError(ValueError):
@@ -41,7 +125,7 @@ class ExportError(ValueError):
 
 
 def export_model_dir(out: str | os.PathLike, state_dict: dict[str, torch.Tensor], config: dict[str, Any],
-                     schema: dict[str, Any] | None, info: dict[str, Any]) -> Path:
+                     assets: ExportAssets, info: dict[str, Any]) -> Path:
     """Write an export directory at ``out`` (replacing an earlier export there, never anything else) and
     return its path."""
     from safetensors import SafetensorError
@@ -61,8 +145,7 @@ def export_model_dir(out: str | os.PathLike, state_dict: dict[str, torch.Tensor]
         staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
         save_file(tensors, str(staging / WEIGHTS), metadata={"format": EXPORT_FORMAT})
         (staging / CONFIG).write_text(yaml.safe_dump(config, sort_keys=False))
-        if schema is not None:
-            (staging / SCHEMA).write_text(json.dumps(schema, indent=1) + "\n")
+        assets.write(staging)
         (staging / INFO).write_text(json.dumps({"format": EXPORT_FORMAT, "tool_version": __version__,
                                                 "tensors": len(tensors),
                                                 "parameters": sum(t.numel() for t in tensors.values()),
@@ -121,6 +204,63 @@ def load_export(path: str | os.PathLike) -> tuple[dict[str, torch.Tensor], dict[
     if not isinstance(saved, dict) or "state_dict" not in saved or "config" not in saved:
         raise ExportError(f"{path}: not a model export (no state_dict and config)")
     return saved["state_dict"], saved["config"]
+
+
+@dataclass
+class ExportedModel:
+    """An export directory as read by ``read_export``: nothing in it has run any code."""
+
+    path: Path
+    state: dict[str, torch.Tensor]
+    config: dict[str, Any]
+    schema: dict[str, Any]
+    preprocessing: dict[str, Any]
+    info: dict[str, Any]
+    mean_representations: dict[str, torch.Tensor]
+    mean_split: str | None
+
+    @property
+    def tokenizer_dir(self) -> Path | None:
+        return self.path / TOKENIZER_DIR if (self.path / TOKENIZER_DIR).is_dir() else None
+
+    @property
+    def text_model_dir(self) -> Path | None:
+        return self.path / TEXT_MODEL_DIR if (self.path / TEXT_MODEL_DIR).is_dir() else None
+
+
+def read_export(path: str | os.PathLike) -> ExportedModel:
+    """Everything in an export directory (weights, config, schema, preprocessing, mean representations);
+    ExportError naming the file when one is missing or unreadable."""
+    from safetensors import SafetensorError, safe_open
+
+    path = Path(path)
+    if not path.is_dir():
+        what = "does not exist" if not path.exists() else "is a file, not an export directory"
+        raise ExportError(f"{path} {what}; an export is a directory (<run>/{'best_model'}, or written by "
+                          "launch/export.py --out DIR)")
+    state, config = load_export(path)
+    documents = {}
+    for name in (SCHEMA, PREPROCESSING, INFO):
+        file = path / name
+        if not file.is_file():
+            raise ExportError(f"{path}: no {name}: it was exported by an older version, which did not record "
+                              "everything needed to use the model alone; export it again from its checkpoint "
+                              "(launch/export.py --checkpoint RUN_DIR --out DIR)")
+        try:
+            documents[name] = json.loads(file.read_text())
+        except (OSError, ValueError) as exc:
+            raise ExportError(f"{file}: not readable JSON: {exc}") from exc
+    means, split = {}, None
+    if (path / MEAN_REPRESENTATIONS).is_file():
+        try:
+            with safe_open(str(path / MEAN_REPRESENTATIONS), framework="pt") as handle:
+                split = (handle.metadata() or {}).get("split") or None
+                means = {key: handle.get_tensor(key) for key in handle.keys()}
+        except (SafetensorError, OSError) as exc:
+            raise ExportError(f"{path / MEAN_REPRESENTATIONS}: not a readable safetensors file: {exc}") from exc
+    return ExportedModel(path=path, state=state, config=config, schema=documents[SCHEMA],
+                         preprocessing=documents[PREPROCESSING], info=documents[INFO], mean_representations=means,
+                         mean_split=split)
 
 
 class RefusedFile(ValueError):

@@ -67,6 +67,8 @@ class Manifest(BaseModel):
     feature_dtype: str
     shard_size: int = Field(gt=0)
     splits: dict[str, SplitInfo]
+    # Per modality, the per-dimension mean and std the source standardised raw features with (Source.standardisation).
+    standardisation: dict[str, dict[str, list[float]]] = Field(default_factory=dict)
 
     @property
     def schema(self) -> DatasetSchema:  # type: ignore[override]

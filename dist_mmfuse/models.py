@@ -63,7 +63,10 @@ class TextEncoder(nn.Module):
             hf_config = AutoConfig.from_pretrained(str(path), local_files_only=True, **config.text_config)
             self.bert = AutoModel.from_config(hf_config)
         else:
-            self.bert = AutoModel.from_pretrained(str(path), local_files_only=True, **config.text_config)
+            from .quiet import no_transformers_progress_bar
+
+            with no_transformers_progress_bar():  # a bar over ~100 tensors, once per rank
+                self.bert = AutoModel.from_pretrained(str(path), local_files_only=True, **config.text_config)
         if self.bert.config.vocab_size < spec.dim:
             raise ValueError(f"text model {path} has a vocabulary of {self.bert.config.vocab_size} tokens, but the "
                              f"dataset's modality {spec.name!r} uses ids up to {spec.dim}")
@@ -181,11 +184,14 @@ class FusionModel(nn.Module):
         return {f"encoders.{name}.{p}" for name, enc in self.encoders.items() if isinstance(enc, TextEncoder)
                 for p, _ in enc.named_parameters()}
 
-    def encode(self, batch: Batch) -> dict[str, torch.Tensor]:
-        """Each modality's representation (B, d_m); the encoders never see each other's inputs."""
+    def encode(self, batch: Batch, skip: tuple[str, ...] | set[str] = ()) -> dict[str, torch.Tensor]:
+        """Each modality's representation (B, d_m), except those in ``skip``; the encoders never see each
+        other's inputs."""
         dtype = self.fusion.linear_1.weight.dtype  # the engine's compute dtype (fp32, bf16 or fp16)
         reps = {}
         for name, encoder in self.encoders.items():
+            if name in skip:
+                continue
             values = batch.values[name]
             if isinstance(encoder, TextEncoder):
                 reps[name] = encoder(values, batch.masks[name])
@@ -219,9 +225,10 @@ class WithoutModalities(nn.Module):
         self.fill = fill
 
     def forward(self, batch: Batch) -> ModelOutput:
-        reps = self.model.encode(batch)
+        reps = self.model.encode(batch, skip=set(self.fill))  # the removed modalities' inputs are never read
+        rows, dtype = batch.size, self.model.fusion.linear_1.weight.dtype
         for name, vector_D in self.fill.items():
-            reps[name] = vector_D.to(reps[name].dtype).expand_as(reps[name])
+            reps[name] = vector_D.to(dtype).expand(rows, -1)
         fusion_BH, pred_B = self.model.fuse(reps)
         return ModelOutput(reps=reps, fusion_BH=fusion_BH, pred_B=pred_B)
 

@@ -32,7 +32,7 @@ class Streak:
     """Consecutive skipped steps, as the host last saw them."""
 
     first_step: int  # global step (1-based, as in metrics.jsonl) of the streak's first skipped step
-    epoch: int
+    epoch: int  # as users see it, numbered from 1
     stage: str
     what: list[str]  # the terms (and grad_norm) non-finite at that step
 

@@ -1,10 +1,10 @@
-"""Run logging: on rank 0 a JSONL metrics file, TensorBoard scalars and a progress bar; on every rank, when
-asked (``trainer.log_samples``), the global sample indices of each step."""
+"""Run logging: on rank 0 a JSONL metrics file, TensorBoard scalars and the run's progress (one line per
+epoch, kept on screen, with the run's ETA); on every rank, when asked (``trainer.log_samples``), the global
+sample indices of each step."""
 
 from __future__ import annotations
 
 import json
-import logging
 import time
 from pathlib import Path
 from typing import Any
@@ -13,8 +13,13 @@ from tqdm import tqdm
 
 from .files import atomic_write_text
 
-# tensorboardX warns on every NaN scalar; non-finite steps are counted (nonfinite_steps) and explained instead.
-logging.getLogger("tensorboardX.x2num").setLevel(logging.ERROR)
+
+
+def _duration(seconds: float) -> str:
+    """``1:02:03`` or ``2:03``."""
+    minutes, secs = divmod(int(round(seconds)), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
 class RunLogger:
@@ -24,6 +29,11 @@ class RunLogger:
         self.enabled = enabled
         self.progress_bar = progress_bar and enabled
         self._bar: tqdm | None = None
+        self._epoch_steps: list[int] = []  # planned optimizer steps of each epoch of the run (plan_run)
+        self._epoch_index = 0
+        self._run_start = 0.0
+        self._session_steps = 0  # steps shown since this process started (the ETA's rate)
+        self._stage = ""
         self._jsonl = None
         self._tb = None
         self.path = run_dir / "metrics.jsonl"
@@ -36,7 +46,9 @@ class RunLogger:
             self._open(purge_step=None)
 
     def _open(self, purge_step: int | None) -> None:
-        from tensorboardX import SummaryWriter
+        # torch's writer (the tensorboard package): it logs NaN scalars silently, and purge_step hides the
+        # events a resumed run logs again.
+        from torch.utils.tensorboard import SummaryWriter
 
         self._jsonl = open(self.path, "a", buffering=1)
         self._tb = SummaryWriter(str(self.path.parent / "tensorboard"), purge_step=purge_step)
@@ -53,18 +65,42 @@ class RunLogger:
         self.records = records
         self._open(purge_step=step + 1)
 
-    def start_pass(self, description: str, total: int, initial: int) -> None:
-        if self.progress_bar:
-            self._bar = tqdm(total=total, initial=initial, desc=description, dynamic_ncols=True, leave=False)
+    def plan_run(self, epoch_steps: list[int]) -> None:
+        """The optimizer steps each epoch of the run takes (index: epoch - 1), for the run's ETA."""
+        self._epoch_steps = list(epoch_steps)
+        self._run_start, self._session_steps = time.perf_counter(), 0
+
+    def start_epoch(self, epoch: int, done: int = 0) -> None:
+        """Show epoch ``epoch`` (numbered from 1) of the run, ``done`` of its steps already taken (a resumed
+        run). Its line stays on screen when the epoch ends."""
+        self._epoch_index = epoch - 1
+        if self.progress_bar and self._epoch_steps:
+            self.end_epoch()
+            self._bar = tqdm(total=self._epoch_steps[self._epoch_index], initial=done, dynamic_ncols=True,
+                             desc=f"epoch {epoch}/{len(self._epoch_steps)}", leave=True)
+
+    def start_pass(self, stage: str) -> None:
+        """A pass over the training data in ``stage`` starts (shown beside the epoch's progress)."""
+        self._stage = stage
 
     def advance(self, steps: int, postfix: dict[str, Any]) -> None:
-        if self._bar is not None:
-            self._bar.update(steps)
-            self._bar.set_postfix({k: (f"{v:.4g}" if isinstance(v, float) else v) for k, v in postfix.items()},
-                                  refresh=False)
+        """``steps`` more optimizer steps, with the latest values to show (loss, samples/s, ...)."""
+        if self._bar is None:
+            return
+        self._session_steps += steps
+        shown = [self._stage] + [f"{k} {v:.4g}" if isinstance(v, float) else f"{k} {v}" for k, v in postfix.items()]
+        done = sum(self._epoch_steps[:self._epoch_index]) + self._bar.n + steps
+        elapsed = time.perf_counter() - self._run_start
+        # This process's pace so far, evaluations included once an epoch has ended.
+        eta = elapsed / self._session_steps * max(sum(self._epoch_steps) - done, 0)
+        shown.append(f"run {_duration(elapsed)} elapsed, ETA {_duration(eta)}")
+        self._bar.set_postfix_str(", ".join(s for s in shown if s), refresh=False)
+        self._bar.update(steps)
 
-    def end_pass(self) -> None:
+    def end_epoch(self) -> None:
+        """The epoch's training is done: its line is left as it ends (evaluation lines follow)."""
         if self._bar is not None:
+            self._bar.refresh()
             self._bar.close()
             self._bar = None
 
@@ -83,7 +119,7 @@ class RunLogger:
             (tqdm.write if self.progress_bar else print)(f"[{kind}] step {step}: {message}")
 
     def close(self) -> None:
-        self.end_pass()
+        self.end_epoch()
         if self._jsonl:
             self._jsonl.close()
             self._jsonl = None

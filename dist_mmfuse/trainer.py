@@ -39,7 +39,8 @@ from . import distributed as dist
 from .config import Config, TrainerConfig, deepspeed_settings, write_resolved_config, zero_stage
 from .data.loader import Batch, StreamingLoader, concat_batches, make_loader, split_labels
 from .distributed import WorldInfo
-from .export import ExportError, RefusedFile, export_model_dir, load_tensors_only
+from .export import (PREPROCESSING, ExportError, RefusedFile, export_assets, export_model_dir, load_tensors_only,
+                     preprocessing_record)
 from .files import WriteError, atomic_write_text, free_bytes, sync_files, write_failure
 from .manifest import Manifest
 from .metrics import msa_metrics
@@ -56,12 +57,14 @@ LATEST = "latest"
 AUTO = "auto"  # resume from latest if there is one
 CHECKPOINT_INFO = "checkpoint.json"  # in each tag: what resuming must match, readable before any process group
 CHECKPOINT_FORMAT = "dist_mmfuse.checkpoint/1"
+INIT_FROM = "init_from.json"  # in the run directory of a run started from an export (model.init_from)
 
 
 class CheckpointError(RuntimeError):
     """A checkpoint cannot be written, or cannot be resumed here; the message names the path and the cause."""
 
 
+# Epochs users see are numbered from 1 (tag epochNNNN: after epoch NNNN); epoch counts done ones, best_epoch is 0-based.
 @dataclasses.dataclass
 class TrainState:
     """Where training is, and what it has selected so far (saved in every checkpoint)."""
@@ -79,6 +82,11 @@ class TrainState:
     finished: bool = False
     nonfinite_steps: int = 0  # steps not applied because a loss term or the gradient norm was NaN or Inf
     skipped_samples: int = 0  # bad samples skipped under data.bad_samples=skip (their places refilled)
+
+    @property
+    def best_epoch_number(self) -> int | None:
+        """The selected epoch as users see it (numbered from 1); None before any epoch is selected."""
+        return self.best_epoch + 1 if self.best_epoch >= 0 else None
 
 
 class TrainModule(nn.Module):
@@ -116,6 +124,39 @@ def build_train_module(schema, config: Config) -> TrainModule:
     return module
 
 
+class InitFromError(ValueError):
+    """``model.init_from`` names weights that do not fit the model; the message names each mismatch."""
+
+
+def init_from_export(module: TrainModule, path: Path) -> dict[str, Any]:
+    """Load an export's weights into a freshly built module (``model.init_from``) and return what the run
+    records about them. Every weight of the fusion model must be in the export with the same shape
+    (InitFromError names each that is not); the objective's weights are taken too when all of them
+    fit (the same objective), else the objective starts fresh."""
+    from .export import INFO, WEIGHTS, load_export
+    from .manifest import sha256_file
+
+    theirs, _ = load_export(path)
+    own = module.state_dict()
+    model_keys = [k for k in own if k.startswith("model.")]
+    problems = [f"{k}: not in the export" for k in model_keys if k not in theirs]
+    problems += [f"{k}: {tuple(theirs[k].shape)} in the export, {tuple(own[k].shape)} in this model"
+                 for k in model_keys if k in theirs and theirs[k].shape != own[k].shape]
+    problems += [f"{k}: in the export, not in this model" for k in theirs if k.startswith("model.") and k not in own]
+    if problems:
+        listed = "\n  ".join(problems[:20]) + (f"\n  ... and {len(problems) - 20} more" if len(problems) > 20 else "")
+        raise InitFromError(f"model.init_from: {path}: its weights do not fit this model ({len(problems)} "
+                            f"mismatch{'es' if len(problems) > 1 else ''}):\n  {listed}")
+    objective_keys = [k for k in own if not k.startswith("model.")]
+    objective_fits = bool(objective_keys) and all(k in theirs and theirs[k].shape == own[k].shape
+                                                  for k in objective_keys)
+    loaded = {k: theirs[k] for k in model_keys + (objective_keys if objective_fits else [])}
+    module.load_state_dict(loaded, strict=False)
+    return {"export": str(path), "export_info": json.loads((path / INFO).read_text()),
+            "weights_sha256": sha256_file(path / WEIGHTS), "tensors_loaded": len(loaded),
+            "objective_weights": "loaded" if objective_fits else "fresh (the export's objective differs)"}
+
+
 def give_train_labels(objective: Objective, data, dtype: torch.dtype = torch.float32) -> None:
     """Hand an objective that keeps per-sample state every training label (read from the shards)."""
     if objective.uses_train_labels:
@@ -123,25 +164,58 @@ def give_train_labels(objective: Objective, data, dtype: torch.dtype = torch.flo
         objective.init_train_labels(labels_N.to(dtype), present_N, offset)
 
 
-@torch.no_grad()
-def evaluate_split(forward, loader: StreamingLoader, device, label_range) -> dict[str, float]:
-    """Metrics over every sample of the loader's split, each once, predictions gathered from all ranks.
+@dataclasses.dataclass
+class SplitPredictions:
+    """Every sample of a split once, in global index order, gathered from all ranks."""
 
-    ``forward(batch)`` returns a ModelOutput (the engine, or a plain TrainModule).
-    """
-    preds, labels, masks, indices = [], [], [], []
+    index_N: np.ndarray
+    pred_N: np.ndarray
+    label_N: np.ndarray
+    ids: list[str] | None = None  # with ``with_ids``
+    mean_reps: dict[str, torch.Tensor] | None = None  # each modality's mean representation, with ``with_mean_reps``
+
+    def metrics(self, label_range) -> dict[str, float]:
+        pred, label = self.pred_N, self.label_N
+        return {"loss": float(np.mean(np.abs(pred - label))), **msa_metrics(pred, label, label_range),
+                "samples": int(len(pred))}
+
+
+@torch.no_grad()
+def predict_split(forward, loader: StreamingLoader, device, *, with_ids: bool = False,
+                  with_mean_reps: bool = False) -> SplitPredictions:
+    """Predictions for every sample of the loader's split, each once, gathered from all ranks (every rank
+    gets them). ``forward(batch)`` returns a ModelOutput (the engine, or a plain TrainModule)."""
+    preds, labels, masks, indices, ids = [], [], [], [], []
+    rep_sums: dict[str, torch.Tensor] = {}
     for batch in loader.epoch(0):
         output: ModelOutput = forward(batch.to(device))
+        mask_B = batch.sample_mask.to(device)
         preds.append(output.pred_B.float())
         labels.append(batch.label.to(device))
-        masks.append(batch.sample_mask.to(device))
+        masks.append(mask_B)
         indices.append(batch.index.to(device))
+        if with_ids:
+            ids.extend(batch.ids)
+        if with_mean_reps:
+            for name, rep_BD in output.reps.items():
+                rep_sums[name] = rep_sums.get(name, 0) + (rep_BD.float() * mask_B[:, None]).sum(0)
     pred, label, mask, index = (dist.all_gather_tensors(torch.cat(t)).cpu().numpy()
                                 for t in (preds, labels, masks, indices))
     order = np.argsort(index[mask], kind="stable")
-    pred, label = pred[mask][order], label[mask][order]
-    return {"loss": float(np.mean(np.abs(pred - label))), **msa_metrics(pred, label, label_range),
-            "samples": int(len(pred))}
+    result = SplitPredictions(index_N=index[mask][order], pred_N=pred[mask][order], label_N=label[mask][order])
+    if with_ids:
+        gathered = np.array([i for rank_ids in dist.gather_objects(ids) for i in rank_ids], dtype=object)
+        result.ids = gathered[mask][order].tolist()
+    if with_mean_reps:
+        count = float(mask.sum())
+        result.mean_reps = {name: dist.all_gather_tensors(total[None]).sum(0).cpu() / count
+                            for name, total in rep_sums.items()}
+    return result
+
+
+def evaluate_split(forward, loader: StreamingLoader, device, label_range) -> dict[str, float]:
+    """Metrics over every sample of the loader's split, each once, predictions gathered from all ranks."""
+    return predict_split(forward, loader, device).metrics(label_range)
 
 
 @torch.no_grad()
@@ -219,8 +293,16 @@ class Trainer:
                                 seed=seed),
         }
         self.schema = self.loaders["train"].schema
+        # What an export needs besides the weights (the tokenizer sharding used, the text model's config),
+        # gathered now so a missing tokenizer stops the run at its start, not at its first best epoch.
+        self.preprocessing = preprocessing_record(manifest, self.schema)
+        self.export_assets = export_assets(config, self.schema, self.preprocessing)
+        self._valid_mean_reps: dict[str, torch.Tensor] = {}
         seed_everything(seed)  # the same initial weights on every rank
         module = build_train_module(self.schema, config)
+        # Fine-tuning from an export: its weights replace the initial ones (a resumed run then loads its
+        # checkpoint over them).
+        self.init_record = init_from_export(module, config.model.init_from) if config.model.init_from else None
         self.objective = module.objective
         give_train_labels(self.objective, data)
         # Fused on GPUs: the fused kernel skips a non-finite step on the device (see optim.py).
@@ -254,6 +336,11 @@ class Trainer:
         if world.is_main:
             print(f"process group: {members}", flush=True)
             write_resolved_config(config, self.run_dir)
+            if self.init_record is not None and not (self.run_dir / INIT_FROM).is_file():
+                # Where the run's starting weights came from (kept when the run resumes).
+                atomic_write_text(self.run_dir / INIT_FROM, json.dumps(self.init_record, indent=1) + "\n")
+                print(f"initial weights from {config.model.init_from} ({self.init_record['tensors_loaded']} tensors; "
+                      f"objective: {self.init_record['objective_weights']})", flush=True)
 
     # -- sizes -------------------------------------------------------------------------------------
 
@@ -280,15 +367,26 @@ class Trainer:
         """Optimizer steps in one pass of ``stage``."""
         return steps_in_pass(self.objective, stage, self.loaders["train"].batches_per_epoch, self.config.trainer)
 
+    def steps_in_epoch(self, epoch: int, stages: tuple[str, ...] | None = None) -> int:
+        """Optimizer steps in (the ``stages`` of) 0-based epoch ``epoch``, a sample search's passes included."""
+        search = self.objective.search
+        return sum(self.steps_in_pass(stage) * (search.passes() if search is not None and search.drives(stage) else 1)
+                   for stage in (self.objective.epoch_stages(epoch) if stages is None else stages))
+
     # -- the loop ----------------------------------------------------------------------------------
 
     def fit(self) -> TrainState:
         """Train from the current state to the last epoch or early stop; returns the final state."""
         state, objective = self.state, self.objective
+        if self.logger.progress_bar:
+            self.logger.plan_run([self.steps_in_epoch(e) for e in range(self.config.trainer.epochs)])
         while not state.finished and state.epoch < self.config.trainer.epochs:
             stages = objective.epoch_stages(state.epoch)
             if state.stage_index == 0 and state.step == 0 and objective.resets_optimizer(state.epoch):
                 self.optimizer.reset_state()
+            if self.logger.progress_bar:
+                done = self.steps_in_epoch(state.epoch, stages[:state.stage_index]) + state.step
+                self.logger.start_epoch(state.epoch + 1, done)
             while state.stage_index < len(stages):
                 stage = stages[state.stage_index]
                 if objective.search is not None and objective.search.drives(stage):
@@ -297,8 +395,9 @@ class Trainer:
                     self.train_pass(stage)
                 state.stage_index += 1
                 state.step = 0
+            self.logger.end_epoch()
             self.end_epoch()
-        self.logger.log("final", self.state.global_step, {"best_epoch": self.state.best_epoch,
+        self.logger.log("final", self.state.global_step, {"best_epoch": self.state.best_epoch_number,
                                                           **{f"test_{k}": v for k, v in
                                                              self.state.best_test_metrics.items()}})
         return self.state
@@ -314,7 +413,7 @@ class Trainer:
         self.objective.begin_pass(stage, state.epoch, state.step)
         self.engine.train()
         pass_index = state.epoch * len(self.objective.stages) + state.stage_index if data_pass is None else data_pass
-        self.logger.start_pass(f"epoch {state.epoch} {stage}", total, state.step)
+        self.logger.start_pass(stage)
         window_terms: dict[str, torch.Tensor] = {}
         window_start, window_steps = time.perf_counter(), 0
         batches = self.loaders["train"].epoch(pass_index, state.step * self.micro_batches_per_step)
@@ -324,7 +423,7 @@ class Trainer:
                 break
             log_due = window_steps + 1 == trainer_cfg.log_every or state.step + 1 == total
             if self.sample_log is not None:
-                self.sample_log.write(state.global_step + 1, state.epoch, stage, micro_batches)
+                self.sample_log.write(state.global_step + 1, state.epoch + 1, stage, micro_batches)
             self._unreduced_skipped += sum(b.num_skipped for b in micro_batches)
             terms = self.train_step(list(micro_batches), stage, state.step, want_grad_norm=log_due)
             for key, value in terms.items():
@@ -338,7 +437,6 @@ class Trainer:
                 window_terms, window_start, window_steps = {}, time.perf_counter(), 0
             if trainer_cfg.checkpoint_every_steps and state.global_step % trainer_cfg.checkpoint_every_steps == 0:
                 self.save_checkpoint(f"step{state.global_step:08d}")
-        self.logger.end_pass()
         self.poll_nonfinite()
 
     def train_step(self, micro_batches: list[Batch], stage: str, step: int,
@@ -378,7 +476,8 @@ class Trainer:
     def poll_nonfinite(self, check: bool = True) -> None:
         """Read the non-finite counters into the train state; then (``check``) raise NonFiniteError if the
         run must stop."""
-        self.state.nonfinite_steps = self.guard.poll(self.state.epoch, self.stage)
+        # New streaks come from the epoch in progress (numbered from 1): polled before it ends.
+        self.state.nonfinite_steps = self.guard.poll(self.state.epoch + 1, self.stage)
         if check:
             self.guard.check()
 
@@ -465,22 +564,26 @@ class Trainer:
         else:
             self.engine.eval()
             pretrain = self.objective.pretrain_metrics(self.loaders["valid"], self.device)
-            self.logger.log("valid", state.global_step, {"epoch": state.epoch, "pretraining": True, **pretrain})
+            self.logger.log("valid", state.global_step, {"epoch": state.epoch + 1, "pretraining": True, **pretrain})
             metrics = {f"pretrain_{k}": v for k, v in pretrain.items()}
         state.epoch += 1
         state.stage_index = 0
         state.finished = state.bad_epochs >= self.config.trainer.patience or state.epoch >= self.config.trainer.epochs
         path = self.save_checkpoint(f"epoch{state.epoch:04d}")
         record = {"epoch": state.epoch, "global_step": state.global_step, "samples_seen": state.samples_seen,
-                  "best_epoch": state.best_epoch, "best_valid_loss": state.best_valid, "finished": state.finished,
-                  "nonfinite_steps": state.nonfinite_steps, "skipped_samples": state.skipped_samples, **metrics}
+                  "best_epoch": state.best_epoch_number, "best_valid_loss": state.best_valid,
+                  "finished": state.finished, "nonfinite_steps": state.nonfinite_steps,
+                  "skipped_samples": state.skipped_samples, **metrics}
         for hook in self.epoch_hooks:
             hook(record, path)
 
     def select_on_validation(self) -> dict[str, float]:
         """Evaluate on validation and test, step the schedule, keep the best epoch, count bad epochs."""
         state, trainer_cfg = self.state, self.config.trainer
-        valid = self.evaluate("valid")
+        self.engine.eval()
+        valid_predictions = predict_split(self.engine, self.loaders["valid"], self.device, with_mean_reps=True)
+        valid = valid_predictions.metrics(self.schema.label_range)
+        self._valid_mean_reps = valid_predictions.mean_reps
         test = self.evaluate("test")
         self.scheduler.step(valid["loss"])
         # A NaN compares False and an Inf is never below the best: neither is ever selected.
@@ -492,10 +595,10 @@ class Trainer:
         else:
             state.bad_epochs += 1
             if not math.isfinite(valid["loss"]) and self.world.is_main:
-                print(f"warning: epoch {state.epoch}: the validation loss is {valid['loss']}; the epoch is not selected",
-                      file=sys.stderr, flush=True)
-        self.logger.log("valid", state.global_step, {"epoch": state.epoch, **valid})
-        self.logger.log("test", state.global_step, {"epoch": state.epoch, **test})
+                print(f"warning: epoch {state.epoch + 1}: the validation loss is {valid['loss']}; the epoch is not "
+                      "selected", file=sys.stderr, flush=True)
+        self.logger.log("valid", state.global_step, {"epoch": state.epoch + 1, **valid})
+        self.logger.log("test", state.global_step, {"epoch": state.epoch + 1, **test})
         return valid
 
     def close(self) -> None:
@@ -524,7 +627,7 @@ class Trainer:
         lrs = {f"lr_{g['name']}": g["lr"] for g in self.optimizer.param_groups}
         grad_norm = self._last_grad_norm if self._own_grad_norm else self.engine.get_global_grad_norm()
         self.logger.log("train", self.state.global_step, {
-            "epoch": self.state.epoch, "stage": stage, "samples_seen": self.state.samples_seen,
+            "epoch": self.state.epoch + 1, "stage": stage, "samples_seen": self.state.samples_seen,
             "samples_per_s": samples_per_s,
             "negatives_per_row": self.objective.negatives_per_row(self.rows_per_loss, stage),
             "micro_batch": self.config.data.batch_size, "grad_accum": self.micro_batches_per_step,
@@ -584,6 +687,7 @@ class Trainer:
                 atomic_write_text(target / CHECKPOINT_INFO, json.dumps(info, indent=1) + "\n")
                 atomic_write_text(target / "schema.json",
                                   json.dumps(self.schema.model_dump(mode="json"), indent=1) + "\n")
+                atomic_write_text(target / PREPROCESSING, json.dumps(self.preprocessing, indent=1) + "\n")
                 atomic_write_text(target / "config.yaml", self.config.to_yaml())
                 atomic_write_text(self.checkpoint_dir / LATEST, tag + "\n")
                 self._prune_checkpoints(keep=tag)
@@ -729,26 +833,55 @@ class Trainer:
         dist.barrier()
 
     def export_model(self, path: Path) -> None:
-        """Write the fp32 weights (model and objective), the resolved config and the dataset schema as an
-        export directory (export.py), from rank 0; never from non-finite weights."""
+        """Write the fp32 weights (model and objective), the resolved config, the dataset schema and the
+        preprocessing assets as an export directory (export.py), from rank 0; never from non-finite weights.
+        Called after the validation pass, whose mean representations it stores."""
         self.check_finite_weights(f"model export {path}")
-        if self.engine.zero_optimization_stage() == 3:
-            # Parameters are partitioned across ranks: gather them (a collective every rank joins).
-            module_state = self.engine._zero3_consolidated_16bit_state_dict()
-        else:
-            module_state = self.engine.module.state_dict()
+        module_state = full_fp32_state_dict(self.engine)
         failure = None
         if self.world.is_main:
+            assets = dataclasses.replace(self.export_assets, mean_representations=self._valid_mean_reps,
+                                         mean_split=self.config.data.valid_split)
             try:
-                export_model_dir(path, module_state, self.config.model_dump(mode="json"),
-                                 self.schema.model_dump(mode="json"),
-                                 {"epoch": self.state.epoch, "global_step": self.state.global_step,
-                                  "source": "best epoch on validation"})
+                export_model_dir(path, module_state, self.config.model_dump(mode="json"), assets,
+                                 {"epoch": self.state.epoch + 1, "global_step": self.state.global_step,
+                                  "source": "best epoch on validation", "run": str(self.run_dir)})
             except (WriteError, ExportError) as exc:
                 failure = str(exc)
         if dist.or_across_ranks(torch.tensor([failure is not None], device=self.device)).item():
             raise WriteError(failure or f"rank 0 could not write the model export {path} (see its error)")
         dist.heartbeat()
+
+
+def full_fp32_state_dict(engine) -> dict[str, torch.Tensor]:
+    """The module's whole state in fp32 on the CPU, on every rank (a collective: every rank calls it).
+
+    Parameters come from the optimizer's fp32 master copy where the engine keeps one (bf16 and fp16
+    training, ZeRO 1-3: DeepSpeed's ``safe_get_full_fp32_param`` assembles the partitions), so an export
+    of a mixed-precision run holds the weights training would go on from, not their 16-bit rounding.
+    Buffers, and parameters the optimizer does not hold (frozen ones), come from the module."""
+    from deepspeed.utils import safe_get_full_fp32_param
+
+    module = engine.module
+    if engine.zero_optimization_stage() == 3:
+        # Partitioned parameters: gather the module's own values (a collective every rank joins).
+        base = engine._zero3_consolidated_16bit_state_dict() or {}
+    else:
+        base = module.state_dict()
+    masters: dict[int, torch.Tensor] = {}
+    for _, param in module.named_parameters():
+        master = safe_get_full_fp32_param(param) if param.requires_grad else None
+        if master is not None:
+            masters[id(param)] = master.detach().to("cpu", torch.float32)
+    state = {}
+    # keep_vars: the Parameter objects, so tied entries (an objective holding model modules) find their master.
+    for name, value in module.state_dict(keep_vars=True).items():
+        master = masters.get(id(value))
+        if master is not None:
+            state[name] = master
+        elif name in base:
+            state[name] = base[name].detach().to("cpu", torch.float32)
+    return state
 
 
 def is_complete_tag(tag_dir: Path) -> bool:
@@ -916,7 +1049,7 @@ def finished_run_summary(config: Config, tag_dir: Path) -> dict[str, Any] | None
                f"{trainer_cfg.patience})")
     else:
         return None
-    return {"epochs": state.epoch, "why": why, "best_epoch": state.best_epoch, "test": state.best_test_metrics}
+    return {"epochs": state.epoch, "why": why, "best_epoch": state.best_epoch_number, "test": state.best_test_metrics}
 
 
 def checkpoint_tag_dir(path: Path) -> Path:
@@ -943,8 +1076,11 @@ def consolidated_fp32_state(checkpoint: Path) -> dict[str, torch.Tensor]:
     """
     from deepspeed.utils.zero_to_fp32 import get_fp32_state_dict_from_zero_checkpoint
 
+    from .quiet import quiet_zero_to_fp32
+
     if any(checkpoint.glob("*optim_states.pt")):
-        state = get_fp32_state_dict_from_zero_checkpoint(str(checkpoint.parent), tag=checkpoint.name)
+        with quiet_zero_to_fp32():  # which files it reads, and a progress bar over them
+            state = get_fp32_state_dict_from_zero_checkpoint(str(checkpoint.parent), tag=checkpoint.name)
     else:
         state = load_tensors_only(checkpoint / "mp_rank_00_model_states.pt")["module"]
     return {k: v.float() for k, v in state.items()}

@@ -38,19 +38,47 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, NonNegativeInt, PositiveInt, model_validator
 
-from .config import (Config, ConfigError, config_from_dict, load_config, read_yaml_mapping,
-                     validate_with_overrides)
+from .config import (PATH_KEYS, Config, ConfigError, config_from_dict, load_config, read_yaml_mapping,
+                     resolve_paths, validate_with_overrides)
 from .manifest import DataError
+from .quiet import quiet_libraries
 
-# Config keys that hold paths (see base_config), and the project root relative paths are taken from.
+quiet_libraries()  # in the driver and in every Ray worker that unpickles train_worker (quiet.py)
+
+# The project root that trial configs' paths inside the project are taken from (see base_config).
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
-PATH_KEYS = (("run", "output_dir"), ("data", "shard_dir"), ("trainer", "deepspeed_config"), ("model", "text_model"))
 TIME_ATTR = "samples_seen"
 RESULTS_CSV = "results.csv"
 BEST_CONFIG = "best_config.yaml"
 PLOT = "metric_vs_params.png"
 DRIVER_MEMORY = 64 * 2**20  # bytes reserved for a trial's driver (it takes no CPU)
 HISTORY = "tune_history.json"  # in each trial checkpoint: the epoch records reported up to it
+# A trial's score, everywhere (Tune's scheduler, searcher and progress table, results.csv, best_config.yaml):
+# the best value of the metric over the epochs it reported. Each epoch's report carries it as best_<metric>.
+BEST_PREFIX = "best_"
+
+
+def best_metric_key(metric: str) -> str:
+    """The reported key that holds a trial's best ``metric`` so far (what Tune is told to optimise)."""
+    return BEST_PREFIX + metric
+
+
+def tune_record(record: dict[str, Any], history: list[dict[str, Any]], metric: str, mode: str) -> dict[str, Any]:
+    """An epoch's record as Tune sees it: the epoch, the metric, its best so far over this and the earlier
+    reports and that epoch (``best_epoch``, numbered from 1) first, for the progress table's first columns;
+    then the trainer's record (whose own selection, on the validation loss, stays in the run's metrics.jsonl)."""
+    sign = 1 if mode == "min" else -1
+    best = None
+    for earlier in [*history, record]:
+        value = earlier.get(metric)
+        if value is not None and not math.isnan(value) and (best is None or sign * value < sign * best[0]):
+            best = (value, earlier["epoch"])
+    head: dict[str, Any] = {"epoch": record["epoch"]}
+    if metric in record:
+        head[metric] = record[metric]
+    if best is not None:
+        head.update({best_metric_key(metric): best[0], "best_epoch": best[1]})
+    return {**head, **{k: v for k, v in record.items() if k not in head and k not in ("best_epoch", "best_valid_loss")}}
 
 
 class _Strict(BaseModel):
@@ -159,10 +187,13 @@ class TuneSettings(_Strict):
 
 
 def load_tune_settings(path: str | Path, overrides: list[str] | tuple[str, ...] = ()) -> TuneSettings:
-    """Read and validate a tuning YAML with ``key.sub=value`` overrides; paths become absolute."""
-    settings = validate_with_overrides(TuneSettings, read_yaml_mapping(path), overrides, path)
-    return settings.model_copy(update={"storage_path": settings.storage_path.absolute(),
-                                       "train_config": settings.train_config.absolute()})
+    """Read and validate a tuning YAML with ``key.sub=value`` overrides; paths become absolute (relative ones
+    in the file against its directory, those of overrides against the working directory)."""
+    raw = read_yaml_mapping(path)
+    keys = (("storage_path",), ("train_config",))
+    resolve_paths(raw, Path(path).absolute().parent, keys)
+    return validate_with_overrides(TuneSettings, raw, overrides, path,
+                                   after_overrides=lambda tree: resolve_paths(tree, Path.cwd(), keys))
 
 
 def param_overrides(params: dict[str, Any]) -> list[str]:
@@ -217,6 +248,9 @@ def check_settings(settings: TuneSettings) -> tuple[dict[str, Any], Config]:
     except ConfigError as exc:
         raise ConfigError(f"search space {sorted(settings.space)}: {exc}") from exc
     manifest, _ = prepare_data(config, settings.train_config)
+    from .data.loader import check_training_batches
+
+    check_training_batches(config.data, manifest, settings.trial.workers)
     probe = np.array([-1.0, -0.5, 0.5, 1.0])
     names = {"loss", "samples", *msa_metrics(probe, probe[::-1], manifest.schema.label_range)}
     if settings.metric.removeprefix("valid_") not in names:
@@ -254,6 +288,7 @@ def train_worker(loop_config: dict[str, Any]) -> None:
             ray.train.report(record)
 
     def report(record: dict[str, Any], checkpoint: Path) -> None:
+        record = tune_record(record, history, loop_config["metric"], loop_config["mode"])
         history.append(record)
         if world.is_main:
             atomic_write_text(checkpoint / HISTORY, json.dumps(history))
@@ -275,11 +310,15 @@ def trial_driver(params: dict[str, Any], settings: TuneSettings, base: dict[str,
     from ray.tune.integration.ray_train import TuneReportCallback
 
     trial_id = tune.get_context().get_trial_id()
+    # Ray Train's workers would send every print both to stdout and, through its logger, to the console:
+    # each line of rank 0 twice. Prints go to stdout only (Ray forwards them once, with the worker's name).
+    # Set here, in the trial's process: Ray Train passes it on to the trial's controller and workers.
+    os.environ.setdefault("RAY_TRAIN_ENABLE_PRINT_PATCH", "0")
     config = trial_config(settings, base, params, run_name=trial_id)
     trial = settings.trial
     trainer = TorchTrainer(
         train_worker,
-        train_loop_config={"config": config.model_dump(mode="json")},
+        train_loop_config={"config": config.model_dump(mode="json"), "metric": settings.metric, "mode": settings.mode},
         torch_config=TorchConfig(backend="nccl" if trial.gpus_per_worker else "gloo",
                                  timeout_s=math.ceil(config.trainer.collective_timeout_s)),
         scaling_config=ray.train.ScalingConfig(
@@ -350,8 +389,10 @@ def build_tuner(settings: TuneSettings, base: dict[str, Any], config: Config, co
         search_alg = BasicVariantGenerator(random_state=settings.search.seed, max_concurrent=concurrent)
     return tune.Tuner(
         trainable, param_space=space,
-        tune_config=tune.TuneConfig(metric=settings.metric, mode=settings.mode, num_samples=settings.num_samples,
-                                    scheduler=scheduler, search_alg=search_alg),
+        # The scheduler, the searcher and the progress table's current best all judge a trial by its best
+        # metric so far (tune_record), as results.csv does.
+        tune_config=tune.TuneConfig(metric=best_metric_key(settings.metric), mode=settings.mode,
+                                    num_samples=settings.num_samples, scheduler=scheduler, search_alg=search_alg),
         run_config=tune.RunConfig(name=settings.name, storage_path=str(settings.storage_path),
                                   failure_config=tune.FailureConfig(max_failures=settings.trial.retries)),
     )
@@ -363,8 +404,10 @@ def result_trial_id(result) -> str:
 
 
 def results_table(settings: TuneSettings, result_grid) -> "pandas.DataFrame":  # noqa: F821
-    """One row per trial: its sampled values, its best validation metric and epoch, how far it ran, and
-    how it ended (finished, stopped by the scheduler, or error)."""
+    """One row per trial: its sampled values, its best validation metric over the epochs it reported and
+    that epoch (numbered from 1; the first on a tie), how far it ran, and how it ended (finished, stopped by
+    the scheduler, or error). The rule Tune was told (tune_record), so the progress table's current best
+    trial is the table's first row."""
     import pandas as pd
 
     sign = 1 if settings.mode == "min" else -1
@@ -379,7 +422,7 @@ def results_table(settings: TuneSettings, result_grid) -> "pandas.DataFrame":  #
             best = judged.loc[(sign * judged[settings.metric]).idxmin()]
             row.update({settings.metric: float(best[settings.metric]), "best_epoch": int(best["epoch"])})
         else:
-            row.update({settings.metric: math.nan, "best_epoch": -1})
+            row.update({settings.metric: math.nan, "best_epoch": None})
         last = result.metrics or {}
         row.update({"epochs_run": int(last.get("epoch", 0)), TIME_ATTR: int(last.get(TIME_ATTR, 0))})
         if result.error is not None:
@@ -390,8 +433,9 @@ def results_table(settings: TuneSettings, result_grid) -> "pandas.DataFrame":  #
             row["ended"] = "stopped by scheduler"
         rows.append(row)
     table = pd.DataFrame(rows)
+    table["best_epoch"] = table["best_epoch"].astype("Int64")  # empty where no epoch reported the metric
     return table.sort_values(settings.metric, ascending=settings.mode == "min", na_position="last",
-                             ignore_index=True)
+                             ignore_index=True, kind="stable")
 
 
 def write_best_config(settings: TuneSettings, table, path: Path) -> Config:

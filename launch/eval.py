@@ -1,6 +1,6 @@
 """Evaluate a trained model on a split.
 
-    python launch/eval.py --model runs/quickstart/best_model.pt --split test
+    python launch/eval.py --model runs/quickstart/best_model --split test [--predictions preds.csv]
     python launch/eval.py --checkpoint runs/quickstart/checkpoints/latest --split valid
     deepspeed --num_gpus 2 launch/eval.py --checkpoint runs/quickstart      # several ranks, each sample once
 """

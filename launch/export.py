@@ -1,6 +1,7 @@
-"""Export a DeepSpeed checkpoint's consolidated fp32 weights (and its config) to one file.
+"""Export a DeepSpeed checkpoint as a self-contained model directory (fp32 safetensors weights, the resolved
+config, the schema, the preprocessing and the tokenizer), loadable with dist_mmfuse.load_model.
 
-    python launch/export.py --checkpoint runs/quickstart/checkpoints/latest --out quickstart_fp32.pt
+    python launch/export.py --checkpoint runs/quickstart/checkpoints/latest --out quickstart_model
 """
 
 import sys

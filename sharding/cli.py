@@ -20,6 +20,7 @@ import sys
 import time
 
 import yaml
+from pydantic import ValidationError
 
 from dist_mmfuse.manifest import DataError, load_manifest, verify_shard
 
@@ -36,6 +37,50 @@ def parse_options(items: list[str]) -> dict:
             raise SystemExit(f"--option: expected key=value, got {item!r}")
         options[key] = yaml.safe_load(value)
     return options
+
+
+def parse_modalities(text: str) -> list[str]:
+    """``--modalities a,b``: the names, at least two, each once."""
+    names = [name.strip() for name in text.split(",") if name.strip()]
+    if len(names) < 2:
+        raise ValueError(f"--modalities {text}: a dataset needs at least two modalities, got {names}")
+    repeated = sorted({name for name in names if names.count(name) > 1})
+    if repeated:
+        raise ValueError(f"--modalities {text}: {repeated} given more than once")
+    return names
+
+
+def error_message(exc: BaseException) -> str:
+    """One line for an error: pydantic's validation errors without their layout and documentation links,
+    a KeyError without its quotes."""
+    if isinstance(exc, ValidationError):
+        parts = []
+        for error in exc.errors():
+            where = ".".join(str(part) for part in error["loc"])
+            parts.append(f"{where + ': ' if where else ''}{error['msg'].removeprefix('Value error, ')}")
+        return "; ".join(parts)
+    if isinstance(exc, KeyError) and exc.args:
+        return str(exc.args[0])
+    return str(exc)
+
+
+# Lists of more numbers than this are summarised by `info` (standardisation statistics: one per dimension).
+LIST_SHOWN = 8
+
+
+def render(value, indent: int = 2) -> list[str]:
+    """A mapping as indented ``key: value`` lines; long lists of numbers as ``[N values]``."""
+    lines = []
+    for key, item in value.items():
+        if isinstance(item, dict) and item:
+            lines.append(f"{' ' * indent}{key}:")
+            lines.extend(render(item, indent + 2))
+        elif (isinstance(item, list) and len(item) > LIST_SHOWN
+              and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in item)):
+            lines.append(f"{' ' * indent}{key}: [{len(item)} values]")
+        else:
+            lines.append(f"{' ' * indent}{key}: {item if isinstance(item, str) and item else json.dumps(item)}")
+    return lines
 
 
 def build_dataset(source: str, options: dict, out: str, *, shard_size: int = 1000, feature_dtype: str = "float16",
@@ -82,11 +127,13 @@ def main(argv: list[str] | None = None) -> int:
                        ("verify", "check every shard's size and sha256 against the manifest"),
                        ("info", "print what a shard directory holds")):
         commands.add_parser(name, help=text).add_argument("dir")
+    commands.choices["info"].add_argument("--json", action="store_true",
+                                          help="print the whole manifest as JSON (machine-readable)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     try:
         if args.command == "build":
-            modalities = args.modalities.split(",") if args.modalities else None
+            modalities = parse_modalities(args.modalities) if args.modalities is not None else None
             builder = ShardBuilder(make_source(args.source, parse_options(args.option)), args.out,
                                    shard_size=args.shard_size, feature_dtype=args.dtype, modalities=modalities)
             start = time.perf_counter()
@@ -119,10 +166,18 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{count} shard(s) match the manifest")
         else:
             manifest = load_manifest(args.dir)
-            print(describe(manifest))
-            print(json.dumps(manifest.source))
-    except (DataError, ValueError, FileNotFoundError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+            if args.json:
+                print(manifest.to_json(), end="")
+            else:
+                print(describe(manifest))
+                print("  source:")
+                print("\n".join(render(manifest.source, indent=4)))
+                statistics = getattr(manifest, "standardisation", None)  # per-dimension: summarised
+                if statistics:
+                    print("  standardisation:")
+                    print("\n".join(render(statistics, indent=4)))
+    except (DataError, ValueError, FileNotFoundError, KeyError) as exc:  # ValidationError is a ValueError
+        print(f"error: {error_message(exc)}", file=sys.stderr)
         return 2
     return 0
 

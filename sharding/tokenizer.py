@@ -26,6 +26,11 @@ class TextTokenizer:
         self._tokenizer = AutoTokenizer.from_pretrained(str(self.path), local_files_only=True)
 
     @property
+    def hf_tokenizer(self):
+        """The transformers tokenizer itself (exports save its files)."""
+        return self._tokenizer
+
+    @property
     def vocab_size(self) -> int:
         return len(self._tokenizer)
 

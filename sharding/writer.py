@@ -94,7 +94,7 @@ class ShardBuilder:
 
     def build_record(self) -> dict[str, Any]:
         """What identifies this build; a restart into the same directory must match it."""
-        return {
+        record = {
             "tool_version": __version__,
             "dataset": self.source.dataset_name,
             "source": self.source.description(),
@@ -104,6 +104,11 @@ class ShardBuilder:
             "shard_size": self.shard_size,
             "split_sizes": self.split_sizes,
         }
+        standardisation = {name: stats for name, stats in self.source.standardisation().items()
+                           if name in self.schema.names}
+        if standardisation:  # only then, so builds of sources that standardise nothing keep their record
+            record["standardisation"] = standardisation
+        return record
 
     def prepare_dir(self) -> None:
         self.out_dir.mkdir(parents=True, exist_ok=True)
@@ -231,6 +236,7 @@ def finalize(out_dir: str | os.PathLike) -> Manifest:
         format=MANIFEST_FORMAT, tool_version=record["tool_version"], dataset=record["dataset"],
         source=record["source"], schema=record["schema"], tokenizer=record["tokenizer"],
         feature_dtype=record["feature_dtype"], shard_size=record["shard_size"], splits=splits,
+        standardisation=record.get("standardisation", {}),
     )
     atomic_write_text(out_dir / MANIFEST_NAME, manifest.to_json())
     return manifest

@@ -143,7 +143,7 @@ def test_a_text_model_that_is_not_available_offline_fails_at_config_time():
     with pytest.raises(ConfigError) as info:
         load_config(REPO / "configs" / "self_mm_sims.yaml", check_data=False)
     message = str(info.value)
-    assert "self_mm_sims.yaml: model.text_model: pretrained/bert-base-chinese does not exist" in message
+    assert f"self_mm_sims.yaml: model.text_model: {REPO / 'pretrained' / 'bert-base-chinese'} does not exist" in message
     assert "never downloaded at run time" in message and "huggingface-cli download" in message
 
 
@@ -180,3 +180,26 @@ def test_a_url_as_shard_dir_is_refused_without_creating_folders(tmp_path, monkey
     with pytest.raises(ConfigError, match=r"data.shard_dir: Value error, 's3://bucket/mosi' is a URL"):
         load_config(path)
     assert not (tmp_path / "s3:").exists()
+
+
+@pytest.mark.parametrize("world, batch", [(1, 250), (2, 150)])
+def test_a_batch_larger_than_the_training_split_fails_before_the_process_group(tmp_path, small_shards, world, batch):
+    """launch/train.py with data.batch_size above what the training split gives each rank: one sentence
+    naming the split, its samples, the batch size and the world size, exit code 2, before any process
+    group (rank 0 of a 2-rank launch says so alone, without waiting for its peer)."""
+    import subprocess
+    import sys
+
+    from .conftest import REPO, train_env, write_train_config
+
+    config = write_train_config(tmp_path / "c.yaml", small_shards, tmp_path / "run")
+    env = {**train_env(), **({"RANK": "0", "WORLD_SIZE": "2", "LOCAL_RANK": "0"} if world == 2 else {})}
+    result = subprocess.run([sys.executable, str(REPO / "launch" / "train.py"), "--config", str(config),
+                             f"data.batch_size={batch}"], env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 2, result.stderr[-2000:]
+    assert "Traceback" not in result.stderr and "process group" not in result.stdout
+    line = result.stderr.strip()
+    assert len(line.splitlines()) == 1, line
+    assert (f"data.batch_size={batch} is too large for the training split 'train': its 200 samples over world size "
+            f"{world} x 1 loader worker(s) per rank leave {200 // world} per stream") in line, line
+    assert line.endswith(f"lower data.batch_size to at most {200 // world}"), line

@@ -212,7 +212,7 @@ def test_a_diverging_run_exits_nonzero_and_saves_nothing_non_finite(small_shards
     first = bad[0]
     assert bad == list(range(first, first + 6)) and max(train_log) == first + 5  # stopped at the patience
     stage = train_log[first]["stage"]
-    assert f"non-finite values from step {first} (epoch 0, stage {stage}): grad_norm" in result.stderr
+    assert f"non-finite values from step {first} (epoch 1, stage {stage}): grad_norm" in result.stderr
     assert "loss" in result.stderr.split("non-finite values")[1] and "6 consecutive steps skipped" in result.stderr
     assert [train_log[s]["nonfinite_steps"] for s in bad] == list(range(1, 7))
     assert "Traceback" not in result.stderr
@@ -326,7 +326,7 @@ def test_nonfinite_stop_ends_the_run_at_the_first_non_finite_step(vector_shards,
     plant_extreme_sample(vector_shards, tmp_path / "shards", config)
     result = train(config, f"data.shard_dir={tmp_path / 'shards'}")
     assert result.returncode == 1, result.stderr[-3000:]
-    assert "non-finite values from step 3 (epoch 0, stage mmilb):" in result.stderr
+    assert "non-finite values from step 3 (epoch 1, stage mmilb):" in result.stderr
     assert "trainer.nonfinite=stop" in result.stderr and max(train_records(tmp_path / "run")) == 3
 
 
@@ -486,9 +486,9 @@ def test_bad_inputs_fail_before_the_process_group_naming_the_key(small_shards, f
                 for name, (args, words) in cases.items()}
     commands["world size"] = (TRAIN + ["--config", str(config), "--resume", "latest"],
                               ["cannot resume with this launch: world_size 1 there, 2 here"], two_ranks, tmp_path)
-    # A shipped config that names a model nobody has put there (its relative paths: from the repository).
+    # A shipped config that names a model nobody has put there (its relative paths: from its directory).
     commands["shipped model"] = (TRAIN + ["--config", "configs/self_mm_sims.yaml"],
-                                 ["model.text_model: pretrained/bert-base-chinese does not exist",
+                                 [f"model.text_model: {REPO / 'pretrained' / 'bert-base-chinese'} does not exist",
                                   "huggingface-cli download"], train_env(), REPO)
 
     def run_case(name):
@@ -524,10 +524,10 @@ def test_a_finished_run_resumes_only_to_train_more_epochs_and_overwrite_replaces
 
     more = train(config, "--resume", "latest", "trainer.epochs=3", "trainer.keep_checkpoints=5")
     assert more.returncode == 0, more.stderr[-3000:]
-    assert "resumed from epoch0002: epoch 2, stage 0, step 0" in more.stdout
+    assert "resumed from epoch0002: after epoch 2 of 3" in more.stdout
     after = read_jsonl(run / "metrics.jsonl")
     assert after[:len(before) - 1] == before[:-1]  # the old final record is replaced by the new one
-    assert [r["epoch"] for r in after if r["kind"] == "valid"] == [0, 1, 2]
+    assert [r["epoch"] for r in after if r["kind"] == "valid"] == [1, 2, 3]
     assert [r["kind"] for r in after].count("final") == 1
     assert (run / "checkpoints" / "latest").read_text().strip() == "epoch0003"
     assert json.loads((run / "checkpoints" / "epoch0003" / "checkpoint.json").read_text())["train_state"]["finished"]
@@ -536,12 +536,12 @@ def test_a_finished_run_resumes_only_to_train_more_epochs_and_overwrite_replaces
     assert older.returncode == 0, older.stderr[-3000:]
     assert not (run / "checkpoints" / "epoch0003").exists()  # the abandoned future, discarded
     assert (run / "checkpoints" / "latest").read_text().strip() == "epoch0002"
-    assert [r["epoch"] for r in read_jsonl(run / "metrics.jsonl") if r["kind"] == "valid"] == [0, 1]
+    assert [r["epoch"] for r in read_jsonl(run / "metrics.jsonl") if r["kind"] == "valid"] == [1, 2]
 
     replaced = train(config, "--overwrite", "trainer.epochs=1")
     assert replaced.returncode == 0, replaced.stderr[-3000:]
     fresh = read_jsonl(run / "metrics.jsonl")
-    assert [r["epoch"] for r in fresh if r["kind"] == "valid"] == [0] and fresh[0]["step"] == 1
+    assert [r["epoch"] for r in fresh if r["kind"] == "valid"] == [1] and fresh[0]["step"] == 1
     assert sorted(p.name for p in (run / "checkpoints").iterdir()) == ["epoch0001", "latest"]
 
     # A run that crashed before its first checkpoint, rerun with --resume auto: started afresh, not mixed.
@@ -549,7 +549,7 @@ def test_a_finished_run_resumes_only_to_train_more_epochs_and_overwrite_replaces
     again = train(config, "--resume", "auto", "trainer.epochs=1")
     assert again.returncode == 0, again.stderr[-3000:]
     assert f"{run}: no checkpoint to resume from; starting the run afresh" in again.stdout
-    assert [r["epoch"] for r in read_jsonl(run / "metrics.jsonl") if r["kind"] == "valid"] == [0]
+    assert [r["epoch"] for r in read_jsonl(run / "metrics.jsonl") if r["kind"] == "valid"] == [1]
     not_export = subprocess.run([sys.executable, str(REPO / "launch" / "export.py"), "--checkpoint", str(run),
                                  "--out", str(run)], env=train_env(), capture_output=True, text=True, timeout=300)
     assert not_export.returncode == 2 and f"{run} exists and is not an export" in not_export.stderr

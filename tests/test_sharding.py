@@ -260,3 +260,46 @@ def test_text_features_are_the_frozen_encoders_standardised_cls_vectors(tmp_path
     lone = TextFeatureEncoder(TextTokenizer(None, max_len=50))
     with pytest.raises(ValueError, match="constant over the 1 reference sentences"):
         lone.fit_standardisation(["one sentence"])
+
+
+@pytest.mark.parametrize("modalities, words", [
+    ("text", "--modalities text: a dataset needs at least two modalities, got ['text']"),
+    ("text,smell", "unknown modality 'smell'; this dataset has ['text', 'audio', 'vision']"),
+])
+def test_build_with_bad_modalities_says_so_in_one_line(tmp_path, modalities, words):
+    """``dist-mmfuse-shard build --modalities`` that leave fewer than two known modalities: one sentence and
+    exit code 2, not pydantic's validation report (with its documentation link) or a traceback."""
+    import subprocess
+    import sys
+
+    from .conftest import REPO
+
+    result = subprocess.run([sys.executable, "-m", "sharding", "build", "--source", "synthetic", "--out",
+                             str(tmp_path / "out"), "--option", "sizes={train: 8, valid: 4, test: 4}",
+                             "--modalities", modalities], cwd=REPO, capture_output=True, text=True, timeout=120,
+                            env={**os.environ, "HF_HUB_OFFLINE": "1"})
+    assert result.returncode == 2, result.stderr[-2000:]
+    assert result.stderr.strip() == f"error: {words}"
+    assert "Traceback" not in result.stderr and "pydantic" not in result.stderr
+
+
+def test_info_is_readable_and_json_keeps_everything(shard_copy, capsys):
+    """``dist-mmfuse-shard info``: the source as indented lines, long lists of numbers (standardisation
+    statistics) summarised; ``--json`` prints the whole manifest, every value in it."""
+    raw = json.loads((shard_copy / "manifest.json").read_text())
+    statistics = {"mean": [0.5] * 74, "std": [1.25] * 74}
+    raw["source"]["train_statistics"] = {"audio": statistics}
+    (shard_copy / "manifest.json").write_text(json.dumps(raw))
+
+    assert shard_cli(["info", str(shard_copy)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("dataset synthetic-mosi (synthetic)")
+    assert "  source:" in lines and "    preset: mosi" in lines
+    assert "    train_statistics:" in lines and lines.count("        mean: [74 values]") == 1
+    assert "        std: [74 values]" in lines and "    sizes:" in lines and "      train: 200" in lines
+    assert max(len(line) for line in lines) < 120
+
+    assert shard_cli(["info", str(shard_copy), "--json"]) == 0
+    full = json.loads(capsys.readouterr().out)
+    assert full["source"]["train_statistics"]["audio"] == statistics
+    assert full["splits"]["train"]["num_samples"] == 200 and full["schema"] == raw["schema"]

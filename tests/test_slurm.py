@@ -118,7 +118,7 @@ def test_training_job_spans_two_nodes_and_a_requeued_job_resumes(slurm_env, tmp_
     assert "Traceback" not in rank_logs[1]
 
     records = [json.loads(line) for line in (run / "metrics.jsonl").read_text().splitlines()]
-    assert [r["epoch"] for r in records if r["kind"] == "valid"] == list(range(epochs))
+    assert [r["epoch"] for r in records if r["kind"] == "valid"] == list(range(1, epochs + 1))
     assert sum(r["kind"] == "final" for r in records) == 1
     assert latest.read_text().strip() == f"epoch{epochs:04d}" and (run / "checkpoints" / f"epoch{epochs:04d}").is_dir()
 

@@ -144,9 +144,9 @@ def test_resume_continues_exactly(small_shards, tmp_path, objective, extra):
     full = subprocess.run(TRAIN + ["--config", str(config)], env=train_env(), capture_output=True, text=True,
                           timeout=900)
     assert full.returncode == 0, full.stderr[-3000:]
-    # 12 steps per pass: MMIM resumes in epoch 0's first pass, Self-MI in epoch 1 (its second) at step 3.
-    tag, where = ("step00000009", "epoch 0, stage 0, step 9") if objective == "mmim" else \
-        ("step00000015", "epoch 1, stage 0, step 3")
+    # 12 steps per pass: MMIM resumes in epoch 1's first pass, Self-MI in epoch 2 (its second pass) at step 3.
+    tag, where = ("step00000009", "epoch 1 of 2, stage mmilb, step 9") if objective == "mmim" else \
+        ("step00000015", "epoch 2 of 2, stage main, step 3")
     run = tmp_path / "run"
     checkpoint = run / "checkpoints" / tag
     assert checkpoint.is_dir() and (run / "checkpoints" / "latest").read_text().strip() == "epoch0002"
@@ -274,3 +274,88 @@ def test_zero3_with_feature_cache_accumulation_trains_and_exports(small_shards, 
     assert best["model.fusion.linear_3.weight"].shape == (1, 128)
     final = records(tmp_path / "run", "final")[0]
     assert final["test_samples"] == 30 and np.isfinite(final["test_mae"])
+
+
+def test_epochs_are_numbered_from_one_and_the_run_says_only_what_helps(small_shards, tmp_path):
+    """One short ZeRO-2 run through launch/train.py, with the progress bar on and DeepSpeed left to detect
+    the accelerator. Epochs are numbered from 1 everywhere a user sees one: metrics.jsonl, the checkpoint
+    tags (epochNNNN after epoch NNNN), best_epoch in the final record, the printed result and a finished
+    run's summary, and the progress lines, one per epoch left on screen with the run's ETA. What says
+    nothing to act on is not printed: DeepSpeed's accelerator guess, its untested-optimizer banner, its op
+    build line, torch's all_gather_into_tensor FutureWarning, transformers' loading bar, zero_to_fp32's
+    chatter in eval and export."""
+    config = write_train_config(tmp_path / "c.yaml", small_shards, tmp_path / "run", extra={"trainer": {
+        "epochs": 2, "max_steps_per_pass": 2, "progress_bar": True,
+        "deepspeed_config": str(REPO / "configs" / "deepspeed" / "zero2_fp32.json")}})
+    env = {k: v for k, v in train_env().items() if k != "DS_ACCELERATOR"}
+    noise = ("Setting accelerator", "untested optimizer", "built successfully", "FutureWarning", "Loading weights",
+             "Processing zero checkpoint", "Loading checkpoint shards", "Reconstructed", "Traceback")
+
+    def run(*args, script="train.py"):
+        result = subprocess.run([sys.executable, str(REPO / "launch" / script), *args], env=env, capture_output=True,
+                                timeout=600, cwd=tmp_path)  # bytes: text mode would turn each \r into a newline
+        result.stdout, result.stderr = result.stdout.decode(), result.stderr.decode()
+        assert result.returncode == 0, (result.stdout + result.stderr)[-3000:]
+        said = [word for word in noise if word in result.stdout + result.stderr]
+        assert not said, (said, (result.stdout + result.stderr)[-3000:])
+        return result
+
+    trained = run("--config", str(config))
+    run_dir = tmp_path / "run"
+    log = [json.loads(line) for line in (run_dir / "metrics.jsonl").read_text().splitlines()]
+    assert sorted({r["epoch"] for r in log if r["kind"] == "train"}) == [1, 2]
+    valid = [r for r in log if r["kind"] == "valid"]
+    assert [r["epoch"] for r in valid] == [r["epoch"] for r in log if r["kind"] == "test"] == [1, 2]
+    assert sorted(p.name for p in (run_dir / "checkpoints").iterdir() if p.is_dir()) == ["epoch0001", "epoch0002"]
+    for tag in ("epoch0001", "epoch0002"):  # the tag's number: the epochs done when it was saved
+        saved = json.loads((run_dir / "checkpoints" / tag / "checkpoint.json").read_text())["train_state"]
+        assert saved["epoch"] == int(tag[5:])
+        assert saved["global_step"] == max(r["step"] for r in valid if r["epoch"] == int(tag[5:]))
+    best = 1 + int(np.argmin([r["loss"] for r in valid]))
+    final = [r for r in log if r["kind"] == "final"]
+    assert len(final) == 1 and final[0]["best_epoch"] == best
+    printed = json.loads(trained.stdout[trained.stdout.index("{"):])
+    assert printed["best_epoch"] == best
+    assert printed["test"]["mae"] == pytest.approx(next(r for r in log if r["kind"] == "test" and
+                                                        r["epoch"] == best)["mae"])
+    assert "[valid] step 4: epoch=1 " in trained.stdout and "[valid] step 8: epoch=2 " in trained.stdout
+    assert "; on cpu" in trained.stdout
+    # The progress: one line per epoch that stays on screen (carriage returns redraw it; what a terminal
+    # shows of each line is its last redraw).
+    ends = [line.split("\r")[-1] for line in trained.stderr.split("\n")]
+    ends = [line for line in ends if line.strip()]
+    assert [line.split(":")[0] for line in ends] == ["epoch 1/2", "epoch 2/2"], trained.stderr[-2000:]
+    assert all("100%" in line and "4/4" in line and "main, loss" in line and "ETA" in line for line in ends), ends
+
+    finished = run("--config", str(config), "--resume", "auto")
+    assert f"{run_dir}: the run is finished (2 epochs, trainer.epochs=2)" in finished.stdout
+    assert json.loads(finished.stdout[finished.stdout.index("{"):])["best_epoch"] == best
+
+    evaluated = run("--checkpoint", str(run_dir), script="eval.py")
+    assert json.loads(evaluated.stdout)["samples"] == 30 and not evaluated.stderr.strip()
+    exported = run("--checkpoint", str(run_dir), "--out", str(tmp_path / "export"), script="export.py")
+    assert exported.stdout.startswith(f"wrote {tmp_path / 'export'}:") and len(exported.stdout.splitlines()) == 1
+    assert not exported.stderr.strip()
+
+
+@pytest.mark.parametrize("rank0, progress_bar", [(True, True), (True, False), (False, True)])
+def test_progress_lines_only_on_rank_0_and_when_asked(tmp_path, capsys, rank0, progress_bar):
+    """The run's progress (one line per epoch, with the run's ETA) is shown by rank 0 alone, and not at all
+    with trainer.progress_bar=false."""
+    from dist_mmfuse.runlog import RunLogger
+
+    logger = RunLogger(tmp_path / "run", enabled=rank0, progress_bar=progress_bar)
+    logger.plan_run([2, 3])
+    for epoch, steps in ((1, 2), (2, 3)):
+        logger.start_epoch(epoch)
+        logger.start_pass("main")
+        logger.advance(steps, {"loss": 0.5, "samples/s": 10})
+        logger.end_epoch()
+    logger.close()
+    err = capsys.readouterr().err
+    if rank0 and progress_bar:
+        shown = [line.split("\r")[-1] for line in err.split("\n") if line.strip()]
+        assert [line.split(":")[0] for line in shown] == ["epoch 1/2", "epoch 2/2"], err
+        assert "2/2 [" in shown[0] and "3/3 [" in shown[1] and "main, loss 0.5, samples/s 10, run 0:00" in shown[1]
+    else:
+        assert err == ""

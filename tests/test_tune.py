@@ -69,9 +69,10 @@ def valid_epochs(run_dir: Path) -> list[int]:
 @pytest.mark.slow
 def test_asha_search_stops_weak_trials_and_its_best_config_trains(small_shards, tmp_path):
     """Four trials over a loss weight and a learning rate, one at a time (so ASHA's decisions are
-    reproducible). ASHA stops some at a rung (epoch 1 or 2), each only for a validation MAE worse than one
-    an earlier trial had there, and lets others finish. The results table, plot and best config are
-    written, and the best config trains with launch/train.py as is, to the trial's validation curve."""
+    reproducible). ASHA stops some at a rung (epoch 1 or 2), each only for a best validation MAE so far worse
+    than one an earlier trial had there, and lets others finish. The results table, plot and best config
+    are written, naming the trial Ray's progress table last called the current best, and the best config
+    trains with launch/train.py as is, to the trial's validation curve."""
     space = {"objective.mmim.alpha": {"uniform": [0.05, 0.2]}, "trainer.lr_main": {"loguniform": [1.0e-4, 1.0e-2]}}
     config = write_tune_config(tmp_path, small_shards, "asha", space, num_samples=4)
     done = subprocess.run(TUNE + ["--config", str(config)], cwd=REPO, env=tune_env(tmp_path), capture_output=True,
@@ -92,9 +93,12 @@ def test_asha_search_stops_weak_trials_and_its_best_config_trains(small_shards, 
         assert [r["epoch"] for r in reports] == list(range(1, len(reports) + 1))
         assert (len(reports) == EPOCHS) == (ended[trial_id] == "finished") == reports[-1]["finished"], trial_id
         curve = [r["valid_mae"] for r in reports]
+        # Every report carries the best so far (what ASHA, the searcher and Ray's table judge) and its epoch.
+        assert [r["best_valid_mae"] for r in reports] == list(np.minimum.accumulate(curve)), trial_id
+        assert [r["best_epoch"] for r in reports] == [1 + curve.index(min(curve[:i + 1])) for i in range(len(curve))]
         if ended[trial_id] == "stopped by scheduler":  # at a rung (epoch 1 or 2), behind an earlier trial there
             rung = len(curve)
-            assert rung < EPOCHS and curve[-1] > min(c[rung - 1] for c in earlier if len(c) >= rung), trial_id
+            assert rung < EPOCHS and min(curve) > min(min(c[:rung]) for c in earlier if len(c) >= rung), trial_id
         earlier.append(curve)
     best = table.iloc[0]
     assert best["ended"] == "finished"
@@ -103,6 +107,16 @@ def test_asha_search_stops_weak_trials_and_its_best_config_trains(small_shards, 
     assert (best["valid_mae"] <= table["valid_mae"]).all()
     assert (experiment / PLOT).stat().st_size > 10_000
     assert "valid_mae" in done.stdout and best["trial_id"] in done.stdout  # the printed table
+    # Ray's last progress table names the same best trial, with the same value, as results.csv.
+    current = [line for line in done.stdout.splitlines() if line.startswith("Current best trial: ")][-1]
+    assert current.startswith(f"Current best trial: {best['trial_id']} with best_valid_mae="), current
+    assert float(current.split("best_valid_mae=")[1].split()[0]) == pytest.approx(best["valid_mae"], rel=1e-9)
+    assert results[best["trial_id"]][-1]["best_epoch"] == best["best_epoch"]
+    assert (f"# Best trial {best['trial_id']} of tuning experiment 'asha': valid_mae = {best['valid_mae']:.6g} "
+            f"(epoch {best['best_epoch']}).") in (experiment / BEST_CONFIG).read_text()
+    # Rank 0's lines once each, not twice (Ray Train's print patch is off).
+    worker_lines = [line for line in done.stdout.splitlines() if "[valid] step" in line]
+    assert worker_lines and len(worker_lines) == len(set(worker_lines)), worker_lines[:4]
 
     best_config = experiment / BEST_CONFIG
     saved = yaml.safe_load(best_config.read_text())
@@ -112,7 +126,7 @@ def test_asha_search_stops_weak_trials_and_its_best_config_trains(small_shards, 
                              capture_output=True, text=True, timeout=600)
     assert trained.returncode == 0, trained.stdout[-3000:] + trained.stderr[-3000:]
     run_dir = Path(saved["run"]["output_dir"]) / saved["run"]["name"]
-    assert valid_epochs(run_dir) == list(range(EPOCHS))
+    assert valid_epochs(run_dir) == list(range(1, EPOCHS + 1))
     # The same seed and config on one rank, through the deepspeed-free single-process path, retrace the
     # trial's validation curve.
     retrained = [json.loads(x) for x in (run_dir / "metrics.jsonl").read_text().splitlines()]
@@ -171,7 +185,7 @@ def test_an_interrupted_experiment_resumes_without_repeating_finished_trials(sma
     assert curve[:len(before[second])] == [{k: r[k] for k in ours} for r in before[second]]
     assert [r["epoch"] for r in curve] == list(range(1, epochs + 1))
     log = [json.loads(x) for x in (experiment / "runs" / second / "metrics.jsonl").read_text().splitlines()]
-    assert valid_epochs(experiment / "runs" / second) == list(range(epochs))
+    assert valid_epochs(experiment / "runs" / second) == list(range(1, epochs + 1))
     assert sum(r["kind"] == "final" for r in log) == 1  # the interrupted run never reached its end
     table = pd.read_csv(experiment / RESULTS_CSV)
     assert sorted(table["trial_id"]) == sorted([first, second]) and (table["ended"] == "finished").all()
@@ -220,3 +234,50 @@ def test_shipped_tuning_configs_resolve(path, monkeypatch):
         for part in key.split("."):
             node = node[part] if isinstance(node, dict) else getattr(node, part)
         assert node == value, key
+
+
+def test_a_trial_is_judged_by_its_best_metric_over_its_epochs_everywhere(tmp_path, small_shards):
+    """One rule for a trial's score: the best value of the metric over the epochs it reported. Each report
+    carries it (best_<metric>, the key Tune's scheduler, searcher and progress table are told) with its
+    epoch, numbered from 1, first among the table's columns; results.csv picks by the same rule, so the
+    table's current best trial (the best last-reported best_<metric>) is the first row of results.csv."""
+    from types import SimpleNamespace
+
+    from dist_mmfuse.tuning import best_metric_key, results_table, tune_record
+
+    def reports(values, metric="valid_mae", mode="min"):
+        history = []
+        for epoch, value in enumerate(values, start=1):
+            record = {"epoch": epoch, "global_step": 10 * epoch, "best_epoch": 0, "best_valid_loss": 9.0,
+                      "finished": epoch == len(values)}
+            if value is not None:
+                record[metric] = value
+            history.append(tune_record(record, history, metric, mode))
+        return history
+
+    history = reports([1.4, 1.1, float("nan"), 1.1, 1.3])
+    assert [r["best_valid_mae"] for r in history] == [1.4, 1.1, 1.1, 1.1, 1.1]
+    assert [r["best_epoch"] for r in history] == [1, 2, 2, 2, 2]  # the first epoch of a tie
+    assert list(history[0])[:4] == ["epoch", "valid_mae", "best_valid_mae", "best_epoch"]
+    assert "best_valid_loss" not in history[0] and history[-1]["global_step"] == 50
+    # Epochs without the metric (pre-training) report no best until one has it; mode max.
+    pre = reports([None, 0.2, 0.5, 0.4], metric="valid_corr", mode="max")
+    assert "best_valid_corr" not in pre[0] and "best_epoch" not in pre[0]
+    assert [(r["best_valid_corr"], r["best_epoch"]) for r in pre[1:]] == [(0.2, 2), (0.5, 3), (0.5, 3)]
+    assert best_metric_key("valid_mae") == "best_valid_mae"
+
+    config = write_tune_config(tmp_path, small_shards, "rule", {"objective.mmim.alpha": {"uniform": [0.1, 0.2]}}, 3)
+    settings = load_tune_settings(config)
+    # Trial b ends worse than a but was better at its best epoch; c never reported the metric.
+    curves = {"a": [1.3, 1.2, 1.15], "b": [1.25, 1.05, 1.4], "c": [None]}
+    grid = [SimpleNamespace(metrics_dataframe=pd.DataFrame(reports(values)), config={"objective.mmim.alpha": 0.1},
+                            metrics={**reports(values)[-1], "trial_id": trial}, error=None, path=f"/x/{trial}")
+            for trial, values in curves.items()]
+    table = results_table(settings, grid)
+    assert list(table["trial_id"]) == ["b", "a", "c"]
+    assert table.loc[0, "valid_mae"] == 1.05 and table.loc[0, "best_epoch"] == 2 and table.loc[0, "epochs_run"] == 3
+    assert pd.isna(table.loc[2, "best_epoch"]) and pd.isna(table.loc[2, "valid_mae"])
+    # Ray's "Current best trial": the trial whose last report has the best best_valid_mae.
+    current_best = min((g for g in grid if "best_valid_mae" in g.metrics), key=lambda g: g.metrics["best_valid_mae"])
+    assert current_best.metrics["trial_id"] == table.loc[0, "trial_id"]
+    assert current_best.metrics["best_epoch"] == table.loc[0, "best_epoch"]

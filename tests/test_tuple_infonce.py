@@ -266,7 +266,7 @@ def test_search_pretraining_and_fine_tuning_through_the_launcher(small_shards, t
     assert [r["stage"] for r in train] == ["contrast"] * 8 + ["main"] * 2  # 2 epochs x 2 candidates x 2 steps
     assert train[0]["negatives_per_row"] == 20 * 4 - 1
     search = records(run, "search")
-    for epoch, learns in ((0, "alpha"), (1, "beta")):
+    for epoch, learns in ((1, "alpha"), (2, "beta")):  # epochs numbered from 1
         candidates = [r for r in search if r["epoch"] == epoch and "candidate" in r]
         summary = next(r for r in search if r["epoch"] == epoch and "best_candidate" in r)
         assert len(candidates) == 2 and all(r["learns"] == learns for r in candidates)
@@ -274,7 +274,7 @@ def test_search_pretraining_and_fine_tuning_through_the_launcher(small_shards, t
     valid = records(run, "valid")
     assert [r.get("pretraining", False) for r in valid] == [True, True, False]
     assert 0 <= valid[0]["retrieval_vision"] <= 1 and "mae" in valid[2]
-    assert records(run, "final")[0]["best_epoch"] == 2
+    assert records(run, "final")[0]["best_epoch"] == 3
     checkpoint = run / "checkpoints" / (run / "checkpoints" / "latest").read_text().strip()
     states = [torch.load(checkpoint / f"rank{r}.pt", weights_only=True)["objective"] for r in (0, 1)]
     assert states[0]["search"]["history"] == states[1]["search"]["history"]

@@ -499,6 +499,22 @@ def _with_heartbeat(batches: Iterator[Batch]) -> Iterator[Batch]:
         yield batch
 
 
+def check_training_batches(data, manifest: Manifest, world_size: int) -> None:
+    """Before any process group: the training split must give every stream (rank x loader worker) one full
+    batch an epoch. ValueError otherwise, naming the split, its samples, the batch size and world size."""
+    split = data.train_split
+    total = manifest.split(split).num_samples
+    workers = max(1, data.num_workers)
+    streams = world_size * workers
+    if total < streams * data.batch_size:
+        fits = total // streams
+        lower = f"lower data.batch_size to at most {fits}" if fits else "use fewer ranks"
+        raise ValueError(
+            f"data.batch_size={data.batch_size} is too large for the training split {split!r}: its {total} samples "
+            f"over world size {world_size} x {workers} loader worker(s) per rank leave {fits} per stream, fewer "
+            f"than one batch; {lower}" + (" or data.num_workers" if workers > 1 else ""))
+
+
 def make_loader(data, split: str, *, rank: int, world_size: int, train: bool, seed: int) -> StreamingLoader:
     """A StreamingLoader for ``split`` from the validated ``DataConfig`` ``data``."""
     pin_memory = torch.cuda.is_available() if data.pin_memory == "auto" else bool(data.pin_memory)

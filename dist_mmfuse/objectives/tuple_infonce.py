@@ -462,6 +462,10 @@ class SampleSearch:
     def drives(self, stage: str) -> bool:
         return stage == CONTRAST_STAGE
 
+    def passes(self) -> int:
+        """Passes over the data that one driven stage takes (every candidate's inner epochs)."""
+        return self.cfg.candidates * self.cfg.inner_epochs
+
     def learns(self, epoch: int) -> str:
         if self.cfg.learn != "alternate":
             return self.cfg.learn
@@ -522,7 +526,7 @@ class SampleSearch:
             trainer.engine.eval()
             rewards.append(self.reward(which, trainer.loaders["valid"], trainer.device))
             trainer.logger.log("search", trainer.state.global_step, {
-                "epoch": epoch, "learns": which, "candidate": index, "reward": rewards[-1],
+                "epoch": epoch + 1, "learns": which, "candidate": index, "reward": rewards[-1],
                 **{f"{which}_{k}": float(v) for k, v in zip(self.names(which), value)}})
             if best is None or rewards[-1] > rewards[best]:
                 best = index
@@ -534,7 +538,7 @@ class SampleSearch:
                   "mean": [float(v) for v in self.mean[which].detach()]}
         self.history.append(record)
         trainer.logger.log("search", trainer.state.global_step, {
-            "epoch": epoch, "learns": which, "best_candidate": best, "best_reward": rewards[best],
+            "epoch": epoch + 1, "learns": which, "best_candidate": best, "best_reward": rewards[best],
             **{f"mean_{which}_{k}": float(v) for k, v in zip(self.names(which), self.mean[which].detach())}})
         trainer.drop_snapshots()
 

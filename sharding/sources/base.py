@@ -19,6 +19,8 @@ class Source(abc.ABC):
 
     #: the ``--source`` name on the command line
     kind: str = ""
+    #: options that name files or directories (relative ones in a config are taken from the config's directory)
+    path_options: tuple[str, ...] = ("path", "labels_csv", "tokenizer_path")
 
     @property
     @abc.abstractmethod
@@ -36,6 +38,12 @@ class Source(abc.ABC):
 
     def tokenizer_identity(self) -> dict[str, Any] | None:
         return None
+
+    def standardisation(self) -> dict[str, dict[str, list[float]]]:
+        """Per modality, the ``mean`` and ``std`` (one per feature dimension) this source subtracted and
+        divided by before writing, so a raw feature vector ``x`` became ``(x - mean) / std``. Recorded in
+        the manifest and in model exports, where predictions on raw features apply it again."""
+        return {}
 
     @abc.abstractmethod
     def description(self) -> dict[str, Any]:

@@ -41,6 +41,7 @@ def default_mosi_root() -> Path:
 
 class MosiRealSource(Source):
     kind = "mosi_real"
+    path_options = ("root", "tokenizer_path")
 
     def __init__(self, root: str | None = None, split: str = "std", features: list[str] | None = None,
                  allow_leaky_features: bool = False, valid_fraction: float = 0.1, seed: int = 0,
@@ -73,10 +74,11 @@ class MosiRealSource(Source):
         for name in features:
             values = arrays[name].astype(np.float64)
             if standardize:
-                mean, std = values[train].mean(0), values[train].std(0)
+                # Rounded as recorded, so the recorded statistics reproduce the written features exactly.
+                mean, std = values[train].mean(0).round(8), values[train].std(0).round(8)
                 std = np.where(std > 1e-8, std, 1.0)  # constant dims stay as they are, centred
                 values = (values - mean) / std
-                self.statistics[name] = {"mean": mean.round(8).tolist(), "std": std.round(8).tolist()}
+                self.statistics[name] = {"mean": mean.tolist(), "std": std.tolist()}
             self.arrays[name] = values.astype(np.float32)
 
     def _read_rows(self) -> list[dict[str, str]]:
@@ -120,8 +122,10 @@ class MosiRealSource(Source):
     def description(self) -> dict[str, Any]:
         return {"kind": self.kind, "root": str(self.root), "split": self.split, "features": self.features,
                 "allow_leaky_features": self.allow_leaky_features, "valid_fraction": self.valid_fraction,
-                "seed": self.seed, "text_max_len": self.tokenizer.max_len, "standardize": self.standardize,
-                "train_statistics": self.statistics}
+                "seed": self.seed, "text_max_len": self.tokenizer.max_len, "standardize": self.standardize}
+
+    def standardisation(self) -> dict[str, dict[str, list[float]]]:
+        return self.statistics
 
     def iter_samples(self, split: str, start: int, stop: int) -> Iterator[Sample]:
         for row in self.split_rows[split][start:stop]:

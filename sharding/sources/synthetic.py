@@ -175,6 +175,11 @@ class SyntheticSource(Source):
     def tokenizer_identity(self) -> dict[str, Any]:
         return self.tokenizer.identity()
 
+    def standardisation(self) -> dict[str, dict[str, list[float]]]:
+        if not self.text_encoder:
+            return {}
+        return {"text": {"mean": self.text_encoder.mean_D.tolist(), "std": self.text_encoder.std_D.tolist()}}
+
     def description(self) -> dict[str, Any]:
         description = {
             "kind": self.kind, "preset": self.preset_name, "seed": self.seed, "sizes": self.split_sizes(),

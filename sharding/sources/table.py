@@ -38,45 +38,47 @@ SPEC_KEYS = {"id", "label", "split", "label_range", "modalities", "modality_labe
 MODALITY_KEYS = {"name", "column", "kind", "dim", "max_len"}
 
 
-class TableSource(Source):
-    """One table file described by a column ``spec`` (see the module docstring)."""
+TABLE_FORMATS = {".parquet": "parquet", ".pq": "parquet", ".arrow": "arrow", ".feather": "arrow", ".ipc": "arrow",
+                 ".csv": "csv"}
 
-    kind = "table"
 
-    def __init__(self, path: str, spec: dict | str, default_split: str = "train", tokenizer_path: str | None = None,
+class TableFile:
+    """A table file and its column ``spec``: record batches, and cells as arrays. Sharding (TableSource)
+    and prediction (``launch/predict.py``, which needs no label column) read tables through it."""
+
+    def __init__(self, path: str | Path, spec: dict | str, *, need_label: bool = True, need_kind: bool = True,
                  batch_rows: int = 1024):
         self.path = Path(path)
         if not self.path.is_file():
             raise FileNotFoundError(f"{self.path}: table not found")
-        self.format = {".parquet": "parquet", ".pq": "parquet", ".arrow": "arrow", ".feather": "arrow",
-                       ".ipc": "arrow", ".csv": "csv"}.get(self.path.suffix.lower())
+        self.format = TABLE_FORMATS.get(self.path.suffix.lower())
         if self.format is None:
             raise ValueError(f"{self.path}: unknown table format (use .parquet, .arrow/.feather or .csv)")
-        self.spec_origin = str(spec) if isinstance(spec, str) else "inline"
-        self.spec = yaml.safe_load(Path(spec).read_text()) if isinstance(spec, str) else dict(spec)
+        self.spec_origin = str(spec) if isinstance(spec, (str, Path)) else "inline"
+        self.spec = yaml.safe_load(Path(spec).read_text()) if isinstance(spec, (str, Path)) else dict(spec)
+        if not isinstance(self.spec, dict):
+            raise ValueError(f"table spec {self.spec_origin}: expected a mapping of id, label, modalities, ...")
+        required = {"id", "modalities"} | ({"label"} if need_label else set())
         unknown = set(self.spec) - SPEC_KEYS
-        if unknown or "id" not in self.spec or "label" not in self.spec or "modalities" not in self.spec:
-            raise ValueError(f"table spec {self.spec_origin}: needs id, label and modalities; unknown keys "
-                             f"{sorted(unknown)}")
-        self.default_split = default_split
-        self.tokenizer_path = tokenizer_path
+        if unknown or required - set(self.spec):
+            raise ValueError(f"table spec {self.spec_origin}: needs {sorted(required)}; missing "
+                             f"{sorted(required - set(self.spec))}, unknown keys {sorted(unknown)}")
         self.batch_rows = batch_rows
         self.columns: dict[str, dict[str, Any]] = {}
+        needed = {"name", "column"} | ({"kind"} if need_kind else set())
         for entry in self.spec["modalities"]:
             extra = set(entry) - MODALITY_KEYS
-            if extra or "name" not in entry or "column" not in entry or "kind" not in entry:
-                raise ValueError(f"table spec {self.spec_origin}: modality entry {entry} needs name, column, kind "
+            if extra or needed - set(entry):
+                raise ValueError(f"table spec {self.spec_origin}: modality entry {entry} needs {sorted(needed)} "
                                  f"(unknown keys {sorted(extra)})")
             self.columns[entry["name"]] = entry
-        self.tokenizers = {name: TextTokenizer(tokenizer_path, max_len=int(entry.get("max_len", 50)))
-                           for name, entry in self.columns.items() if entry["kind"] == "text"}
-        self._split_rows = self._scan_splits()
 
-    @property
-    def dataset_name(self) -> str:
-        return f"table-{self.path.stem}"
+    def column_names(self) -> list[str]:
+        if self.format == "parquet":
+            return list(pq.ParquetFile(self.path).schema_arrow.names)
+        return list(next(self._batches(None)).schema.names)
 
-    def _batches(self, columns: list[str]) -> Iterator[pa.RecordBatch]:
+    def _batches(self, columns: list[str] | None) -> Iterator[pa.RecordBatch]:
         if self.format == "parquet":
             yield from pq.ParquetFile(self.path).iter_batches(batch_size=self.batch_rows, columns=columns)
         elif self.format == "arrow":
@@ -87,11 +89,56 @@ class TableSource(Source):
                 except pa.ArrowInvalid:
                     batches = iter(pa.ipc.open_stream(source))
                 for batch in batches:
-                    yield batch.select(columns)
+                    yield batch.select(columns) if columns else batch
         else:
-            options = pacsv.ConvertOptions(include_columns=columns,
-                                           column_types={c: pa.string() for c in columns})
+            options = pacsv.ConvertOptions(include_columns=columns or [],
+                                           column_types={c: pa.string() for c in columns or ()})
             yield from pacsv.open_csv(self.path, convert_options=options)
+
+    def rows(self, columns: list[str]) -> Iterator[tuple[int, dict[str, Any]]]:
+        """``(row number, {column: cell})`` for every row, in file order (cells as Python values)."""
+        offset = 0
+        for batch in self._batches(columns):
+            table = batch.to_pydict()
+            for i in range(batch.num_rows):
+                yield offset + i, {column: table[column][i] for column in columns}
+            offset += batch.num_rows
+
+    def cell_array(self, value: Any, entry: dict[str, Any], where: str) -> np.ndarray:
+        """A list cell (or a JSON list in a CSV cell) as the array of a ``kind`` tokens, sequence or vector."""
+        if isinstance(value, str):  # CSV: a JSON list
+            try:
+                value = json.loads(value)
+            except json.JSONDecodeError as exc:
+                raise DataError(f"{where}: column {entry['column']!r} is not a JSON list: {exc}") from exc
+        if value is None:
+            raise DataError(f"{where}: column {entry['column']!r} is empty")
+        if entry["kind"] == "tokens":
+            return np.asarray(value, dtype=np.int32)
+        array = np.asarray(value, dtype=np.float32)
+        if entry["kind"] == "sequence" and array.ndim == 1:
+            array = array.reshape(-1, int(entry["dim"]))
+        return array
+
+
+class TableSource(TableFile, Source):
+    """One table file described by a column ``spec`` (see the module docstring)."""
+
+    kind = "table"
+    path_options = ("path", "spec", "tokenizer_path")
+
+    def __init__(self, path: str, spec: dict | str, default_split: str = "train", tokenizer_path: str | None = None,
+                 batch_rows: int = 1024):
+        super().__init__(path, spec, batch_rows=batch_rows)
+        self.default_split = default_split
+        self.tokenizer_path = tokenizer_path
+        self.tokenizers = {name: TextTokenizer(tokenizer_path, max_len=int(entry.get("max_len", 50)))
+                           for name, entry in self.columns.items() if entry["kind"] == "text"}
+        self._split_rows = self._scan_splits()
+
+    @property
+    def dataset_name(self) -> str:
+        return f"table-{self.path.stem}"
 
     def _scan_splits(self) -> dict[str, list[int]]:
         split_column = self.spec.get("split")
@@ -129,21 +176,6 @@ class TableSource(Source):
     def description(self) -> dict[str, Any]:
         return {"kind": self.kind, "path": str(self.path), "spec": self.spec, "default_split": self.default_split}
 
-    def _cell_array(self, value: Any, entry: dict[str, Any], where: str) -> np.ndarray:
-        if isinstance(value, str):  # CSV: a JSON list
-            try:
-                value = json.loads(value)
-            except json.JSONDecodeError as exc:
-                raise DataError(f"{where}: column {entry['column']!r} is not a JSON list: {exc}") from exc
-        if value is None:
-            raise DataError(f"{where}: column {entry['column']!r} is empty")
-        if entry["kind"] == "tokens":
-            return np.asarray(value, dtype=np.int32)
-        array = np.asarray(value, dtype=np.float32)
-        if entry["kind"] == "sequence" and array.ndim == 1:
-            array = array.reshape(-1, int(entry["dim"]))
-        return array
-
     def iter_samples(self, split: str, start: int, stop: int) -> Iterator[Sample]:
         wanted = self._split_rows[split][start:stop]
         if not wanted:
@@ -168,7 +200,7 @@ class TableSource(Source):
                 for name, entry in self.columns.items():
                     value = table[entry["column"]][i]
                     features[name] = (self.tokenizers[name](str(value)) if entry["kind"] == "text"
-                                      else self._cell_array(value, entry, where))
+                                      else self.cell_array(value, entry, where))
                 try:
                     label = float(table[self.spec["label"]][i])
                     modality_labels = {m: float(table[c][i]) for m, c in label_columns.items()}
