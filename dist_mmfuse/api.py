@@ -101,6 +101,9 @@ class Predictor:
         """Raw sample dicts as the model's inputs (tokenized, standardised, checked). ``drop``: modalities
         the samples need not have (their inputs are not read). ``start``: the position of the first sample,
         for error messages."""
+        if isinstance(samples, dict):
+            raise InputError("expected a list of samples (dicts of modality name -> input); got one dict: pass "
+                             "[sample]")
         samples = list(samples)
         prepared = []
         for position, raw in enumerate(samples, start):
@@ -123,8 +126,11 @@ class Predictor:
                                      f"{list(self.modalities)} (or drop={[spec.name]!r} to remove it)")
                 features[spec.name] = self._input(spec, raw[spec.name], where)
             label = raw.get("label")
-            prepared.append(Sample(id=sample_id, label=float(label) if label is not None else 0.0,
-                                   features=features, index=position))
+            try:
+                label = float(label) if label is not None else 0.0
+            except (TypeError, ValueError) as exc:
+                raise InputError(f"{where}: label {label!r} is not a number") from exc
+            prepared.append(Sample(id=sample_id, label=label, features=features, index=position))
         return prepared
 
     def _input(self, spec: ModalitySpec, value: Any, where: str) -> np.ndarray:

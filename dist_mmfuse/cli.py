@@ -30,7 +30,7 @@ CHECKPOINT_TRUST = ("Checkpoints are written by DeepSpeed as pickles, which can 
 def parse_train_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description="Train a multimodal fusion model (dist_mmfuse).",
                                      epilog=CHECKPOINT_TRUST)
-    parser.add_argument("--config", required=True, help="YAML file in configs/")
+    parser.add_argument("--config", required=True, help="a run config (YAML path), e.g. configs/quickstart.yaml")
     parser.add_argument("overrides", nargs="*", metavar="KEY.SUB=VALUE", help="config overrides")
     run = parser.add_mutually_exclusive_group()
     run.add_argument("--resume", metavar="auto|latest|TAG|PATH",
@@ -107,8 +107,10 @@ def train_main(argv: list[str] | None = None) -> int:
     if finished is not None:
         if world.is_main:
             print(f"{config.run_dir()}: the run is finished ({finished['epochs']} epochs, {finished['why']}); nothing "
-                  "to train. Raise trainer.epochs (or trainer.patience) to train on")
+                  f"to train. To train on, raise trainer.epochs (or trainer.patience), e.g. trainer.epochs="
+                  f"{finished['epochs'] + 2}; to start it again, --overwrite.")
             print(json.dumps({"best_epoch": finished["best_epoch"], "test": finished["test"]}, indent=1))
+            print(_where_results_are(config))
         return 0
     try:
         init_process_group(world, config.trainer.collective_timeout_s)
@@ -169,7 +171,19 @@ def _train(config, manifest, world, args) -> int:
     trainer.close()
     if world.is_main:
         print(json.dumps({"best_epoch": state.best_epoch_number, "test": state.best_test_metrics}, indent=1))
+        print(_where_results_are(config))
     return 0
+
+
+def _where_results_are(config) -> str:
+    from .trainer import BEST_MODEL
+
+    run_dir = config.run_dir()
+    best = run_dir / BEST_MODEL
+    lines = [f"run directory: {run_dir} (config.yaml, metrics.jsonl, tensorboard/, checkpoints/)"]
+    if (best / "export.json").is_file():
+        lines.append(f"best model: {best} (use it: from dist_mmfuse import load_model; load_model({str(best)!r}))")
+    return "\n".join(lines)
 
 
 def _load_model_file(args) -> tuple[dict, dict]:
@@ -280,9 +294,10 @@ def export_main(argv: list[str] | None = None) -> int:
     try:
         state, config, tag_dir = _load_checkpoint_weights(Path(args.checkpoint))
         assets, note = _checkpoint_export_assets(state, config, tag_dir)
-        info = {"source": f"checkpoint {tag_dir}",
-                "epoch": json.loads((tag_dir / CHECKPOINT_INFO).read_text())["train_state"]["epoch"]
-                if (tag_dir / CHECKPOINT_INFO).is_file() else None}
+        train_state = (json.loads((tag_dir / CHECKPOINT_INFO).read_text())["train_state"]
+                       if (tag_dir / CHECKPOINT_INFO).is_file() else {})
+        info = {"epoch": train_state.get("epoch"), "global_step": train_state.get("global_step"),
+                "source": f"checkpoint {tag_dir.name}", "run": str(tag_dir.parent.parent)}
         out = export_model_dir(args.out, state, config, assets, info)
     except WriteError as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -290,7 +305,8 @@ def export_main(argv: list[str] | None = None) -> int:
     except (FileNotFoundError, ValueError, CheckpointError, ConfigError, DataError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    print(f"wrote {out}: {len(state)} tensors, {sum(v.numel() for v in state.values())} parameters in fp32")
+    print(f"wrote {out} from checkpoint {tag_dir}: {len(state)} tensors, {sum(v.numel() for v in state.values())} "
+          "parameters in fp32")
     if note:
         print(f"note: {note}")
     return 0

@@ -382,8 +382,8 @@ def resolve_paths(raw: dict[str, Any], base: Path, keys: tuple[tuple[str, ...], 
     if isinstance(prepare, dict) and isinstance(prepare.get("options"), dict):
         from sharding.sources import SOURCES
 
-        options = prepare["options"]
-        for key in getattr(SOURCES.get(prepare.get("source")), "path_options", ()):
+        options, source = prepare["options"], prepare.get("source")
+        for key in getattr(SOURCES.get(source) if isinstance(source, str) else None, "path_options", ()):
             if options.get(key) is not None:
                 options[key] = absolute(options[key])
 

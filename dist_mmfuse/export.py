@@ -236,8 +236,8 @@ def read_export(path: str | os.PathLike) -> ExportedModel:
     path = Path(path)
     if not path.is_dir():
         what = "does not exist" if not path.exists() else "is a file, not an export directory"
-        raise ExportError(f"{path} {what}; an export is a directory (<run>/{'best_model'}, or written by "
-                          "launch/export.py --out DIR)")
+        raise ExportError(f"{path} {what}; an export is a directory (<run>/best_model, or written by "
+                          "dist-mmfuse-export --out DIR)")
     state, config = load_export(path)
     documents = {}
     for name in (SCHEMA, PREPROCESSING, INFO):

@@ -14,7 +14,6 @@ from tqdm import tqdm
 from .files import atomic_write_text
 
 
-
 def _duration(seconds: float) -> str:
     """``1:02:03`` or ``2:03``."""
     minutes, secs = divmod(int(round(seconds)), 60)

@@ -1063,6 +1063,9 @@ def checkpoint_tag_dir(path: Path) -> Path:
         path = directory / tag
     if not path.is_dir():
         raise FileNotFoundError(f"{path}: no such checkpoint")
+    if (path / "export.json").is_file():
+        raise FileNotFoundError(f"{path} is a model export, not a checkpoint: use it as it is (--model, load_model); "
+                                "a checkpoint is a run directory or one of its checkpoints/<tag>")
     if not is_complete_tag(path):
         raise FileNotFoundError(f"{path}: not a complete checkpoint of this tool (no config.yaml)")
     return path

@@ -10,12 +10,21 @@ TORCH_SPEC=${TORCH_SPEC:-torch==2.13.0}
 PYTHON=${PYTHON:-python3}
 if [ ! -x "$VENV/bin/python" ]; then
   "$PYTHON" -m venv "$VENV"
+  "$VENV/bin/python" -m pip install -q --upgrade pip
 fi
-"$VENV/bin/python" -m pip install -q --upgrade pip
 if ! "$VENV/bin/python" -c "import torch" 2>/dev/null; then
   # Here torch==2.13.0 resolves to the local CPU wheel. Elsewhere, on a machine without a GPU, set
   # TORCH_INDEX_URL=https://download.pytorch.org/whl/cpu to get the CPU build from PyTorch's index.
   "$VENV/bin/python" -m pip install -q "${TORCH_SPEC}" ${TORCH_INDEX_URL:+--index-url "$TORCH_INDEX_URL"}
 fi
-DS_BUILD_OPS=0 "$VENV/bin/python" -m pip install -q -e ".[test]"
-"$VENV/bin/python" -c "import torch, deepspeed, webdataset, ray, transformers; print('environment ready: torch', torch.__version__, 'deepspeed', deepspeed.__version__)"
+# The project is installed editable: code changes need no reinstall, only a changed pyproject.toml does
+# (dependencies, commands), so a stamp of it skips pip on later runs.
+STAMP="$VENV/.dist_mmfuse_pyproject.sha256"
+WANT=$(sha256sum pyproject.toml | cut -d' ' -f1)
+if [ "$(cat "$STAMP" 2>/dev/null)" != "$WANT" ] || ! "$VENV/bin/python" -c "import dist_mmfuse" 2>/dev/null; then
+  DS_BUILD_OPS=0 "$VENV/bin/python" -m pip install -q -e ".[test]"
+  echo "$WANT" > "$STAMP"
+fi
+"$VENV/bin/python" -c "from dist_mmfuse.quiet import quiet_libraries; quiet_libraries()
+import torch, deepspeed, webdataset, ray, transformers
+print('environment ready: torch', torch.__version__, 'deepspeed', deepspeed.__version__)"

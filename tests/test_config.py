@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+from pathlib import Path
 
 import pytest
 import yaml
@@ -203,3 +204,38 @@ def test_a_batch_larger_than_the_training_split_fails_before_the_process_group(t
     assert (f"data.batch_size={batch} is too large for the training split 'train': its 200 samples over world size "
             f"{world} x 1 loader worker(s) per rank leave {200 // world} per stream") in line, line
     assert line.endswith(f"lower data.batch_size to at most {200 // world}"), line
+
+
+def test_relative_paths_in_a_config_file_are_taken_from_its_directory(small_shards, tmp_path, monkeypatch):
+    """Written in the file: against the file's directory; given as an override: against the working
+    directory; the resolved config holds absolute paths, whatever the working directory."""
+    import shutil
+
+    from .conftest import REPO
+
+    project = tmp_path / "project"
+    shutil.copytree(small_shards, project / "data" / "small")
+    shutil.copy(REPO / "configs" / "deepspeed" / "zero0_fp32.json", project / "ds.json")
+    (project / "configs").mkdir()
+    config_path = project / "configs" / "c.yaml"
+    config_path.write_text("run: {output_dir: ../runs}\n"
+                           "data: {shard_dir: ../data/small}\n"
+                           "trainer: {deepspeed_config: ../ds.json}\n")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    config = load_config(config_path)
+    assert config.data.shard_dir == project / "data" / "small"
+    assert config.trainer.deepspeed_config == project / "ds.json"
+    assert config.run_dir() == project / "runs" / "run"
+    overridden = load_config(config_path, ["run.output_dir=mine", "data.shard_dir=~/nowhere_at_all"],
+                             check_data=False)
+    assert overridden.run.output_dir == elsewhere / "mine"
+    assert overridden.data.shard_dir == Path.home() / "nowhere_at_all"
+    # Unset, the DeepSpeed settings are ZeRO-0 in fp32 (no file needed).
+    default = load_config(config_path, ["trainer.deepspeed_config=null"])
+    assert default.trainer.deepspeed_config is None
+    from dist_mmfuse.config import deepspeed_settings, zero_stage
+
+    settings = deepspeed_settings(default)
+    assert zero_stage(settings) == 0 and not settings.get("bf16", {}).get("enabled")

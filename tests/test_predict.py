@@ -91,6 +91,10 @@ def test_export_is_self_contained(mosi_run):
     assert {k: text_config[k] for k in TINY_TEXT_CONFIG} == TINY_TEXT_CONFIG
     weights = load_file(model / "model.safetensors")
     assert weights and all(str(v.dtype) == "torch.float32" for v in weights.values())
+    # An export is not a checkpoint to export from: said in a sentence.
+    refused = run([PY, str(REPO / "launch" / "export.py"), "--checkpoint", str(model), "--out",
+                   str(mosi_run["root"] / "again")], check=False)
+    assert refused.returncode == 2 and "is a model export, not a checkpoint" in refused.stderr
 
 
 def test_load_model_in_a_fresh_process_reproduces_eval_from_raw_inputs(mosi_run):
@@ -148,6 +152,10 @@ def test_bad_inputs_name_the_sample_and_the_modality(mosi_run):
     for name, (bad, message) in cases.items():
         with pytest.raises(InputError, match=message):
             model.predict(good + [bad])
+    with pytest.raises(InputError, match=r"sample 0 \(id '.*'\): label 'pos' is not a number"):
+        model.predict([{**good[0], "label": "pos"}])
+    with pytest.raises(InputError, match=r"expected a list of samples .* got one dict: pass \[sample\]"):
+        model.predict(good[0])
     # Removing a modality, as eval.py --drop-modality does: the samples need not carry it, and zero fill
     # gives eval.py's predictions with the same removal.
     dropped = model.predict([{"id": s["id"], "text": s["text"]} for s in raw_mosi(mosi_run["eval"]["id"])],

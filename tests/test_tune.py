@@ -224,9 +224,12 @@ def test_tune_settings_are_checked(tmp_path, small_shards):
 
 @pytest.mark.parametrize("path", sorted((REPO / "configs" / "tune").glob("*.yaml")), ids=lambda p: p.stem)
 def test_shipped_tuning_configs_resolve(path, monkeypatch):
-    """Every tuning YAML in configs/tune/ validates, and a trial config with values from its space loads."""
-    monkeypatch.chdir(REPO)
+    """Every tuning YAML in configs/tune/ validates from any working directory (its paths are taken from
+    its own directory), and a trial config with values from its space loads."""
+    monkeypatch.chdir(REPO.parent)
     settings = load_tune_settings(path)
+    assert settings.train_config.parent == REPO / "configs" and settings.train_config.is_file()
+    assert settings.storage_path == REPO / "runs" / "tune"
     example = {key: dist.example() for key, dist in settings.space.items()}
     config = trial_config(settings, base_config(settings), example, "example")
     for key, value in example.items():
