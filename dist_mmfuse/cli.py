@@ -109,8 +109,8 @@ def train_main(argv: list[str] | None = None) -> int:
             print(f"{config.run_dir()}: the run is finished ({finished['epochs']} epochs, {finished['why']}); nothing "
                   f"to train. To train on, raise trainer.epochs (or trainer.patience), e.g. trainer.epochs="
                   f"{finished['epochs'] + 2}; to start it again, --overwrite.")
-            print(json.dumps({"best_epoch": finished["best_epoch"], "test": finished["test"]}, indent=1))
             print(_where_results_are(config))
+            print(json.dumps({"best_epoch": finished["best_epoch"], "test": finished["test"]}, indent=1))
         return 0
     try:
         init_process_group(world, config.trainer.collective_timeout_s)
@@ -170,8 +170,8 @@ def _train(config, manifest, world, args) -> int:
     state = trainer.fit()
     trainer.close()
     if world.is_main:
+        print(_where_results_are(config))  # before the result, which stays the last thing printed (tools parse it)
         print(json.dumps({"best_epoch": state.best_epoch_number, "test": state.best_test_metrics}, indent=1))
-        print(_where_results_are(config))
     return 0
 
 

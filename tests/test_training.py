@@ -235,9 +235,11 @@ def test_two_ranks_through_the_deepspeed_launcher_learn(tmp_path):
 
 def test_errors_bad_deepspeed_config_and_missing_checkpoint(small_shards, tmp_path):
     config = write_train_config(tmp_path / "c.yaml", small_shards, tmp_path / "run")
+    # A relative path on the command line is taken from the working directory.
     missing = subprocess.run(TRAIN + ["--config", str(config), "trainer.deepspeed_config=nowhere.json"],
-                             env=train_env(), capture_output=True, text=True, timeout=300)
-    assert missing.returncode == 2 and "trainer.deepspeed_config: nowhere.json not found" in missing.stderr
+                             env=train_env(), capture_output=True, text=True, timeout=300, cwd=tmp_path)
+    assert missing.returncode == 2
+    assert f"trainer.deepspeed_config: {tmp_path / 'nowhere.json'} not found" in missing.stderr
     ds = tmp_path / "ds.json"
     ds.write_text(json.dumps({"train_batch_size": 64, "zero_optimization": {"stage": 0}}))
     clash = subprocess.run(TRAIN + ["--config", str(config), f"trainer.deepspeed_config={ds}"],
@@ -334,7 +336,8 @@ def test_epochs_are_numbered_from_one_and_the_run_says_only_what_helps(small_sha
     evaluated = run("--checkpoint", str(run_dir), script="eval.py")
     assert json.loads(evaluated.stdout)["samples"] == 30 and not evaluated.stderr.strip()
     exported = run("--checkpoint", str(run_dir), "--out", str(tmp_path / "export"), script="export.py")
-    assert exported.stdout.startswith(f"wrote {tmp_path / 'export'}:") and len(exported.stdout.splitlines()) == 1
+    assert exported.stdout.startswith(f"wrote {tmp_path / 'export'} from checkpoint {run_dir / 'checkpoints'}/epoch")
+    assert len(exported.stdout.splitlines()) == 1
     assert not exported.stderr.strip()
 
 
