@@ -48,8 +48,7 @@ class Predictor:
         self.schema = DatasetSchema.model_validate(exported.schema)
         self.config = Config.model_validate(exported.config)
         self.preprocessing = exported.preprocessing
-        self.device = torch.device(device) if device is not None else (
-            torch.device("cuda") if torch.cuda.is_available() else torch.device("cpu"))
+        self.device = _device(device)
         self.tokenizer = self._tokenizer(exported)
         # The text encoder's architecture comes from the export's text_model/config.json and its weights
         # from model.safetensors: nothing is read from the machine it was trained on.
@@ -236,6 +235,21 @@ class Predictor:
         return {name: torch.cat(parts).numpy() for name, parts in columns.items()}
 
 
+def _device(device: str | torch.device | None) -> torch.device:
+    """The device to run on (default: the first GPU if there is one); InputError for one that is not there."""
+    if device is None:
+        return torch.device("cuda") if torch.cuda.is_available() else torch.device("cpu")
+    try:
+        chosen = torch.device(device)
+    except (RuntimeError, TypeError) as exc:
+        raise InputError(f"device {device!r}: not a device name (cpu, cuda, cuda:1, ...)") from exc
+    if chosen.type == "cuda":
+        count = torch.cuda.device_count() if torch.cuda.is_available() else 0
+        if (chosen.index or 0) >= count:
+            raise InputError(f"device {device!r}: this machine has {count} CUDA device(s)")
+    return chosen
+
+
 def placeholder_input(spec: ModalitySpec) -> np.ndarray:
     """A one-step input for a removed modality (never read: its encoder is skipped)."""
     if spec.kind is ModalityKind.TOKENS:
@@ -273,6 +287,8 @@ def write_predictions(path: str | os.PathLike, ids: Sequence[str], predictions: 
     import pyarrow.csv as pacsv
     import pyarrow.parquet as pq
 
+    from .files import usual_mode
+
     path = check_predictions_path(path)
     columns = {"id": pa.array([str(i) for i in ids], pa.string()),
                "prediction": pa.array(np.asarray(predictions, dtype=np.float64))}
@@ -287,6 +303,7 @@ def write_predictions(path: str | os.PathLike, ids: Sequence[str], predictions: 
             pacsv.write_csv(table, tmp)
         else:
             pq.write_table(table, tmp)
+        usual_mode(tmp)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

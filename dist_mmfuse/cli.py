@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import shutil
 import sys
@@ -144,6 +145,13 @@ def check_model_inputs(config, manifest, fresh_start: bool) -> None:
     export_assets(config, schema, preprocessing_record(manifest, schema))
     if fresh_start and config.model.init_from is not None:
         init_from_export(build_train_module(schema, config), config.model.init_from)
+        exported = config.model.init_from / "preprocessing.json"
+        theirs = (json.loads(exported.read_text()).get("tokenizer") or {}) if exported.is_file() else {}
+        ours = preprocessing_record(manifest, schema).get("tokenizer") or {}
+        if theirs.get("vocab_sha256") and ours.get("vocab_sha256") and theirs["vocab_sha256"] != ours["vocab_sha256"]:
+            raise ValueError(f"model.init_from: {config.model.init_from} was trained on text tokenized with another "
+                             f"vocabulary ({theirs.get('path')}) than {config.data.shard_dir} ({ours.get('path')}); "
+                             "its text encoder's embeddings would not mean the same tokens")
 
 
 def _train(config, manifest, world, args) -> int:
@@ -238,6 +246,12 @@ def eval_main(argv: list[str] | None = None) -> int:
         if args.split not in manifest.splits:
             raise ValueError(f"{config.data.shard_dir}: no split {args.split!r} (it has {sorted(manifest.splits)})")
         check_shard_files(config.data.shard_dir, manifest, [args.split])
+        if args.model and (Path(args.model) / "preprocessing.json").is_file():
+            from .schema import DatasetSchema
+
+            check_shards_fit(config.data.shard_dir, manifest,
+                             DatasetSchema.model_validate_json((Path(args.model) / "schema.json").read_text()),
+                             json.loads((Path(args.model) / "preprocessing.json").read_text()))
     except (ConfigError, DataError, FileNotFoundError, ValueError, KeyError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -394,6 +408,8 @@ def predict_main(argv: list[str] | None = None) -> int:
         source = Path(args.input)
         if not source.exists():
             raise FileNotFoundError(f"--input {source}: no such shard directory or table")
+        if out.resolve() == source.resolve():
+            raise ValueError(f"--out {out} is the input table; write the predictions to another file")
         model = load_model(args.model, device=args.device)
         if source.is_dir():
             ids, preds, labels = _predict_shards(model, source, args)
@@ -416,7 +432,6 @@ def _predict_shards(model, shard_dir: Path, args):
 
     from .api import placeholder_input
     from .data.loader import iter_split_samples
-    from .export import preprocessing_record
     from .manifest import check_shard_files, load_manifest
 
     manifest = load_manifest(shard_dir)
@@ -424,23 +439,7 @@ def _predict_shards(model, shard_dir: Path, args):
     if split not in manifest.splits:
         raise ValueError(f"{shard_dir}: no split {split!r} (it has {sorted(manifest.splits)})")
     check_shard_files(shard_dir, manifest, [split])
-    missing = [name for name in model.modalities if name not in manifest.schema.names]
-    kept = [name for name in model.modalities if name not in args.drop_modality]
-    if [name for name in missing if name not in args.drop_modality]:
-        raise ValueError(f"{shard_dir}: the shards have no modality {missing}; the model takes {list(model.modalities)}")
-    for name in kept:
-        theirs, ours = manifest.schema.modality(name), model.schema.modality(name)
-        if (theirs.kind, theirs.dim) != (ours.kind, ours.dim):
-            raise ValueError(f"{shard_dir}: modality {name!r} is {theirs.kind.value} of dimension {theirs.dim} there; "
-                             f"the model takes {ours.kind.value} of dimension {ours.dim}")
-    theirs = preprocessing_record(manifest, manifest.schema.select(kept) if len(kept) > 1 else manifest.schema)
-    ours = model.preprocessing
-    if ours.get("tokenizer") and (theirs.get("tokenizer") or {}).get("vocab_sha256") != ours["tokenizer"]["vocab_sha256"]:
-        raise ValueError(f"{shard_dir}: its text was tokenized with another vocabulary than the model's")
-    for name in kept:
-        if theirs["standardisation"].get(name) != ours.get("standardisation", {}).get(name):
-            raise ValueError(f"{shard_dir}: modality {name!r} was standardised differently from the model's training "
-                             "data; predict from the raw table instead")
+    check_shards_fit(shard_dir, manifest, model.schema, model.preprocessing, args.drop_modality)
     forward = model._forward_module(args.drop_modality, args.fill)
     ids, preds, labels, chunk = [], [], [], []
 
@@ -464,6 +463,33 @@ def _predict_shards(model, shard_dir: Path, args):
     if chunk:
         flush()
     return ids, np.concatenate(preds) if preds else np.zeros(0), np.asarray(labels, dtype=np.float32)
+
+
+def check_shards_fit(shard_dir: Path, manifest, schema, preprocessing: dict, dropped=()) -> None:
+    """ValueError unless the shards hold the inputs an exported model takes (``schema``), prepared as its
+    training data was (``preprocessing``): the same kinds and dimensions, the same tokenizer vocabulary, the
+    same standardisation. ``dropped`` modalities are not needed."""
+    from .export import preprocessing_record
+    from .schema import ModalityKind
+
+    kept = [name for name in schema.names if name not in dropped]
+    missing = [name for name in kept if name not in manifest.schema.names]
+    if missing:
+        raise ValueError(f"{shard_dir}: the shards have no modality {missing}; the model takes {list(schema.names)}")
+    for name in kept:
+        theirs, ours = manifest.schema.modality(name), schema.modality(name)
+        if (theirs.kind, theirs.dim) != (ours.kind, ours.dim):
+            raise ValueError(f"{shard_dir}: modality {name!r} is {theirs.kind.value} of dimension {theirs.dim} there; "
+                             f"the model takes {ours.kind.value} of dimension {ours.dim}")
+    theirs = preprocessing_record(manifest, manifest.schema)
+    if any(schema.modality(n).kind is ModalityKind.TOKENS for n in kept) and preprocessing.get("tokenizer"):
+        if (theirs.get("tokenizer") or {}).get("vocab_sha256") != preprocessing["tokenizer"].get("vocab_sha256"):
+            raise ValueError(f"{shard_dir}: its text was tokenized with another vocabulary than the model's training "
+                             "data")
+    for name in kept:
+        if theirs["standardisation"].get(name) != preprocessing.get("standardisation", {}).get(name):
+            raise ValueError(f"{shard_dir}: modality {name!r} was standardised differently from the model's training "
+                             "data; predict from the raw inputs instead")
 
 
 def _predict_table(model, path: Path, args):
@@ -494,10 +520,17 @@ def _predict_table(model, path: Path, args):
         raise ValueError(f"table spec {table.spec_origin}: modalities {sorted(table.columns)} do not match the "
                          f"model's {list(model.modalities)} (unknown {unknown}, missing {absent})")
     split_column, label_column = table.spec.get("split"), table.spec.get("label")
+    if args.split and not split_column:
+        raise ValueError(f"--split {args.split}: the table spec {table.spec_origin} names no split column")
+    named = [table.spec["id"], *([label_column] if label_column else []), *([split_column] if split_column else []),
+             *(table.columns[n]["column"] for n in wanted)]
+    missing_columns = sorted(set(named) - set(table.column_names()))
+    if missing_columns:
+        raise ValueError(f"{path}: no column(s) {missing_columns}, which the table spec {table.spec_origin} names")
     columns = list(dict.fromkeys([table.spec["id"], *([label_column] if label_column else []),
                                   *([split_column] if split_column and args.split else []),
                                   *(table.columns[n]["column"] for n in wanted)]))
-    ids, preds, labels, chunk, start = [], [], [], [], 0
+    ids, preds, labels, chunk, start, splits_seen = [], [], [], [], 0, set()
 
     def flush():
         nonlocal start
@@ -508,6 +541,7 @@ def _predict_table(model, path: Path, args):
 
     for row, cells in table.rows(columns):
         if split_column and args.split and str(cells[split_column]) != args.split:
+            splits_seen.add(str(cells[split_column]))
             continue
         sample_id = str(cells[table.spec["id"]])
         where = f"{path} row {row} (id {sample_id!r})"
@@ -524,15 +558,21 @@ def _predict_table(model, path: Path, args):
                 sample[name] = table.cell_array(value, {**entry, "kind": kind, "dim": spec.dim}, where)
         if label_column:
             try:
-                labels.append(float(cells[label_column]))
+                label = float(cells[label_column])
             except (TypeError, ValueError) as exc:
                 raise DataError(f"{where}: label column {label_column!r} is not a number ({cells[label_column]!r})"
                                 ) from exc
+            if not math.isfinite(label):
+                raise DataError(f"{where}: label column {label_column!r} is {label}")
+            labels.append(label)
         ids.append(sample_id)
         chunk.append(sample)
         if len(chunk) == 1024:
             flush()
     if chunk:
         flush()
+    if args.split and not ids:
+        raise ValueError(f"{path}: no row of split {args.split!r} (column {split_column!r} holds "
+                         f"{sorted(splits_seen)})")
     return (ids, np.concatenate(preds) if preds else np.zeros(0),
-            np.asarray(labels, dtype=np.float32) if label_column else None)
+            np.asarray(labels, dtype=np.float64) if label_column else None)

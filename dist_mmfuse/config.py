@@ -593,7 +593,7 @@ def check_text_model(model: ModelConfig, source: str | Path = "<config>") -> Non
 
     try:
         _, unused = AutoConfig.from_pretrained(str(path), local_files_only=True, return_unused_kwargs=True,
-                                               **model.text_config)
+                                               trust_remote_code=False, **model.text_config)
     except (OSError, ValueError) as exc:
         raise ConfigError(f"{source}: model.text_model: {path}: transformers cannot read its config: {exc}") from exc
     if unused:

@@ -115,7 +115,8 @@ def export_assets(config, schema, preprocessing: dict[str, Any]) -> ExportAssets
             raise ExportError(f"the tokenizer the shards were made with ({identity.get('path')}, vocabulary sha256 "
                               f"{str(identity.get('vocab_sha256'))[:12]}...) is not at that path, and the text model "
                               f"{text_path} has another vocabulary; an export must carry the tokenizer sharding used")
-        text_config = AutoConfig.from_pretrained(str(text_path), local_files_only=True, **config.model.text_config)
+        text_config = AutoConfig.from_pretrained(str(text_path), local_files_only=True, trust_remote_code=False,
+                                                 **config.model.text_config)
     return ExportAssets(schema=schema.model_dump(mode="json"), preprocessing=preprocessing, tokenizer=tokenizer,
                         text_model_config=text_config)
 
@@ -131,7 +132,7 @@ def export_model_dir(out: str | os.PathLike, state_dict: dict[str, torch.Tensor]
     from safetensors import SafetensorError
     from safetensors.torch import save_file
 
-    from .files import WriteError, sync_files, write_failure
+    from .files import WriteError, sync_files, usual_mode, write_failure
 
     out = Path(out)
     if out.exists() and not (out / INFO).is_file():
@@ -151,6 +152,7 @@ def export_model_dir(out: str | os.PathLike, state_dict: dict[str, torch.Tensor]
                                                 "parameters": sum(t.numel() for t in tensors.values()),
                                                 **info}, indent=1) + "\n")
         sync_files(staging)
+        usual_mode(staging)  # the files inside were created with ordinary modes
         if out.exists():
             old = out.with_name(f".{out.name}.old")
             shutil.rmtree(old, ignore_errors=True)
@@ -238,6 +240,7 @@ def read_export(path: str | os.PathLike) -> ExportedModel:
         what = "does not exist" if not path.exists() else "is a file, not an export directory"
         raise ExportError(f"{path} {what}; an export is a directory (<run>/best_model, or written by "
                           "dist-mmfuse-export --out DIR)")
+    refuse_code(path)
     state, config = load_export(path)
     documents = {}
     for name in (SCHEMA, PREPROCESSING, INFO):
@@ -261,6 +264,24 @@ def read_export(path: str | os.PathLike) -> ExportedModel:
     return ExportedModel(path=path, state=state, config=config, schema=documents[SCHEMA],
                          preprocessing=documents[PREPROCESSING], info=documents[INFO], mean_representations=means,
                          mean_split=split)
+
+
+def refuse_code(path: Path) -> None:
+    """ExportError if the export carries Python code or points transformers at some (``auto_map``): its
+    tokenizer and text model directories hold configuration and vocabularies only."""
+    scripts = sorted(str(p.relative_to(path)) for p in path.rglob("*.py"))
+    if scripts:
+        raise ExportError(f"{path}: refused: the export holds Python files {scripts[:3]}; an export holds weights, "
+                          "configuration and vocabularies only, and loading one never runs code from it")
+    for name in ("tokenizer_config.json", "config.json"):
+        for file in (path / TOKENIZER_DIR / name, path / TEXT_MODEL_DIR / name):
+            try:
+                document = json.loads(file.read_text()) if file.is_file() else {}
+            except (OSError, ValueError) as exc:
+                raise ExportError(f"{file}: not readable JSON: {exc}") from exc
+            if isinstance(document, dict) and "auto_map" in document:
+                raise ExportError(f"{file}: refused: it names custom code (auto_map); loading an export never "
+                                  "runs code from it")
 
 
 class RefusedFile(ValueError):

@@ -30,11 +30,21 @@ def atomic_write_text(path: str | os.PathLike, text: str) -> None:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
+        usual_mode(tmp)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
     fsync_dir(path.parent)
+
+
+def usual_mode(path: str | os.PathLike) -> None:
+    """Give a file or directory made by ``tempfile`` (mode 0600 or 0700: private) the mode an ordinary
+    ``open`` or ``mkdir`` would have given it under the process's umask, before it is renamed into place:
+    results on a shared filesystem stay readable by the group and the other nodes' users."""
+    mask = os.umask(0)
+    os.umask(mask)
+    os.chmod(path, (0o777 if os.path.isdir(path) else 0o666) & ~mask)
 
 
 def fsync_dir(directory: str | os.PathLike) -> None:

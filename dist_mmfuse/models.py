@@ -60,13 +60,15 @@ class TextEncoder(nn.Module):
         path = Path(config.text_model) if config.text_model else default_text_model_path()
         if config.text_random_init:
             # A randomly initialised model of the given architecture (tests, throughput runs).
-            hf_config = AutoConfig.from_pretrained(str(path), local_files_only=True, **config.text_config)
-            self.bert = AutoModel.from_config(hf_config)
+            hf_config = AutoConfig.from_pretrained(str(path), local_files_only=True, trust_remote_code=False,
+                                                   **config.text_config)
+            self.bert = AutoModel.from_config(hf_config, trust_remote_code=False)
         else:
             from .quiet import no_transformers_progress_bar
 
             with no_transformers_progress_bar():  # a bar over ~100 tensors, once per rank
-                self.bert = AutoModel.from_pretrained(str(path), local_files_only=True, **config.text_config)
+                self.bert = AutoModel.from_pretrained(str(path), local_files_only=True, trust_remote_code=False,
+                                                      **config.text_config)
         if self.bert.config.vocab_size < spec.dim:
             raise ValueError(f"text model {path} has a vocabulary of {self.bert.config.vocab_size} tokens, but the "
                              f"dataset's modality {spec.name!r} uses ids up to {spec.dim}")

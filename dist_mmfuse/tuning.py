@@ -190,10 +190,24 @@ def load_tune_settings(path: str | Path, overrides: list[str] | tuple[str, ...] 
     """Read and validate a tuning YAML with ``key.sub=value`` overrides; paths become absolute (relative ones
     in the file against its directory, those of overrides against the working directory)."""
     raw = read_yaml_mapping(path)
+    here = Path(path).absolute().parent
     keys = (("storage_path",), ("train_config",))
-    resolve_paths(raw, Path(path).absolute().parent, keys)
-    return validate_with_overrides(TuneSettings, raw, overrides, path,
-                                   after_overrides=lambda tree: resolve_paths(tree, Path.cwd(), keys))
+    resolve_paths(raw, here, keys)
+    if isinstance(raw.get("train_overrides"), list):  # written in this file too: paths against its directory
+        raw["train_overrides"] = [_resolve_override_path(item, here) for item in raw["train_overrides"]]
+    settings = validate_with_overrides(TuneSettings, raw, overrides, path,
+                                       after_overrides=lambda tree: resolve_paths(tree, Path.cwd(), keys))
+    return settings.model_copy(update={"storage_path": settings.storage_path.absolute()})  # the default too
+
+
+def _resolve_override_path(override: Any, base: Path) -> Any:
+    """``key=relative/path`` with ``key`` a config path key, made absolute against ``base``."""
+    key, sep, value = str(override).partition("=")
+    if not sep or tuple(key.split(".")) not in PATH_KEYS or not isinstance(yaml.safe_load(value), str):
+        return override
+    tree = {"value": yaml.safe_load(value)}
+    resolve_paths(tree, base, (("value",),))
+    return f"{key}={tree['value']}"
 
 
 def param_overrides(params: dict[str, Any]) -> list[str]:

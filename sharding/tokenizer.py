@@ -23,7 +23,8 @@ class TextTokenizer:
         if not self.path.exists():
             raise FileNotFoundError(f"{self.path}: tokenizer path does not exist (models load offline only)")
         self.max_len = max_len
-        self._tokenizer = AutoTokenizer.from_pretrained(str(self.path), local_files_only=True)
+        # trust_remote_code=False: a tokenizer directory (an export received from elsewhere) never runs its own code.
+        self._tokenizer = AutoTokenizer.from_pretrained(str(self.path), local_files_only=True, trust_remote_code=False)
 
     @property
     def hf_tokenizer(self):
@@ -76,7 +77,8 @@ class TextFeatureEncoder:
         if self._model is None:
             from transformers import AutoModel
 
-            self._model = AutoModel.from_pretrained(str(self.tokenizer.path), local_files_only=True).eval()
+            self._model = AutoModel.from_pretrained(str(self.tokenizer.path), local_files_only=True,
+                                                     trust_remote_code=False).eval()
         return self._model
 
     def __getstate__(self) -> dict[str, Any]:

@@ -9,6 +9,7 @@ vectors must reproduce what evaluation computes from the shards.
 from __future__ import annotations
 
 import csv
+import os
 import json
 import subprocess
 import sys
@@ -170,7 +171,7 @@ def test_bad_inputs_name_the_sample_and_the_modality(mosi_run):
 
 
 @pytest.mark.parametrize("fmt", ["parquet", "csv"])
-def test_predict_py_on_a_table_of_raw_inputs(mosi_run, fmt):
+def test_predict_py_on_a_table_of_raw_inputs(mosi_run, fmt, capsys):
     """A table in the table source's format (list column for audio; JSON lists in CSV) through
     launch/predict.py: its predictions equal eval.py's on the same samples."""
     root, evaluated = mosi_run["root"], mosi_run["eval"]
@@ -204,10 +205,10 @@ def test_predict_py_on_a_table_of_raw_inputs(mosi_run, fmt):
     # A table that lacks a modality's column: a sentence naming it, exit 2, no traceback.
     bad = root / "bad.parquet"
     pq.write_table(pa.table({"id": ["a"], "text": ["fine"]}), bad)
-    refused = run([PY, str(REPO / "launch" / "predict.py"), "--model", str(mosi_run["model"]), "--input", str(bad),
-                   "--out", str(root / "bad.csv")], check=False)
-    assert refused.returncode == 2 and "no column(s) ['audio']" in refused.stderr
-    assert "Traceback" not in refused.stderr and not (root / "bad.csv").exists()
+    from dist_mmfuse.cli import predict_main
+
+    assert predict_main(["--model", str(mosi_run["model"]), "--input", str(bad), "--out", str(root / "bad.csv")]) == 2
+    assert "no column(s) ['audio']" in capsys.readouterr().err and not (root / "bad.csv").exists()
 
 
 def test_predict_py_on_shards_equals_eval(mosi_run):
@@ -295,7 +296,78 @@ def test_entry_points_work_from_another_working_directory(tmp_path):
     assert saved["trainer"]["deepspeed_config"] == str(REPO / "configs" / "deepspeed" / "zero2_fp32.json")
     assert saved["data"]["shard_dir"] == str(work / "qs_data") and (work / "qs_data" / "manifest.json").is_file()
     assert (work / "my_runs" / "quickstart" / "best_model" / "export.json").is_file()
-    for command in ("dist-mmfuse-predict", "dist-mmfuse-tune", "dist-mmfuse-eval", "dist-mmfuse-export",
-                    "dist-mmfuse-shard"):
+    for command in ("dist-mmfuse-predict", "dist-mmfuse-tune"):  # installed like dist-mmfuse-train, which ran above
         helped = run([str(BIN / command), "--help"], cwd=work)
         assert "usage:" in helped.stdout
+
+
+def test_a_received_export_never_runs_code(mosi_run, tmp_path):
+    """An export whose tokenizer points transformers at custom code (auto_map), or that carries Python
+    files, is refused before anything is loaded; nothing in it runs."""
+    import shutil
+
+    from dist_mmfuse import load_model
+    from dist_mmfuse.export import ExportError
+
+    marker = tmp_path / "ran"
+    for tamper in ("auto_map", "python file"):
+        copy = tmp_path / tamper.replace(" ", "_")
+        shutil.copytree(mosi_run["model"], copy)
+        (copy / "tokenizer" / "evil.py").write_text(f"open({str(marker)!r}, 'w').write('x')\n")
+        if tamper == "auto_map":
+            (copy / "tokenizer" / "evil.py").unlink()
+            config = json.loads((copy / "tokenizer" / "tokenizer_config.json").read_text())
+            config.pop("tokenizer_class", None)
+            config["auto_map"] = {"AutoTokenizer": ["evil.EvilTokenizer", None]}
+            (copy / "tokenizer" / "tokenizer_config.json").write_text(json.dumps(config))
+        with pytest.raises(ExportError, match="custom code" if tamper == "auto_map" else "holds Python files"):
+            load_model(copy, device="cpu")
+        assert not marker.exists()
+
+
+def test_predict_py_refuses_what_would_lose_or_misplace_data(mosi_run, tmp_path, capsys):
+    """Through the command's entry point (in this process: each refusal is a return code and one line)."""
+    from dist_mmfuse.cli import predict_main
+
+    raw = raw_mosi(mosi_run["eval"]["id"][:4])
+    table = tmp_path / "in.csv"
+    pacsv.write_csv(pa.table({"id": [s["id"] for s in raw], "text": [s["text"] for s in raw],
+                              "audio": [json.dumps(s["audio"].tolist()) for s in raw],
+                              "part": ["test", "test", "valid", "test"],
+                              "label": [s["label"] for s in raw[:3]] + [float("nan")]}), table)
+    before = table.read_bytes()
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(yaml.safe_dump({"id": "id", "label": "label", "split": "part", "modalities": [
+        {"name": "text", "column": "text"}, {"name": "audio", "column": "audio"}]}))
+    no_split = tmp_path / "no_split.yaml"
+    no_split.write_text(yaml.safe_dump({"id": "id", "modalities": [
+        {"name": "text", "column": "text"}, {"name": "audio", "column": "sound"}]}))
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("modalities: [\n")
+    predict = ["--model", str(mosi_run["model"]), "--input", str(table)]
+    cases = {
+        "out is the input": (["--out", str(table)], "is the input table"),
+        "split without a split column": (["--spec", str(no_split), "--split", "test", "--out", str(tmp_path / "a.csv")],
+                                          "names no split column"),
+        "a column the spec names is absent": (["--spec", str(no_split), "--out", str(tmp_path / "b.csv")],
+                                              "no column(s) ['sound']"),
+        "no row of the split": (["--spec", str(spec), "--split", "tset", "--out", str(tmp_path / "c.csv")],
+                                "no row of split 'tset' (column 'part' holds ['test', 'valid'])"),
+        "a NaN label": (["--spec", str(spec), "--split", "test", "--out", str(tmp_path / "d.csv")],
+                        "label column 'label' is nan"),
+        "no such device": (["--out", str(tmp_path / "e.csv"), "--device", "cuda:7"], "device 'cuda:7'"),
+        "a spec that is not YAML": (["--spec", str(broken), "--out", str(tmp_path / "f.csv")], "cannot read it"),
+    }
+    for name, (args, message) in cases.items():
+        assert predict_main(predict + args) == 2, name
+        assert message in capsys.readouterr().err, name
+    assert table.read_bytes() == before and not list(tmp_path.glob("[a-f].csv"))
+    # What it writes is readable by others like any file the user makes (not tempfile's private 0600).
+    pacsv.write_csv(pa.table({"id": ["a"], "text": ["fine"], "audio": [json.dumps([0.0] * 73)]}), table)
+    good = tmp_path / "good.csv"
+    old_mask = os.umask(0o022)
+    try:
+        assert predict_main(predict + ["--out", str(good)]) == 0
+    finally:
+        os.umask(old_mask)
+    assert good.stat().st_mode & 0o777 == 0o644

@@ -55,7 +55,10 @@ class TableFile:
         if self.format is None:
             raise ValueError(f"{self.path}: unknown table format (use .parquet, .arrow/.feather or .csv)")
         self.spec_origin = str(spec) if isinstance(spec, (str, Path)) else "inline"
-        self.spec = yaml.safe_load(Path(spec).read_text()) if isinstance(spec, (str, Path)) else dict(spec)
+        try:
+            self.spec = yaml.safe_load(Path(spec).read_text()) if isinstance(spec, (str, Path)) else dict(spec)
+        except (OSError, yaml.YAMLError) as exc:
+            raise ValueError(f"table spec {self.spec_origin}: cannot read it: {exc}") from exc
         if not isinstance(self.spec, dict):
             raise ValueError(f"table spec {self.spec_origin}: expected a mapping of id, label, modalities, ...")
         required = {"id", "modalities"} | ({"label"} if need_label else set())
@@ -113,12 +116,16 @@ class TableFile:
                 raise DataError(f"{where}: column {entry['column']!r} is not a JSON list: {exc}") from exc
         if value is None:
             raise DataError(f"{where}: column {entry['column']!r} is empty")
-        if entry["kind"] == "tokens":
-            return np.asarray(value, dtype=np.int32)
-        array = np.asarray(value, dtype=np.float32)
-        if entry["kind"] == "sequence" and array.ndim == 1:
-            array = array.reshape(-1, int(entry["dim"]))
-        return array
+        try:
+            if entry["kind"] == "tokens":
+                return np.asarray(value, dtype=np.int32)
+            array = np.asarray(value, dtype=np.float32)
+            if entry["kind"] == "sequence" and array.ndim == 1:  # frames one after another
+                array = array.reshape(-1, int(entry["dim"]))
+            return array
+        except (TypeError, ValueError) as exc:
+            raise DataError(f"{where}: column {entry['column']!r} does not hold a {entry['kind']} of numbers: "
+                            f"{exc}") from exc
 
 
 class TableSource(TableFile, Source):
