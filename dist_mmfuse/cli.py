@@ -13,6 +13,7 @@ from pathlib import Path
 from .config import ConfigError, load_config
 from .data.loader import check_training_batches
 from .distributed import init_process_group, world_info
+from .export import INFO, PREPROCESSING, SCHEMA
 from .files import WriteError
 from .manifest import DataError
 from .nonfinite import NonFiniteError
@@ -135,17 +136,22 @@ def train_main(argv: list[str] | None = None) -> int:
         return 1
 
 
+def run_schema(config, manifest):
+    """The dataset's schema restricted to the modalities the run uses (``data.modalities``)."""
+    return manifest.schema.select(config.data.modalities) if config.data.modalities else manifest.schema
+
+
 def check_model_inputs(config, manifest, fresh_start: bool) -> None:
     """Before any process group: the run's exports will find the tokenizer sharding used, and a fresh run's
     ``model.init_from`` weights fit the model (ExportError or InitFromError, naming each mismatch)."""
     from .export import export_assets, preprocessing_record
     from .trainer import build_train_module, init_from_export
 
-    schema = manifest.schema.select(config.data.modalities) if config.data.modalities else manifest.schema
+    schema = run_schema(config, manifest)
     export_assets(config, schema, preprocessing_record(manifest, schema))
     if fresh_start and config.model.init_from is not None:
         init_from_export(build_train_module(schema, config), config.model.init_from)
-        exported = config.model.init_from / "preprocessing.json"
+        exported = config.model.init_from / PREPROCESSING
         theirs = (json.loads(exported.read_text()).get("tokenizer") or {}) if exported.is_file() else {}
         ours = preprocessing_record(manifest, schema).get("tokenizer") or {}
         if theirs.get("vocab_sha256") and ours.get("vocab_sha256") and theirs["vocab_sha256"] != ours["vocab_sha256"]:
@@ -189,7 +195,7 @@ def _where_results_are(config) -> str:
     run_dir = config.run_dir()
     best = run_dir / BEST_MODEL
     lines = [f"run directory: {run_dir} (config.yaml, metrics.jsonl, tensorboard/, checkpoints/)"]
-    if (best / "export.json").is_file():
+    if (best / INFO).is_file():
         lines.append(f"best model: {best} (use it: from dist_mmfuse import load_model; load_model({str(best)!r}))")
     return "\n".join(lines)
 
@@ -246,12 +252,12 @@ def eval_main(argv: list[str] | None = None) -> int:
         if args.split not in manifest.splits:
             raise ValueError(f"{config.data.shard_dir}: no split {args.split!r} (it has {sorted(manifest.splits)})")
         check_shard_files(config.data.shard_dir, manifest, [args.split])
-        if args.model and (Path(args.model) / "preprocessing.json").is_file():
+        if args.model and (Path(args.model) / PREPROCESSING).is_file():
             from .schema import DatasetSchema
 
             check_shards_fit(config.data.shard_dir, manifest,
-                             DatasetSchema.model_validate_json((Path(args.model) / "schema.json").read_text()),
-                             json.loads((Path(args.model) / "preprocessing.json").read_text()))
+                             DatasetSchema.model_validate_json((Path(args.model) / SCHEMA).read_text()),
+                             json.loads((Path(args.model) / PREPROCESSING).read_text()))
     except (ConfigError, DataError, FileNotFoundError, ValueError, KeyError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -332,7 +338,7 @@ def _checkpoint_export_assets(state: dict, raw_config: dict, tag_dir: Path):
     modality's mean representation over them."""
     from .config import Config
     from .data.loader import make_loader
-    from .export import PREPROCESSING, export_assets, preprocessing_record
+    from .export import export_assets, preprocessing_record
     from .manifest import check_shard_files, load_manifest
     from .schema import DatasetSchema
     from .trainer import CheckpointError, build_train_module, predict_split
@@ -347,10 +353,10 @@ def _checkpoint_export_assets(state: dict, raw_config: dict, tag_dir: Path):
         shards_missing = str(exc).strip().splitlines()[0]
     else:
         shards_missing = None
-    if (tag_dir / "schema.json").is_file():
-        schema = DatasetSchema.model_validate_json((tag_dir / "schema.json").read_text())
+    if (tag_dir / SCHEMA).is_file():
+        schema = DatasetSchema.model_validate_json((tag_dir / SCHEMA).read_text())
     elif manifest is not None:
-        schema = manifest.schema.select(config.data.modalities) if config.data.modalities else manifest.schema
+        schema = run_schema(config, manifest)
     else:
         raise CheckpointError(f"{tag_dir}: no schema.json, and the shards it was trained on are not readable "
                               f"({shards_missing}); cannot tell which inputs the model takes")

@@ -69,8 +69,9 @@ class ExportAssets:
         if self.text_model_config is not None:
             self.text_model_config.save_pretrained(str(directory / TEXT_MODEL_DIR))
         if self.mean_representations:
-            save_file({k: v.detach().to("cpu", torch.float32).contiguous() for k, v in self.mean_representations.items()},
-                      str(directory / MEAN_REPRESENTATIONS), metadata={"split": self.mean_split or ""})
+            means = {name: rep_D.detach().to("cpu", torch.float32).contiguous()
+                     for name, rep_D in self.mean_representations.items()}
+            save_file(means, str(directory / MEAN_REPRESENTATIONS), metadata={"split": self.mean_split or ""})
 
 
 def preprocessing_record(manifest, schema) -> dict[str, Any]:

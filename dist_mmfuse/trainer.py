@@ -39,8 +39,8 @@ from . import distributed as dist
 from .config import Config, TrainerConfig, deepspeed_settings, write_resolved_config, zero_stage
 from .data.loader import Batch, StreamingLoader, concat_batches, make_loader, split_labels
 from .distributed import WorldInfo
-from .export import (PREPROCESSING, ExportError, RefusedFile, export_assets, export_model_dir, load_tensors_only,
-                     preprocessing_record)
+from .export import (INFO, PREPROCESSING, SCHEMA, ExportError, RefusedFile, export_assets, export_model_dir,
+                     load_tensors_only, preprocessing_record)
 from .files import WriteError, atomic_write_text, free_bytes, sync_files, write_failure
 from .manifest import Manifest
 from .metrics import msa_metrics
@@ -133,7 +133,7 @@ def init_from_export(module: TrainModule, path: Path) -> dict[str, Any]:
     records about them. Every weight of the fusion model must be in the export with the same shape
     (InitFromError names each that is not); the objective's weights are taken too when all of them
     fit (the same objective), else the objective starts fresh."""
-    from .export import INFO, WEIGHTS, load_export
+    from .export import WEIGHTS, load_export
     from .manifest import sha256_file
 
     theirs, _ = load_export(path)
@@ -685,7 +685,7 @@ class Trainer:
                     "accumulation": self.config.trainer.accumulation, "train_state": dataclasses.asdict(self.state)}
             try:
                 atomic_write_text(target / CHECKPOINT_INFO, json.dumps(info, indent=1) + "\n")
-                atomic_write_text(target / "schema.json",
+                atomic_write_text(target / SCHEMA,
                                   json.dumps(self.schema.model_dump(mode="json"), indent=1) + "\n")
                 atomic_write_text(target / PREPROCESSING, json.dumps(self.preprocessing, indent=1) + "\n")
                 atomic_write_text(target / "config.yaml", self.config.to_yaml())
@@ -1063,7 +1063,7 @@ def checkpoint_tag_dir(path: Path) -> Path:
         path = directory / tag
     if not path.is_dir():
         raise FileNotFoundError(f"{path}: no such checkpoint")
-    if (path / "export.json").is_file():
+    if (path / INFO).is_file():
         raise FileNotFoundError(f"{path} is a model export, not a checkpoint: use it as it is (--model, load_model); "
                                 "a checkpoint is a run directory or one of its checkpoints/<tag>")
     if not is_complete_tag(path):
