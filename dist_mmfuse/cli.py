@@ -16,6 +16,7 @@ from .distributed import init_process_group, world_info
 from .export import INFO, PREPROCESSING, SCHEMA
 from .files import WriteError
 from .manifest import DataError
+from .storage import check_location, is_url
 from .nonfinite import NonFiniteError
 from .prepare import prepare_data
 from .quiet import quiet_libraries
@@ -393,7 +394,8 @@ def predict_main(argv: list[str] | None = None) -> int:
                     "optional label.",
         epilog="Exports (safetensors) are safe to receive: loading one runs no code from it.")
     parser.add_argument("--model", required=True, help="an export directory (<run>/best_model, or launch/export.py)")
-    parser.add_argument("--input", required=True, help="a shard directory, or a .parquet/.arrow/.feather/.csv table")
+    parser.add_argument("--input", required=True, help="a shard directory (a path or a URL: http(s)://, s3://, gs://), "
+                                                       "or a .parquet/.arrow/.feather/.csv table")
     parser.add_argument("--split", help="the shard split to predict (default test); for a table whose spec names a "
                                         "split column, only that split's rows")
     parser.add_argument("--spec", help="YAML column spec of the table (id, label, split, modalities: name, column)")
@@ -411,13 +413,14 @@ def predict_main(argv: list[str] | None = None) -> int:
         if args.batch_size < 1:
             raise ValueError(f"--batch-size must be at least 1, got {args.batch_size}")
         out = check_predictions_path(args.out)
-        source = Path(args.input)
-        if not source.exists():
+        remote = is_url(args.input)
+        source = check_location(args.input) if remote else Path(args.input)
+        if not remote and not source.exists():
             raise FileNotFoundError(f"--input {source}: no such shard directory or table")
-        if out.resolve() == source.resolve():
+        if not remote and out.resolve() == source.resolve():
             raise ValueError(f"--out {out} is the input table; write the predictions to another file")
         model = load_model(args.model, device=args.device)
-        if source.is_dir():
+        if remote or source.is_dir():
             ids, preds, labels = _predict_shards(model, source, args)
         else:
             if args.spec is None and args.split is not None:
@@ -432,7 +435,7 @@ def predict_main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _predict_shards(model, shard_dir: Path, args):
+def _predict_shards(model, shard_dir: str | Path, args):
     """(ids, predictions, labels) of every sample of a shard split, read as training read it."""
     import numpy as np
 

@@ -25,6 +25,7 @@ from pydantic import (BaseModel, ConfigDict, Field, NonNegativeInt, PositiveInt,
                       model_validator)
 
 from .manifest import MANIFEST_NAME, Manifest, load_manifest
+from .storage import check_location, is_url
 
 # The objectives this system implements; each is a plug-in chosen by name.
 OBJECTIVE_NAMES = ("late_fusion", "mmim", "self_mm", "self_mi", "tuple_infonce")
@@ -32,9 +33,8 @@ SOURCE_NAMES = ("synthetic", "mmsa", "mult", "table", "mosi_real")
 # DeepSpeed keys the trainer sets from the run config (data.batch_size, trainer.*).
 RUN_CONFIG_KEYS = ("train_batch_size", "train_micro_batch_size_per_gpu", "gradient_accumulation_steps",
                    "gradient_clipping", "optimizer", "scheduler")
-_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 # Config keys that hold paths (besides the path options of data.prepare's source, Source.path_options).
-PATH_KEYS = (("run", "output_dir"), ("data", "shard_dir"), ("trainer", "deepspeed_config"), ("model", "text_model"),
+PATH_KEYS = (("run", "output_dir"), ("data", "shard_dir"), ("data", "cache_dir"), ("trainer", "deepspeed_config"), ("model", "text_model"),
              ("model", "init_from"))
 # trainer.deepspeed_config unset: ZeRO-0 in fp32 (configs/deepspeed/zero0_fp32.json says the same).
 DEFAULT_DEEPSPEED = {"zero_optimization": {"stage": 0}, "zero_allow_untested_optimizer": True,
@@ -67,7 +67,9 @@ class PrepareConfig(_Strict):
 
 
 class DataConfig(_Strict):
-    shard_dir: Path
+    shard_dir: str = Field(description="shard directory: a local path or a URL (http(s)://, s3://, gs://)")
+    cache_dir: Path | None = Field(None, description="local cache of shards read from a URL (by content digest)")
+    cache_max_gb: float | None = Field(20.0, gt=0, description="cache size limit; least recently used shards go")
     prepare: PrepareConfig | None = None
     train_split: str = "train"
     valid_split: str = "valid"
@@ -85,12 +87,23 @@ class DataConfig(_Strict):
 
     @field_validator("shard_dir", mode="before")
     @classmethod
-    def _local_path(cls, value: Any) -> Any:
-        # Path("s3://bucket/x") collapses to "s3:/bucket/x", a local folder named "s3:": refuse it before.
-        if isinstance(value, str) and _URL.match(value):
-            raise ValueError(f"{value!r} is a URL; shards are read from a local (or mounted) directory: copy "
-                             "them there, or mount the bucket, and give that path")
-        return value
+    def _location(cls, value: Any) -> Any:
+        # Kept a string: Path("s3://bucket/x") would collapse to "s3:/bucket/x", a local folder named "s3:".
+        if isinstance(value, Path):
+            value = str(value)
+        return check_location(value) if isinstance(value, str) else value
+
+    @property
+    def remote(self) -> bool:
+        return is_url(self.shard_dir)
+
+    @model_validator(mode="after")
+    def _prepare_builds_locally(self) -> "DataConfig":
+        if self.prepare is not None and self.remote:
+            raise ValueError(f"data.prepare builds a local shard directory, and data.shard_dir is the URL "
+                             f"{self.shard_dir}: build into the bucket once with `dist-mmfuse-shard build --out "
+                             f"{self.shard_dir}`, and drop data.prepare")
+        return self
 
 
 class EncoderSizes(_Strict):
@@ -367,7 +380,7 @@ def resolve_paths(raw: dict[str, Any], base: Path, keys: tuple[tuple[str, ...], 
     """Make the relative paths in the nested dict ``raw`` absolute against ``base``, in place: the keys
     ``keys`` and the path options of ``data.prepare``'s source. URLs and absolute paths stay as they are."""
     def absolute(value: Any) -> Any:
-        if not isinstance(value, (str, Path)) or not str(value) or _URL.match(str(value)):
+        if not isinstance(value, (str, Path)) or not str(value) or is_url(value):
             return value
         path = Path(value).expanduser()
         return os.path.normpath(path if path.is_absolute() else base / path)
@@ -433,17 +446,22 @@ def config_from_dict(raw: dict[str, Any], overrides: list[str] | tuple[str, ...]
         if config.model.init_from is not None:
             check_init_from(config.model.init_from, path)
     if check_data:
-        manifest_path = config.data.shard_dir / MANIFEST_NAME
-        if manifest_path.is_file():
-            check_against_manifest(config, load_manifest(config.data.shard_dir), path)
-        elif config.data.prepare is None:
-            raise ConfigError(missing_shard_dir_message(config, path))
+        try:
+            manifest = load_manifest(config.data.shard_dir)
+        except FileNotFoundError:
+            if config.data.prepare is None:
+                raise ConfigError(missing_shard_dir_message(config, path)) from None
+        else:
+            check_against_manifest(config, manifest, path)
     return config
 
 
 def missing_shard_dir_message(config: Config, path: str | Path) -> str:
     shard_dir = config.data.shard_dir
-    what = "does not exist" if not shard_dir.exists() else f"has no {MANIFEST_NAME}"
+    if config.data.remote:
+        what = f"has no {MANIFEST_NAME} (or it cannot be listed)"
+    else:
+        what = "does not exist" if not Path(shard_dir).exists() else f"has no {MANIFEST_NAME}"
     return (f"{path}: data.shard_dir: {shard_dir} {what}, and data.prepare is not set to build it (build it with "
             "`dist-mmfuse-shard build`, or set data.prepare)")
 

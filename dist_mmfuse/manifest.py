@@ -17,15 +17,12 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from .schema import DatasetSchema
+from .storage import DataError, ShardStore
 
 MANIFEST_NAME = "manifest.json"
 MANIFEST_FORMAT = "dist_mmfuse.shards/1"
 # Fixed order so global indices (train first, then valid, then test) are stable across tools.
 CANONICAL_SPLIT_ORDER = ("train", "valid", "test")
-
-
-class DataError(RuntimeError):
-    """Bad data: names the file (shard or source) and, where there is one, the sample key."""
 
 
 class ShardInfo(BaseModel):
@@ -83,13 +80,21 @@ class Manifest(BaseModel):
         return json.dumps(self.model_dump(mode="json", by_alias=True), indent=2, sort_keys=False) + "\n"
 
 
-def load_manifest(shard_dir: str | os.PathLike) -> Manifest:
-    """Read and validate ``<shard_dir>/manifest.json``; errors name the file and the offending key."""
-    path = Path(shard_dir) / MANIFEST_NAME
-    if not path.is_file():
-        raise FileNotFoundError(f"{path}: no manifest (build the shards with `dist-mmfuse-shard build`)")
+def as_store(shard_dir: "str | os.PathLike | ShardStore") -> ShardStore:
+    return shard_dir if isinstance(shard_dir, ShardStore) else ShardStore(shard_dir)
+
+
+def load_manifest(shard_dir: "str | os.PathLike | ShardStore") -> Manifest:
+    """Read and validate ``<shard_dir>/manifest.json`` (a local path or a URL); errors name the file (or URL)
+    and the offending key."""
+    store = as_store(shard_dir)
+    path = store.url(MANIFEST_NAME)
     try:
-        raw = json.loads(path.read_text())
+        text = store.read_text(MANIFEST_NAME)
+    except FileNotFoundError:
+        raise FileNotFoundError(f"{path}: no manifest (build the shards with `dist-mmfuse-shard build`)") from None
+    try:
+        raw = json.loads(text)
     except json.JSONDecodeError as exc:
         raise DataError(f"{path}: not valid JSON ({exc})") from exc
     if raw.get("format") != MANIFEST_FORMAT:
@@ -110,34 +115,26 @@ def sha256_file(path: str | os.PathLike, chunk_bytes: int = 4 << 20) -> str:
     return digest.hexdigest()
 
 
-def shard_file_problem(shard_dir: str | os.PathLike, shard: ShardInfo) -> str | None:
-    """Why the shard file does not match the manifest's presence and size, or None (a stat, no read)."""
-    path = Path(shard_dir) / shard.name
-    if not path.is_file():
-        return f"{path}: shard listed in the manifest is missing"
-    size = path.stat().st_size
-    if size != shard.bytes:
-        return f"{path}: {size} bytes, the manifest says {shard.bytes} (truncated or replaced)"
-    return None
+def verify_shard(shard_dir: "str | os.PathLike | ShardStore", shard: ShardInfo) -> None:
+    """Raise DataError unless the shard exists with the manifest's size and sha256 (reads it whole)."""
+    as_store(shard_dir).read_shard(shard.name, shard.bytes, shard.sha256, verify=True)
 
 
-def verify_shard(shard_dir: str | os.PathLike, shard: ShardInfo) -> None:
-    """Raise DataError unless the shard file exists with the manifest's size and sha256."""
-    problem = shard_file_problem(shard_dir, shard)
-    if problem:
-        raise DataError(problem)
-    path = Path(shard_dir) / shard.name
-    digest = sha256_file(path)
-    if digest != shard.sha256:
-        raise DataError(f"{path}: sha256 {digest} does not match the manifest's {shard.sha256}")
-
-
-def check_shard_files(shard_dir: str | os.PathLike, manifest: Manifest, splits: list[str]) -> None:
-    """Raise DataError listing every shard of ``splits`` that is missing or has the wrong size. Cheap (one
-    stat per shard), so a run checks it at start; the sha256 of each shard is verified when first read."""
-    problems = [problem for split in dict.fromkeys(splits) for shard in manifest.split(split).shards
-                if (problem := shard_file_problem(shard_dir, shard))]
+def check_shard_files(shard_dir: "str | os.PathLike | ShardStore", manifest: Manifest, splits: list[str]) -> None:
+    """Raise DataError listing every shard of ``splits`` that is missing or has the wrong size. Cheap (a stat
+    per local shard; remote: one listing, or a HEAD request per shard over HTTP), so a run checks it at start;
+    the sha256 of each shard is verified as it is read."""
+    store = as_store(shard_dir)
+    shards = [shard for split in dict.fromkeys(splits) for shard in manifest.split(split).shards]
+    sizes = store.sizes(shard.name for shard in shards)
+    problems = []
+    for shard in shards:
+        size, where = sizes[shard.name], store.url(shard.name)
+        if size is None:
+            problems.append(f"{where}: shard listed in the manifest is missing")
+        elif size != shard.bytes:
+            problems.append(f"{where}: {size} bytes, the manifest says {shard.bytes} (truncated or replaced)")
     if problems:
         more = f"\n  ... and {len(problems) - 10} more" if len(problems) > 10 else ""
         raise DataError(f"{len(problems)} shard(s) of splits {list(dict.fromkeys(splits))} do not match the "
-                        f"manifest of {shard_dir}:\n  " + "\n  ".join(problems[:10]) + more)
+                        f"manifest of {store}:\n  " + "\n  ".join(problems[:10]) + more)

@@ -18,6 +18,15 @@ def prepare_data(config: Config, config_path: str | Path = "<config>") -> tuple[
     built now).
     """
     data = config.data
+    splits = [data.train_split, data.valid_split, data.test_split]
+    if data.remote:  # built beforehand (data.prepare is local only): the manifest and every shard must be there
+        try:
+            manifest = load_manifest(data.shard_dir)
+        except FileNotFoundError:
+            raise ConfigError(missing_shard_dir_message(config, config_path)) from None
+        check_against_manifest(config, manifest, config_path)
+        check_shard_files(data.shard_dir, manifest, splits)
+        return manifest, False
     shard_dir = Path(data.shard_dir)
     built = False
     if not (shard_dir / MANIFEST_NAME).is_file() and data.prepare is None:
@@ -35,5 +44,5 @@ def prepare_data(config: Config, config_path: str | Path = "<config>") -> tuple[
                 built = True
     manifest = load_manifest(shard_dir)
     check_against_manifest(config, manifest, config_path)
-    check_shard_files(shard_dir, manifest, [data.train_split, data.valid_split, data.test_split])
+    check_shard_files(shard_dir, manifest, splits)
     return manifest, built

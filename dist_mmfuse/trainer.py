@@ -37,7 +37,7 @@ from torch import nn
 
 from . import distributed as dist
 from .config import Config, TrainerConfig, deepspeed_settings, write_resolved_config, zero_stage
-from .data.loader import Batch, StreamingLoader, concat_batches, make_loader, split_labels
+from .data.loader import Batch, StreamingLoader, concat_batches, make_loader, shard_store, split_labels
 from .distributed import WorldInfo
 from .export import (INFO, PREPROCESSING, SCHEMA, ExportError, RefusedFile, export_assets, export_model_dir,
                      load_tensors_only, preprocessing_record)
@@ -160,7 +160,7 @@ def init_from_export(module: TrainModule, path: Path) -> dict[str, Any]:
 def give_train_labels(objective: Objective, data, dtype: torch.dtype = torch.float32) -> None:
     """Hand an objective that keeps per-sample state every training label (read from the shards)."""
     if objective.uses_train_labels:
-        labels_N, present_N, offset = split_labels(data.shard_dir, data.train_split, bad_samples=data.bad_samples)
+        labels_N, present_N, offset = split_labels(shard_store(data), data.train_split, bad_samples=data.bad_samples)
         objective.init_train_labels(labels_N.to(dtype), present_N, offset)
 
 
@@ -988,7 +988,7 @@ def check_resume(config: Config, which: str, world_size: int, rank: int) -> Path
 
 # Config keys a resumed run may change: where things are, how long to train, what to log and how to
 # checkpoint. Any other difference would continue another experiment under this run's name.
-RESUMABLE_CHANGES = ("run.output_dir", "data.shard_dir", "data.prefetch_factor", "data.pin_memory",
+RESUMABLE_CHANGES = ("run.output_dir", "data.shard_dir", "data.cache_dir", "data.cache_max_gb", "data.prefetch_factor", "data.pin_memory",
                      "data.verify_checksums", "model.text_model", "trainer.deepspeed_config", "trainer.epochs",
                      "trainer.patience", "trainer.log_every", "trainer.progress_bar", "trainer.checkpoint_every_steps",
                      "trainer.keep_checkpoints", "trainer.nonfinite", "trainer.nonfinite_patience",

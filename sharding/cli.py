@@ -9,6 +9,9 @@ Examples::
     dist-mmfuse-shard build ... --proc-index 3 --num-procs 8 --no-finalize
     dist-mmfuse-shard finalize data/mosi_mmsa
     dist-mmfuse-shard verify data/mosi_mmsa
+    # into a bucket (credentials from the environment), and over HTTP:
+    dist-mmfuse-shard build --source mosi_real --out s3://my-bucket/mosi_std --option split=std
+    dist-mmfuse-shard serve data/mosi_mmsa --host 0.0.0.0 --port 8000
 """
 
 from __future__ import annotations
@@ -91,6 +94,22 @@ def build_dataset(source: str, options: dict, out: str, *, shard_size: int = 100
     return builder.build(procs=procs)
 
 
+def _build(builder: ShardBuilder, args) -> "Manifest | None":
+    """The build command's writing: all of it, one block of several jobs, or no manifest (None)."""
+    if args.proc_index is not None or args.num_procs is not None:
+        if args.proc_index is None or args.num_procs is None:
+            raise SystemExit("--proc-index and --num-procs go together")
+        builder.prepare_dir()
+        written, done = builder.write_shards(builder.shard_range(args.proc_index, args.num_procs))
+        print(f"wrote {written} shard(s), {done} already complete in {builder.dest}")
+        return None if args.no_finalize else builder.finalize()
+    if args.no_finalize:
+        builder.prepare_dir()
+        builder.write_shards(builder.plans)
+        return None
+    return builder.build(procs=args.procs)
+
+
 def describe(manifest) -> str:
     lines = [f"dataset {manifest.dataset} ({manifest.source.get('kind')}), features {manifest.feature_dtype}, "
              f"shard size {manifest.shard_size}"]
@@ -113,7 +132,8 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     build = commands.add_parser("build", help="convert a source into shards and a manifest")
     build.add_argument("--source", required=True, choices=sorted(SOURCES))
-    build.add_argument("--out", required=True, help="output shard directory")
+    build.add_argument("--out", required=True, help="output shard directory: a path or a URL (s3://bucket/prefix, "
+                                                    "gs://...; credentials from the environment)")
     build.add_argument("--option", action="append", default=[], metavar="KEY=VALUE",
                        help="source option (repeatable), e.g. preset=mosei, path=x.pkl, sizes='{train: 100}'")
     build.add_argument("--shard-size", type=int, default=1000, help="samples per shard")
@@ -129,31 +149,33 @@ def main(argv: list[str] | None = None) -> int:
         commands.add_parser(name, help=text).add_argument("dir")
     commands.choices["info"].add_argument("--json", action="store_true",
                                           help="print the whole manifest as JSON (machine-readable)")
+    serve_command = commands.add_parser("serve", help="serve a shard directory over HTTP, with byte ranges (for "
+                                                      "nodes without a shared filesystem, on a trusted network)")
+    serve_command.add_argument("dir")
+    serve_command.add_argument("--host", default="127.0.0.1", help="address to listen on (0.0.0.0: every interface)")
+    serve_command.add_argument("--port", type=int, default=8000)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
+    for chatty in ("botocore", "aiobotocore", "s3fs", "fsspec", "gcsfs", "google"):  # which credentials were found
+        logging.getLogger(chatty).setLevel(logging.WARNING)
     try:
         if args.command == "build":
             modalities = parse_modalities(args.modalities) if args.modalities is not None else None
             builder = ShardBuilder(make_source(args.source, parse_options(args.option)), args.out,
                                    shard_size=args.shard_size, feature_dtype=args.dtype, modalities=modalities)
             start = time.perf_counter()
-            if args.proc_index is not None or args.num_procs is not None:
-                if args.proc_index is None or args.num_procs is None:
-                    raise SystemExit("--proc-index and --num-procs go together")
-                builder.prepare_dir()
-                written, done = builder.write_shards(builder.shard_range(args.proc_index, args.num_procs))
-                print(f"wrote {written} shard(s), {done} already done")
-                if args.no_finalize:
-                    return 0
-                manifest = builder.finalize()
-            elif args.no_finalize:
-                builder.prepare_dir()
-                builder.write_shards(builder.plans)
+            try:
+                manifest = _build(builder, args)
+            finally:
+                builder.discard_staging()
+            if manifest is None:
                 return 0
-            else:
-                manifest = builder.build(procs=args.procs)
             print(describe(manifest))
-            print(f"built in {time.perf_counter() - start:.1f} s: {args.out}")
+            print(f"built in {time.perf_counter() - start:.1f} s: {builder.dest}")
+        elif args.command == "serve":
+            from .serve import serve
+
+            serve(args.dir, args.host, args.port)
         elif args.command == "finalize":
             print(describe(finalize(args.dir)))
         elif args.command == "verify":

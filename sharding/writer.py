@@ -8,7 +8,11 @@ A shard is written to a hidden temporary file, checked, then renamed into place;
 its stats file (``<shard>.json``: count, first index, bytes, sha256) written. The stats file marks the
 shard as done: a restarted build skips such shards and writes the rest, and a crash never leaves a
 half-written shard under a final name. The manifest is assembled from the stats files once every shard
-exists.
+exists, and written last.
+
+The output may be a URL (``s3://``, ``gs://``, any fsspec store that takes writes): each shard is then
+written to a local staging directory, uploaded whole (retried, storage.py), deleted locally, and only
+then is its stats file uploaded, so a rerun skips exactly the shards already complete in the bucket.
 """
 
 from __future__ import annotations
@@ -17,15 +21,17 @@ import json
 import logging
 import multiprocessing
 import os
+import shutil
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import numpy as np
 
 from dist_mmfuse import __version__
 from dist_mmfuse.data.codec import encode_sample, open_tar_writer
-from dist_mmfuse.files import atomic_write_text
 from dist_mmfuse.manifest import (
     CANONICAL_SPLIT_ORDER,
     MANIFEST_FORMAT,
@@ -37,6 +43,7 @@ from dist_mmfuse.manifest import (
     sha256_file,
 )
 from dist_mmfuse.schema import DatasetSchema
+from dist_mmfuse.storage import ShardStore
 
 from .sources.base import Source
 
@@ -84,7 +91,13 @@ class ShardBuilder:
         if feature_dtype not in FEATURE_DTYPES:
             raise ValueError(f"feature dtype must be one of {sorted(FEATURE_DTYPES)}, got {feature_dtype!r}")
         self.source = source
-        self.out_dir = Path(out_dir)
+        self.dest = ShardStore(out_dir)
+        if urlsplit(self.dest.location).scheme in ("http", "https"):
+            raise ValueError(f"--out {self.dest.location}: shards cannot be uploaded over plain HTTP; build into a "
+                             "local directory the HTTP server serves, or into an object store (s3://, gs://)")
+        # Shards are written here first; for a URL, each is uploaded once finished, then deleted here.
+        self.out_dir = Path(tempfile.mkdtemp(prefix="dist-mmfuse-shard-")) if self.dest.remote \
+            else Path(self.dest.location)
         self.shard_size = shard_size
         self.feature_dtype = feature_dtype
         full_schema = source.schema()
@@ -113,17 +126,17 @@ class ShardBuilder:
     def prepare_dir(self) -> None:
         self.out_dir.mkdir(parents=True, exist_ok=True)
         record = self.build_record()
-        path = self.out_dir / BUILD_NAME
-        if path.exists():
-            existing = json.loads(path.read_text())
-            existing.pop("tool_version", None)
-            wanted = {k: v for k, v in record.items() if k != "tool_version"}
-            if existing != wanted:
-                changed = sorted(k for k in wanted if existing.get(k) != wanted[k])
-                raise DataError(f"{path}: {self.out_dir} holds shards of a different build (differs in {changed}); "
-                                "use another output directory")
-        else:
-            atomic_write_text(path, json.dumps(record, indent=2) + "\n")
+        try:
+            existing = json.loads(self.dest.read_text(BUILD_NAME))
+        except FileNotFoundError:
+            self.dest.write_text(BUILD_NAME, json.dumps(record, indent=2) + "\n")
+            return
+        existing.pop("tool_version", None)
+        wanted = {k: v for k, v in record.items() if k != "tool_version"}
+        if existing != wanted:
+            changed = sorted(k for k in wanted if existing.get(k) != wanted[k])
+            raise DataError(f"{self.dest.url(BUILD_NAME)}: {self.dest} holds shards of a different build (differs "
+                            f"in {changed}); use another output directory")
 
     def shard_range(self, proc_index: int, num_procs: int) -> list[ShardPlan]:
         """The contiguous block of shards process ``proc_index`` of ``num_procs`` writes."""
@@ -135,34 +148,39 @@ class ShardBuilder:
     def write_shards(self, plans: list[ShardPlan]) -> tuple[int, int]:
         """Write the given shards; returns (written, already done)."""
         written = skipped = 0
+        done = done_shards(self.dest, plans)
         for plan in plans:
-            if self._is_done(plan):
+            if plan.name in done:
                 skipped += 1
                 continue
             self._write_shard(plan)
             written += 1
         return written, skipped
 
+    def discard_staging(self) -> None:
+        """Remove the local staging directory of a build into a URL (its shards are uploaded and gone)."""
+        if self.dest.remote:
+            shutil.rmtree(self.out_dir, ignore_errors=True)
+
     def build(self, procs: int = 1) -> Manifest:
         """Write every shard (``procs`` processes on disjoint ranges) and the manifest."""
         self.prepare_dir()
-        if procs <= 1:
-            self.write_shards(self.plans)
-        else:
-            # fork: children share the parent's already-loaded source (a pickle is loaded once, not per process).
-            context = multiprocessing.get_context("fork")
-            with context.Pool(procs) as pool:
-                pool.map(_write_block, [(self, p, procs) for p in range(procs)])
+        try:
+            if procs <= 1:
+                counts = [self.write_shards(self.plans)]
+            else:
+                # fork: children share the parent's already-loaded source (a pickle is loaded once, not per process).
+                context = multiprocessing.get_context("fork")
+                with context.Pool(procs) as pool:
+                    counts = pool.map(_write_block, [(self, p, procs) for p in range(procs)])
+        finally:
+            self.discard_staging()
+        log.info("wrote %d shard(s), %d already complete in %s", sum(c[0] for c in counts),
+                 sum(c[1] for c in counts), self.dest)
         return self.finalize()
 
     def finalize(self) -> Manifest:
-        return finalize(self.out_dir)
-
-    def _stats_path(self, plan: ShardPlan) -> Path:
-        return _stats_path(self.out_dir, plan)
-
-    def _is_done(self, plan: ShardPlan) -> bool:
-        return _is_done(self.out_dir, plan)
+        return finalize(self.dest)
 
     def _write_shard(self, plan: ShardPlan) -> None:
         final = self.out_dir / plan.name
@@ -197,40 +215,54 @@ class ShardBuilder:
         except BaseException:
             tmp.unlink(missing_ok=True)
             raise
-        atomic_write_text(self._stats_path(plan), json.dumps(stats) + "\n")
-        log.info("wrote %s (%d samples)", final, count)
+        if self.dest.remote:  # the tar first, then its stats file: the stats file says the shard is there whole
+            self.dest.put_file(final, plan.name)
+            final.unlink()
+        self.dest.write_text(stats_name(plan.name), json.dumps(stats) + "\n")
+        log.info("wrote %s (%d samples)", self.dest.url(plan.name), count)
 
 
-def _stats_path(out_dir: Path, plan: ShardPlan) -> Path:
-    return out_dir / (plan.name[: -len(".tar")] + ".json")
+def stats_name(shard_name: str) -> str:
+    return shard_name[: -len(".tar")] + ".json"
 
 
-def _is_done(out_dir: Path, plan: ShardPlan) -> bool:
-    """A shard is done when its stats file exists and the tar has the recorded size."""
-    stats_path, tar_path = _stats_path(out_dir, plan), out_dir / plan.name
-    if not (stats_path.exists() and tar_path.exists()):
-        return False
-    return tar_path.stat().st_size == json.loads(stats_path.read_text())["bytes"]
+def done_shards(dest: ShardStore, plans: list[ShardPlan]) -> dict[str, dict[str, Any]]:
+    """The stats of the shards of ``plans`` that are complete at ``dest``: their stats file is there and
+    the tar has the size it records (a listing and the stats files, for a URL)."""
+    names = [p.name for p in plans]
+    sizes = dest.sizes(names + [stats_name(n) for n in names])
+    present = [n for n in names if sizes[n] is not None and sizes[stats_name(n)] is not None]
+    texts = dest.cat_many([stats_name(n) for n in present])
+    done = {}
+    for name in present:
+        text = texts[stats_name(name)]
+        if text is not None:
+            stats = json.loads(text)
+            if stats.get("bytes") == sizes[name]:
+                done[name] = stats
+    return done
 
 
-def finalize(out_dir: str | os.PathLike) -> Manifest:
+def finalize(out_dir: str | os.PathLike | ShardStore) -> Manifest:
     """Assemble ``manifest.json`` from ``build.json`` and the stats files; names any shard not yet written.
+    The manifest is written last (for a URL too), so a directory with a manifest is complete.
 
     Needs no source, so the last of several separate writer jobs (or anyone after them) can run it.
     """
-    out_dir = Path(out_dir)
-    build_path = out_dir / BUILD_NAME
-    if not build_path.is_file():
-        raise DataError(f"{build_path}: not found; {out_dir} is not a shard build directory")
-    record = json.loads(build_path.read_text())
+    dest = out_dir if isinstance(out_dir, ShardStore) else ShardStore(out_dir)
+    try:
+        record = json.loads(dest.read_text(BUILD_NAME))
+    except FileNotFoundError:
+        raise DataError(f"{dest.url(BUILD_NAME)}: not found; {dest} is not a shard build directory") from None
     plans = plan_shards(record["split_sizes"], record["shard_size"])
-    missing = [p.name for p in plans if not _is_done(out_dir, p)]
+    done = done_shards(dest, plans)
+    missing = [p.name for p in plans if p.name not in done]
     if missing:
-        raise DataError(f"{out_dir}: {len(missing)} shard(s) not written yet, e.g. {missing[:3]}; "
+        raise DataError(f"{dest}: {len(missing)} shard(s) not written yet, e.g. {missing[:3]}; "
                         "run the remaining processes, then finalize")
     splits = {}
     for split, size in record["split_sizes"].items():
-        shards = tuple(ShardInfo(**json.loads(_stats_path(out_dir, p).read_text())) for p in plans if p.split == split)
+        shards = tuple(ShardInfo(**done[p.name]) for p in plans if p.split == split)
         splits[split] = SplitInfo(num_samples=size, index_offset=shards[0].first_index, shards=shards)
     manifest = Manifest(
         format=MANIFEST_FORMAT, tool_version=record["tool_version"], dataset=record["dataset"],
@@ -238,7 +270,7 @@ def finalize(out_dir: str | os.PathLike) -> Manifest:
         feature_dtype=record["feature_dtype"], shard_size=record["shard_size"], splits=splits,
         standardisation=record.get("standardisation", {}),
     )
-    atomic_write_text(out_dir / MANIFEST_NAME, manifest.to_json())
+    dest.write_text(MANIFEST_NAME, manifest.to_json())
     return manifest
 
 

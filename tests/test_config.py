@@ -5,6 +5,8 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
+import re
+
 import pytest
 import yaml
 
@@ -175,11 +177,29 @@ def test_deepspeed_json_is_validated_by_deepspeed_and_unknown_keys_refused(good,
         load_config(good, [f"trainer.deepspeed_config={ds}"])
 
 
-def test_a_url_as_shard_dir_is_refused_without_creating_folders(tmp_path, monkeypatch):
+@pytest.mark.parametrize("url, message", [
+    ("s3://AKIAKEY:SECRET@bucket/mosi", "credentials in the URL would be written into the run's config"),
+    ("https://user:pw@example.org/mosi", "credentials in the URL"),
+    ("https://example.org/mosi?X-Amz-Signature=abc", "no query or fragment"),
+    ("nosuchproto://bucket/mosi", "unknown protocol 'nosuchproto'"),
+])
+def test_a_shard_dir_url_with_credentials_or_an_unknown_protocol_is_refused(tmp_path, monkeypatch, url, message):
+    """A URL is a shard directory, kept as written (no local folder "s3:"); one that carries credentials
+    or a signed query is refused, and the refusal does not repeat the secret."""
     monkeypatch.chdir(tmp_path)
-    path = write(tmp_path, "data: {shard_dir: 's3://bucket/mosi'}\n")
-    with pytest.raises(ConfigError, match=r"data.shard_dir: Value error, 's3://bucket/mosi' is a URL"):
+    path = write(tmp_path, f"data: {{shard_dir: '{url}'}}\n")
+    with pytest.raises(ConfigError, match=re.escape(message)) as raised:
         load_config(path)
+    assert "SECRET" not in str(raised.value) and "pw@" not in str(raised.value) and "abc" not in str(raised.value)
+    assert [p.name for p in tmp_path.iterdir()] == ["run.yaml"]
+
+
+def test_a_url_shard_dir_stays_a_url(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    path = write(tmp_path, "data: {shard_dir: 's3://bucket/mosi/', cache_dir: cache}\n")
+    config = load_config(path, check_data=False)
+    assert config.data.shard_dir == "s3://bucket/mosi" and config.data.remote
+    assert config.data.cache_dir == tmp_path / "cache"  # relative to the config file, like every path
     assert not (tmp_path / "s3:").exists()
 
 
@@ -225,13 +245,13 @@ def test_relative_paths_in_a_config_file_are_taken_from_its_directory(small_shar
     elsewhere.mkdir()
     monkeypatch.chdir(elsewhere)
     config = load_config(config_path)
-    assert config.data.shard_dir == project / "data" / "small"
+    assert config.data.shard_dir == str(project / "data" / "small")
     assert config.trainer.deepspeed_config == project / "ds.json"
     assert config.run_dir() == project / "runs" / "run"
     overridden = load_config(config_path, ["run.output_dir=mine", "data.shard_dir=~/nowhere_at_all"],
                              check_data=False)
     assert overridden.run.output_dir == elsewhere / "mine"
-    assert overridden.data.shard_dir == Path.home() / "nowhere_at_all"
+    assert overridden.data.shard_dir == str(Path.home() / "nowhere_at_all")
     # Unset, the DeepSpeed settings are ZeRO-0 in fp32 (no file needed).
     default = load_config(config_path, ["trainer.deepspeed_config=null"])
     assert default.trainer.deepspeed_config is None

@@ -14,8 +14,6 @@ from __future__ import annotations
 import functools
 import io
 import json
-import mmap
-import os
 import tarfile
 from typing import Any, BinaryIO, Iterator
 
@@ -95,7 +93,7 @@ def decode_sample(raw: dict[str, bytes], modality_names: tuple[str, ...]) -> Sam
     """Decode the raw fields of one key. Raises KeyError naming a missing field, ValueError on bad bytes."""
     if META_FIELD not in raw:
         raise KeyError(f"missing field {META_FIELD!r}")
-    meta = json.loads(raw[META_FIELD])
+    meta = json.loads(bytes(raw[META_FIELD]))
     features = {}
     for name in modality_names:
         field_name = f"{name}.npy"
@@ -115,42 +113,41 @@ TAR_BLOCK = 512
 REGULAR_FILE_TYPES = (b"0", b"\0")
 
 
-def tar_members(path: str | os.PathLike) -> Iterator[dict[str, Any]]:
-    """The regular-file members of a tar file, in order, as ``{"fname", "data", "__url__"}`` dicts.
+def tar_members(buffer, url: str) -> Iterator[dict[str, Any]]:
+    """The regular-file members of the tar held in ``buffer`` (an mmap or a bytearray), in order, as
+    ``{"fname", "data", "__url__"}`` dicts whose data are zero-copy memoryviews into the buffer.
 
-    Headers are parsed with wids' parser over a memory map (Python's tarfile spends ~80 us per member).
-    Unlike wids' own index, each header's checksum is verified and every member is checked to end
-    inside the file, so corrupt or truncated shards raise ``tarfile.ReadError`` instead of yielding
-    garbage; a file that stops without the end-of-archive marker is truncated too.
+    Headers are parsed with wids' parser (Python's tarfile spends ~80 us per member). Unlike wids' own
+    index, each header's checksum is verified and every member is checked to end inside the buffer, so
+    corrupt or truncated shards raise ``tarfile.ReadError`` instead of yielding garbage; a buffer that stops
+    without the end-of-archive marker is truncated too.
     """
-    url = str(path)
-    with open(path, "rb") as handle:
-        size = os.fstat(handle.fileno()).st_size
-        if size == 0:
-            raise tarfile.ReadError("empty file")
-        with mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as mapped:
-            offset = 0
-            while True:
-                if offset + TAR_BLOCK > size:
-                    raise tarfile.ReadError(f"file ends at byte {size} without the end-of-archive marker")
-                block = mapped[offset:offset + TAR_BLOCK]
-                if not any(block):
-                    return
-                header = parse_tar_header(block[:500])
-                try:
-                    stored_checksum = int(header.chksum.rstrip(b"\0 "), 8)
-                    length = int(header.size.rstrip(b"\0 "), 8)
-                except ValueError as exc:
-                    raise tarfile.ReadError(f"invalid header at byte {offset}") from exc
-                # The checksum counts its own 8-byte field as spaces (POSIX ustar).
-                if stored_checksum != sum(block) - sum(block[148:156]) + 8 * 32:
-                    raise tarfile.ReadError(f"header checksum mismatch at byte {offset}")
-                start = offset + TAR_BLOCK
-                if start + length > size:
-                    raise tarfile.ReadError(f"member at byte {offset} runs past the end of the file")
-                if header.typeflag in REGULAR_FILE_TYPES:
-                    name = header.name.rstrip(b"\0").decode()
-                    prefix = header.prefix.rstrip(b"\0").decode()
-                    yield {"fname": f"{prefix}/{name}" if prefix else name, "data": mapped[start:start + length],
-                           "__url__": url}
-                offset = start + (length + TAR_BLOCK - 1) // TAR_BLOCK * TAR_BLOCK
+    size = len(buffer)
+    if size == 0:
+        raise tarfile.ReadError("empty file")
+    view = memoryview(buffer)
+    offset = 0
+    while True:
+        if offset + TAR_BLOCK > size:
+            raise tarfile.ReadError(f"file ends at byte {size} without the end-of-archive marker")
+        block = bytes(view[offset:offset + TAR_BLOCK])
+        if not any(block):
+            return
+        header = parse_tar_header(block[:500])
+        try:
+            stored_checksum = int(header.chksum.rstrip(b"\0 "), 8)
+            length = int(header.size.rstrip(b"\0 "), 8)
+        except ValueError as exc:
+            raise tarfile.ReadError(f"invalid header at byte {offset}") from exc
+        # The checksum counts its own 8-byte field as spaces (POSIX ustar).
+        if stored_checksum != sum(block) - sum(block[148:156]) + 8 * 32:
+            raise tarfile.ReadError(f"header checksum mismatch at byte {offset}")
+        start = offset + TAR_BLOCK
+        if start + length > size:
+            raise tarfile.ReadError(f"member at byte {offset} runs past the end of the file")
+        if header.typeflag in REGULAR_FILE_TYPES:
+            name = header.name.rstrip(b"\0").decode()
+            prefix = header.prefix.rstrip(b"\0").decode()
+            yield {"fname": f"{prefix}/{name}" if prefix else name, "data": view[start:start + length],
+                   "__url__": url}
+        offset = start + (length + TAR_BLOCK - 1) // TAR_BLOCK * TAR_BLOCK

@@ -45,7 +45,8 @@ import webdataset as wds
 from torch.utils.data import DataLoader, IterableDataset, get_worker_info
 
 from ..distributed import heartbeat
-from ..manifest import DataError, Manifest, ShardInfo, load_manifest, verify_shard
+from ..manifest import DataError, Manifest, ShardInfo, as_store, load_manifest
+from ..storage import ShardStore
 from ..schema import DatasetSchema, ModalityKind, Sample
 from .codec import decode_sample, sample_key, tar_members
 
@@ -140,11 +141,45 @@ class Batch:
             out[f.name] = value
         return Batch(**out)
 
+    def __reduce__(self):
+        # A loader worker sends each tensor it pickles through a shared-memory file whose descriptor takes a
+        # socket round trip (torch's file_descriptor strategy); the small fields travel inline as numpy
+        # arrays instead, so a batch costs one such trip per large tensor (measured: bench/loader_throughput.py).
+        state = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            state[f.name] = {k: _inline(v) for k, v in value.items()} if isinstance(value, dict) else _inline(value)
+        return _rebuild_batch, (state,)
+
     def pin_memory(self) -> "Batch":
         return self._map(lambda t: t.pin_memory())
 
     def to(self, device: torch.device | str, non_blocking: bool = True) -> "Batch":
         return self._map(lambda t: t.to(device, non_blocking=non_blocking))
+
+
+INLINE_BYTES = 1 << 16
+
+
+def _inline(value: Any) -> Any:
+    if isinstance(value, torch.Tensor) and value.numel() * value.element_size() < INLINE_BYTES:
+        return _Inline(value.numpy())
+    return value
+
+
+class _Inline:
+    __slots__ = ("array",)
+
+    def __init__(self, array: np.ndarray):
+        self.array = array
+
+
+def _rebuild_batch(state: dict[str, Any]) -> Batch:
+    def tensor(value: Any) -> Any:
+        return torch.from_numpy(value.array) if isinstance(value, _Inline) else value
+
+    return Batch(**{name: {k: tensor(v) for k, v in value.items()} if isinstance(value, dict) else tensor(value)
+                    for name, value in state.items()})
 
 
 def concat_batches(batches: list[Batch]) -> Batch:
@@ -234,10 +269,10 @@ class _SkippedSamples(Exception):
 class ShardStreamDataset(IterableDataset):
     """One rank's share of a split; each loader worker yields the batches of one stream."""
 
-    def __init__(self, shard_dir: Path, manifest: Manifest, split: str, schema: DatasetSchema, *,
+    def __init__(self, store: ShardStore, manifest: Manifest, split: str, schema: DatasetSchema, *,
                  options: LoaderOptions, rank: int, world_size: int, train: bool):
         super().__init__()
-        self.shard_dir = shard_dir
+        self.store = store
         self.shards = manifest.split(split).shards
         self.schema = schema
         self.options = options
@@ -249,7 +284,6 @@ class ShardStreamDataset(IterableDataset):
         context = multiprocessing.get_context("fork")
         self._epoch = context.Value("q", 0, lock=False)
         self._start_step = context.Value("q", 0, lock=False)
-        self._verified: set[str] = set()
 
     def set_position(self, epoch: int, start_step: int) -> None:
         self._epoch.value = epoch
@@ -276,21 +310,16 @@ class ShardStreamDataset(IterableDataset):
 
     # -- raw samples -------------------------------------------------------------------------------
 
-    def _open_verified(self, shard: ShardInfo) -> Path:
-        path = self.shard_dir / shard.name
-        if self.options.verify_checksums and shard.name not in self._verified:
-            verify_shard(self.shard_dir, shard)
-            self._verified.add(shard.name)
-        return path
-
     def _read_segment(self, segment: Segment) -> Iterator[dict[str, Any]]:
         """Raw fields of the segment's samples, with ``__shard__`` set; errors name the shard and key."""
-        path = self._open_verified(segment.shard)
+        shard = segment.shard
+        path = self.store.url(shard.name)
+        buffer = self.store.read_shard(shard.name, shard.bytes, shard.sha256, verify=self.options.verify_checksums)
         position, last_member = 0, None
 
         def members() -> Iterator[dict[str, Any]]:
             nonlocal last_member
-            for member in tar_members(path):
+            for member in tar_members(buffer, path):
                 last_member = member["fname"]
                 yield member
 
@@ -429,21 +458,21 @@ class ShardStreamDataset(IterableDataset):
 class StreamingLoader:
     """One split of a shard directory, as this rank's batches for any (epoch, start step)."""
 
-    def __init__(self, shard_dir: str | os.PathLike, split: str, options: LoaderOptions, *, rank: int = 0,
-                 world_size: int = 1, train: bool = True, modalities: list[str] | None = None):
+    def __init__(self, shard_dir: str | os.PathLike | ShardStore, split: str, options: LoaderOptions, *,
+                 rank: int = 0, world_size: int = 1, train: bool = True, modalities: list[str] | None = None):
         if options.bad_samples not in BAD_SAMPLE_POLICIES:
             raise ValueError(f"bad_samples must be one of {BAD_SAMPLE_POLICIES}, got {options.bad_samples!r}")
         if not 0 <= rank < world_size:
             raise ValueError(f"rank {rank} outside [0, {world_size})")
-        self.shard_dir = Path(shard_dir)
-        self.manifest = load_manifest(self.shard_dir)
+        self.store = as_store(shard_dir)
+        self.manifest = load_manifest(self.store)
         schema = self.manifest.schema
         self.schema = schema.select(modalities) if modalities else schema
         self.split = split
         self.options = options
         self.train = train
         self.world_size = world_size
-        self.dataset = ShardStreamDataset(self.shard_dir, self.manifest, split, self.schema, options=options,
+        self.dataset = ShardStreamDataset(self.store, self.manifest, split, self.schema, options=options,
                                           rank=rank, world_size=world_size, train=train)
         workers = options.num_workers
         self._loader = DataLoader(
@@ -515,6 +544,12 @@ def check_training_batches(data, manifest: Manifest, world_size: int) -> None:
             f"than one batch; {lower}" + (" or data.num_workers" if workers > 1 else ""))
 
 
+def shard_store(data) -> ShardStore:
+    """The shard store of the validated ``DataConfig`` ``data``: its shard directory and local cache."""
+    limit = None if data.cache_max_gb is None else int(data.cache_max_gb * 2**30)
+    return ShardStore(data.shard_dir, cache_dir=data.cache_dir, cache_max_bytes=limit)
+
+
 def make_loader(data, split: str, *, rank: int, world_size: int, train: bool, seed: int) -> StreamingLoader:
     """A StreamingLoader for ``split`` from the validated ``DataConfig`` ``data``."""
     pin_memory = torch.cuda.is_available() if data.pin_memory == "auto" else bool(data.pin_memory)
@@ -524,15 +559,16 @@ def make_loader(data, split: str, *, rank: int, world_size: int, train: bool, se
         bad_samples=data.bad_samples, verify_checksums=data.verify_checksums, seed=seed,
         prefetch_factor=data.prefetch_factor, pin_memory=pin_memory,
     )
-    return StreamingLoader(data.shard_dir, split, options, rank=rank, world_size=world_size, train=train,
+    return StreamingLoader(shard_store(data), split, options, rank=rank, world_size=world_size, train=train,
                            modalities=data.modalities)
 
 
-def iter_split_samples(shard_dir: str | os.PathLike, split: str, *, bad_samples: str = "error") -> Iterator[Sample]:
+def iter_split_samples(shard_dir: str | os.PathLike | ShardStore, split: str, *,
+                       bad_samples: str = "error") -> Iterator[Sample]:
     """Every decoded, validated sample of a split in shard order (for inspection, tools and tests)."""
-    shard_dir = Path(shard_dir)
-    manifest = load_manifest(shard_dir)
-    dataset = ShardStreamDataset(shard_dir, manifest, split, manifest.schema, rank=0, world_size=1, train=False,
+    store = as_store(shard_dir)
+    manifest = load_manifest(store)
+    dataset = ShardStreamDataset(store, manifest, split, manifest.schema, rank=0, world_size=1, train=False,
                                  options=LoaderOptions(batch_size=1, num_workers=0, bad_samples=bad_samples))
     plan = dataset.plans(0)[0]
     for item in dataset._valid_samples(dataset._raw_samples(plan)):
@@ -540,15 +576,16 @@ def iter_split_samples(shard_dir: str | os.PathLike, split: str, *, bad_samples:
             yield item
 
 
-def split_labels(shard_dir: str | os.PathLike, split: str, *, bad_samples: str = "error") -> tuple[torch.Tensor,
+def split_labels(shard_dir: str | os.PathLike | ShardStore, split: str, *, bad_samples: str = "error") -> tuple[torch.Tensor,
                                                                                                    torch.Tensor, int]:
     """Every label of a split by position (global index minus the split's first index), for objectives
     that keep per-sample state: ``(labels_N, present_N, index_offset)``; ``present_N`` is False where a
     sample was skipped as bad (``bad_samples="skip"``)."""
-    info = load_manifest(shard_dir).splits[split]
+    store = as_store(shard_dir)
+    info = load_manifest(store).splits[split]
     labels_N = torch.zeros(info.num_samples, dtype=torch.float32)
     present_N = torch.zeros(info.num_samples, dtype=torch.bool)
-    for sample in iter_split_samples(shard_dir, split, bad_samples=bad_samples):
+    for sample in iter_split_samples(store, split, bad_samples=bad_samples):
         row = sample.index - info.index_offset
         if not 0 <= row < info.num_samples or present_N[row]:
             raise DataError(f"{shard_dir}: split {split!r}: sample {sample.id!r} has index {sample.index}, outside "
