@@ -203,6 +203,18 @@ def concat_batches(batches: list[Batch]) -> Batch:
         ids=[i for b in batches for i in b.ids], num_skipped=sum(b.num_skipped for b in batches))
 
 
+NUMPY_TO_TORCH = {np.float16: torch.float16, np.float32: torch.float32, np.float64: torch.float64}
+
+
+def _zeros(shape: tuple[int, ...], dtype: torch.dtype) -> torch.Tensor:
+    """A zero tensor; in a loader worker, in shared memory from the start, as torch's default_collate does:
+    sending it to the main process then copies nothing (fresh shared memory reads as zeros)."""
+    if get_worker_info() is None:
+        return torch.zeros(shape, dtype=dtype)
+    storage = torch.UntypedStorage._new_shared(math.prod(shape) * dtype.itemsize)
+    return torch.tensor([], dtype=dtype).set_(storage).view(shape)
+
+
 def collate(samples: list[Sample], mask: list[bool], schema: DatasetSchema, pad_to_max_len: bool,
             num_skipped: int = 0) -> Batch:
     """Pad and stack decoded samples into a Batch (numpy fills, one tensor per field)."""
@@ -217,12 +229,13 @@ def collate(samples: list[Sample], mask: list[bool], schema: DatasetSchema, pad_
         seq_lengths = np.fromiter((a.shape[0] for a in arrays), dtype=np.int64, count=size)
         width = spec.max_len if pad_to_max_len else int(seq_lengths.max())
         if spec.kind is ModalityKind.TOKENS:
-            padded = np.zeros((size, width), dtype=np.int64)
+            padded_t = _zeros((size, width), torch.int64)
         else:
-            padded = np.zeros((size, width, spec.dim), dtype=arrays[0].dtype)
+            padded_t = _zeros((size, width, spec.dim), NUMPY_TO_TORCH[arrays[0].dtype.type])
+        padded = padded_t.numpy()
         for row, array in enumerate(arrays):
             padded[row, : array.shape[0]] = array
-        values[spec.name] = torch.from_numpy(padded)
+        values[spec.name] = padded_t
         lengths[spec.name] = torch.from_numpy(seq_lengths)
         masks[spec.name] = torch.from_numpy(np.arange(width)[None, :] < seq_lengths[:, None])
     return Batch(
@@ -565,7 +578,9 @@ def make_loader(data, split: str, *, rank: int, world_size: int, train: bool, se
 
 def iter_split_samples(shard_dir: str | os.PathLike | ShardStore, split: str, *,
                        bad_samples: str = "error") -> Iterator[Sample]:
-    """Every decoded, validated sample of a split in shard order (for inspection, tools and tests)."""
+    """Every decoded, validated sample of a split in shard order (for inspection, tools and tests). The
+    samples own their arrays (the loader's are views of the mapped shard): a caller may keep them while the
+    shards are rewritten."""
     store = as_store(shard_dir)
     manifest = load_manifest(store)
     dataset = ShardStreamDataset(store, manifest, split, manifest.schema, rank=0, world_size=1, train=False,
@@ -573,6 +588,7 @@ def iter_split_samples(shard_dir: str | os.PathLike | ShardStore, split: str, *,
     plan = dataset.plans(0)[0]
     for item in dataset._valid_samples(dataset._raw_samples(plan)):
         if isinstance(item, Sample):
+            item.features = {name: values.copy() for name, values in item.features.items()}
             yield item
 
 
