@@ -116,6 +116,9 @@ def _describe(exc: BaseException) -> str:
         return f"access denied ({status or 403}): check the credentials in the environment"
     if status is not None:
         return f"HTTP {status} {exc.message}"
+    if type(exc).__name__ == "NoCredentialsError":  # botocore's, without importing it
+        return ("no credentials found: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or AWS_PROFILE), or write "
+                "~/.aws/credentials")
     return f"{type(exc).__name__}: {exc}".rstrip(": ")
 
 

@@ -456,7 +456,8 @@ def test_bad_inputs_fail_before_the_process_group_naming_the_key(small_shards, f
     (unfinished / "config.yaml").unlink()
     cases = {
         "no shard_dir": (fresh + [f"data.shard_dir={tmp_path / 'nowhere'}"], ["data.shard_dir:", "does not exist"]),
-        "URL shard_dir": (fresh + ["data.shard_dir=s3://bucket/mosi"], ["data.shard_dir:", "is a URL"]),
+        "URL shard_dir with credentials": (fresh + ["data.shard_dir=s3://KEYID:SECRET@bucket/mosi"],
+                                           ["data.shard_dir:", "credentials in the URL"]),
         "invalid JSON": (fresh + [f"trainer.deepspeed_config={tmp_path / 'invalid.json'}"],
                          [f"trainer.deepspeed_config: {tmp_path / 'invalid.json'}: not valid JSON"]),
         "ZeRO stage 7": (fresh + [f"trainer.deepspeed_config={tmp_path / 'stage7.json'}"],

@@ -211,7 +211,7 @@ def test_tune_settings_are_checked(tmp_path, small_shards):
     assert param_overrides({"a.b": 1e-7, "c": "x"}) == ["a.b=1.0e-07", "c=x"]
     trial = trial_config(settings, base_config(settings), params, "t1")
     assert trial.objective.mmim.alpha == 0.125 and trial.trainer.epochs == 4 and trial.run.name == "t1"
-    assert trial.data.shard_dir.is_absolute() and trial.trainer.deepspeed_config.is_file()
+    assert Path(trial.data.shard_dir).is_absolute() and trial.trainer.deepspeed_config.is_file()
     # Ray's trial ids are 8 hex digits, sometimes all decimal ones: the run name stays that string.
     assert trial_config(settings, base_config(settings), params, "28802345").run.name == "28802345"
     # Paths inside the project travel relative to its root (a cluster node resolves them against its own
