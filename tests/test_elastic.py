@@ -88,3 +88,121 @@ def test_a_pass_continued_on_a_third_layout_and_resumed_within_it(small_shards):
     epoch_samples = {i for rank in rank_batches(first) for b in rank for i in b}
     assert max(seen.values()) == 1 and set(seen) <= epoch_samples
     assert len(epoch_samples) - len(seen) == last.left_out < 3
+
+
+# -- through the real entry points (DeepSpeed on CPU, gloo) ------------------------------------------------
+
+# (name, ZeRO stage config, world size saved on, world size resumed on, trainer.elastic, checkpoint tag): the
+# tag falls mid-pass, in epoch 1's main pass at 2 ranks (step 8 of 12), its mmilb pass at 1 rank (5 of 24).
+RUNS = [
+    ("zero0_2to1", "zero0_fp32", 2, 1, "follow_world_size", "step00000008"),
+    ("zero1_2to1", "zero1_fp32", 2, 1, "keep_global_batch", "step00000008"),
+    ("zero2_2to1", "zero2_fp32", 2, 1, "follow_world_size", "step00000008"),
+    ("zero2_1to2", "zero2_fp32", 1, 2, "follow_world_size", "step00000005"),
+]
+
+
+def train(config, world_size, *args):
+    """launch/train.py on ``world_size`` CPU ranks: the deepspeed launcher for more than one."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from dist_mmfuse.distributed import free_port
+
+    from .conftest import REPO, train_env
+
+    script = [str(REPO / "launch" / "train.py"), "--config", str(config), *map(str, args)]
+    command = [sys.executable, *script] if world_size == 1 else \
+        [str(Path(sys.executable).parent / "deepspeed"), "--num_gpus", str(world_size), "--master_port",
+         str(free_port()), *script]
+    result = subprocess.run(command, env=train_env(), capture_output=True, text=True, timeout=900)
+    assert result.returncode == 0, (result.stdout + result.stderr)[-4000:]
+    return result.stdout
+
+
+def sample_logs(run_dir):
+    """{(epoch, stage): [every index trained in that pass, over all ranks]}, from the run's sample logs."""
+    import json
+
+    passes = collections.defaultdict(list)
+    for path in sorted((run_dir / "samples").glob("rank*.jsonl")):
+        for line in path.read_text().splitlines():
+            record = json.loads(line)
+            passes[(record["epoch"], record["stage"])] += record["indices"]
+    return passes
+
+
+@pytest.fixture(scope="module")
+def elastic_runs(small_shards, tmp_path_factory):
+    """Each RUNS case trained one epoch on its first world size with checkpoints every few steps, then
+    resumed from its tag on the other; and every tag's weights and optimizer state as loaded on either."""
+    from .conftest import REPO, write_train_config
+    from .equivalence import launch
+
+    root = tmp_path_factory.mktemp("elastic")
+    out = {}
+    for name, deepspeed_config, saved, resumed, elastic, tag in RUNS:
+        run = root / name
+        config = write_train_config(root / f"{name}.yaml", small_shards, run, extra={"trainer": {
+            "epochs": 1, "checkpoint_every_steps": 4 if saved == 2 else 5, "keep_checkpoints": 10, "log_samples": True,
+            "deepspeed_config": str(REPO / "configs" / "deepspeed" / f"{deepspeed_config}.json")}})
+        train(config, saved)
+        planned = sample_logs(run)
+        checkpoint = run / "checkpoints" / tag
+        stdout = train(config, resumed, f"trainer.elastic={elastic}", "--resume", checkpoint)
+        out[name] = {"config": config, "checkpoint": checkpoint, "planned": planned, "trained": sample_logs(run),
+                     "stdout": stdout}
+    states = {}
+    for world in (1, 2):
+        jobs = [{"name": name, "config": str(out[name]["config"]), "resume": str(out[name]["checkpoint"]),
+                 "overrides": [f"run.name={name}_w{world}", f"trainer.elastic={elastic}"]}
+                for name, _, _, _, elastic, _ in RUNS]
+        states[world] = launch(world, jobs, root / f"states{world}")
+    for name, _, saved, resumed, _, _ in RUNS:
+        out[name]["states"] = (states[saved][name][0], states[resumed][name][0])
+    return out
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("case", RUNS, ids=[r[0] for r in RUNS])
+def test_a_resume_on_another_world_size_trains_each_sample_of_the_epoch_once(elastic_runs, case):
+    """Saved mid-pass on one world size and resumed on another: every pass of the interrupted epoch trains
+    the samples an uninterrupted run's pass did, each exactly once over all ranks (the pass's rest is
+    planned from exactly what remains); the log says what changed."""
+    name, _, saved, resumed, elastic, tag = case
+    run = elastic_runs[name]
+    assert run["trained"].keys() == run["planned"].keys() == {(1, "mmilb"), (1, "main")}
+    for key, planned in run["planned"].items():
+        trained = collections.Counter(run["trained"][key])
+        assert max(trained.values()) == 1 and set(trained) == set(planned) and len(planned) == 192, key
+    accumulation = saved if elastic == "keep_global_batch" else 1
+    note = next(line for line in run["stdout"].splitlines() if line.startswith("elastic resume:"))
+    assert note.startswith(f"elastic resume: world size {saved} -> {resumed}; global batch {16 * saved} -> "
+                           f"{16 * resumed * accumulation} (micro-batch 16, gradient accumulation 1 -> {accumulation}")
+    assert run["stdout"].count("elastic resume:") == 1
+    if name == "zero2_1to2":  # 112 samples left over 2 ranks: 3 steps of 2 x 16, then 1 of 2 x 8
+        assert "112 sample(s) of the pass remain" in note and "3 step(s) of 1 x 16 samples per rank, then 1 step " \
+            "of 1 x 8 per rank" in note
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("case", RUNS, ids=[r[0] for r in RUNS])
+def test_weights_and_adam_moments_load_equal_on_another_world_size(elastic_runs, case):
+    """The full fp32 weights, both Adam moments and each group's step count, as loaded on the other world
+    size, equal those loaded on the world size the checkpoint was saved on, exactly."""
+    import torch
+
+    same, other = elastic_runs[case[0]]["states"]
+    assert same.keys() == other.keys()
+    moments = 0
+    for key, value in same.items():
+        if key.startswith("step of group"):  # StagedAdam steps each stage's groups on their own
+            assert (value is None) == (other[key] is None) and (value is None or torch.equal(value, other[key])), key
+            continue
+        for state, tensor in value.items():
+            assert (tensor is None) == (other[key][state] is None), (key, state)
+            if tensor is not None:
+                assert torch.equal(tensor, other[key][state]), (key, state)
+                moments += state != "fp32"
+    assert moments > 0

@@ -533,9 +533,10 @@ class StreamingLoader:
                 "seed": self.options.seed, "split": self.split}
 
     def check_resumable(self, state: dict[str, Any]) -> None:
-        """Raise unless ``state`` was saved with the layout this loader has (same batches then)."""
+        """Raise unless ``state`` was saved with the batches, workers, seed and split this loader has. The
+        world size may differ: the rest of a pass then goes through ``continue_pass``."""
         current = self.state(state["epoch"], state["step"])
-        changed = {k: (state.get(k), v) for k, v in current.items() if state.get(k) != v}
+        changed = {k: (state.get(k), v) for k, v in current.items() if state.get(k) != v and k != "world_size"}
         if changed:
             raise ValueError(f"cannot resume the data position exactly: changed since the checkpoint {changed}")
 
