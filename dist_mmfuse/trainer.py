@@ -905,12 +905,16 @@ class Trainer:
             args = argparse.Namespace(input_folder=str(directory / tag), output_folder=str(universal / tag),
                                       num_extract_workers=1, num_merge_workers=1, keep_temp_folder=False, strict=True,
                                       inject_missing_state=True)
+            extract = ds_to_universal.extract_zero_shards
+            ds_to_universal.extract_zero_shards = extract_present_zero_shards
             try:
                 # Its progress lines and bars say nothing to act on; failures raise.
                 with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
                     ds_to_universal.main(args)
             except (OSError, RuntimeError, ValueError, KeyError, AssertionError) as exc:
                 failure = f"{type(exc).__name__}: {exc}"
+            finally:
+                ds_to_universal.extract_zero_shards = extract
         if dist.or_across_ranks(torch.tensor([failure is not None], device=self.device)).item():
             raise CheckpointError(f"{directory / tag}: cannot convert it for {self.world.world_size} rank(s) "
                                   f"(DeepSpeed's ds_to_universal into {universal}): {failure or 'see rank 0'}")
@@ -1040,6 +1044,29 @@ def full_fp32_state_dict(engine) -> dict[str, torch.Tensor]:
         elif name in base:
             state[name] = base[name].detach().to("cpu", torch.float32)
     return state
+
+
+def extract_present_zero_shards(out_dir: str, ds_checkpoint, indices_3d: tuple[int, int, int]) -> None:
+    """DeepSpeed 0.19's ``ds_to_universal.extract_zero_shards`` for optimizers whose groups may hold no state:
+    StagedAdam creates a group's moments at its stage's first step (MMIM's frozen entropy projection never
+    steps), and DeepSpeed's extractor reads every group's moments. This one writes each parameter's fp32
+    fragment and the states its group has; DeepSpeed's merge skips the missing ones, and such a group
+    loads without moments, as it was saved."""
+    from deepspeed.checkpoint import (BASE_OPTIMIZER_STATE, OPTIMIZER_STATE_DICT, PARAM_SLICE_MAPPINGS,
+                                      SINGLE_PARTITION_OF_FP32_GROUPS)
+    from deepspeed.checkpoint.ds_to_universal import dump_param_fragment
+
+    pp_index, tp_index, dp_index = indices_3d
+    optim_sd = ds_checkpoint.get_zero_checkpoint_state(pp_index=pp_index, tp_index=tp_index,
+                                                       dp_index=dp_index)[OPTIMIZER_STATE_DICT]
+    states = optim_sd[BASE_OPTIMIZER_STATE]["state"]  # by group: ZeRO hands the optimizer one flat tensor per group
+    for group, fp32 in enumerate(optim_sd[SINGLE_PARTITION_OF_FP32_GROUPS]):
+        flat_state = {key: value for key, value in states.get(group, {}).items()
+                      if key in ("exp_avg", "exp_avg_sq", "step")}
+        flat_state["fp32"] = fp32
+        for name, fragment in optim_sd[PARAM_SLICE_MAPPINGS][group].items():
+            for key, value in flat_state.items():
+                dump_param_fragment(out_dir, tp_index, dp_index, key, value, name, fragment.start, fragment.numel)
 
 
 def is_complete_tag(tag_dir: Path) -> bool:
