@@ -81,7 +81,7 @@ def train_main(argv: list[str] | None = None) -> int:
     Every check that can run before the process group does (exit code 2, one line, no traceback). A run
     that fails later (non-finite values, a checkpoint that cannot be written, a collective that times
     out) prints its error and exits with 1."""
-    from .trainer import CheckpointError, check_resume, finished_run_summary
+    from .trainer import CheckpointError, check_resume, finished_run_summary, resume_accumulation
 
     args = parse_train_args(argv)
     try:
@@ -94,6 +94,7 @@ def train_main(argv: list[str] | None = None) -> int:
         world = world_info()
         holds_run = check_run_dir(config, args)
         tag_dir = check_resume(config, args.resume, world.world_size, world.rank) if args.resume else None
+        accumulation = resume_accumulation(config, tag_dir, world.world_size)
         finished = finished_run_summary(config, tag_dir) if tag_dir else None
         if finished is None:
             manifest, _ = prepare_data(config, args.config)
@@ -123,7 +124,7 @@ def train_main(argv: list[str] | None = None) -> int:
               "before joining it (see its error)", file=sys.stderr, flush=True)
         return 1
     try:
-        return _train(config, manifest, world, args)
+        return _train(config, manifest, world, args, accumulation)
     except (NonFiniteError, CheckpointError, WriteError) as exc:
         print(f"error: rank {world.rank}: {exc}", file=sys.stderr, flush=True)
         return 1
@@ -161,10 +162,10 @@ def check_model_inputs(config, manifest, fresh_start: bool) -> None:
                              "its text encoder's embeddings would not mean the same tokens")
 
 
-def _train(config, manifest, world, args) -> int:
+def _train(config, manifest, world, args, accumulation: int) -> int:
     from .trainer import Trainer
 
-    trainer = Trainer(config, manifest, world)
+    trainer = Trainer(config, manifest, world, accumulation_steps=accumulation)
     if world.is_main:
         train = trainer.loaders["train"]
         print(f"{manifest.dataset}: {train.samples_per_epoch} training samples per epoch; world {world.world_size} "
@@ -182,6 +183,8 @@ def _train(config, manifest, world, args) -> int:
             else:  # mid-epoch (epochs numbered from 1, as everywhere a user sees them)
                 stage = trainer.objective.epoch_stages(state.epoch)[state.stage_index]
                 print(f"resumed from {tag}: epoch {state.epoch + 1} of {epochs}, stage {stage}, step {state.step}")
+            if trainer.resume_note:
+                print(trainer.resume_note, flush=True)
     state = trainer.fit()
     trainer.close()
     if world.is_main:

@@ -316,6 +316,11 @@ class TrainerConfig(_Strict):
                                  "long (a collective also waits for the slowest rank's checkpoint writes)")
     log_samples: bool = Field(False, description="write every step's global sample indices, per rank, to "
                                                  "<run>/samples/rank<r>.jsonl (an audit of what each step saw)")
+    elastic: Literal["follow_world_size", "keep_global_batch"] = Field(
+        "follow_world_size", description="resuming on another world size: follow_world_size keeps the micro-batch and "
+                                         "the accumulation, so the global batch changes with the ranks; "
+                                         "keep_global_batch changes the gradient accumulation steps to keep the "
+                                         "global batch (refused where they do not divide)")
 
 
 class Config(_Strict):

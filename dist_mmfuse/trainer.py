@@ -21,7 +21,10 @@ or exported model is written from non-finite weights.
 
 from __future__ import annotations
 
+import argparse
+import contextlib
 import dataclasses
+import io
 import json
 import math
 import random
@@ -37,6 +40,7 @@ from torch import nn
 
 from . import distributed as dist
 from .config import Config, TrainerConfig, deepspeed_settings, write_resolved_config, zero_stage
+from .data.elastic import PassLayout, RestOfPass, rest_of_pass
 from .data.loader import Batch, StreamingLoader, concat_batches, make_loader, shard_store, split_labels
 from .distributed import WorldInfo
 from .export import (INFO, PREPROCESSING, SCHEMA, ExportError, RefusedFile, export_assets, export_model_dir,
@@ -58,6 +62,7 @@ AUTO = "auto"  # resume from latest if there is one
 CHECKPOINT_INFO = "checkpoint.json"  # in each tag: what resuming must match, readable before any process group
 CHECKPOINT_FORMAT = "dist_mmfuse.checkpoint/1"
 INIT_FROM = "init_from.json"  # in the run directory of a run started from an export (model.init_from)
+UNIVERSAL_DIR = ".universal"  # under checkpoints/: a ZeRO checkpoint converted for another world size, while it loads
 
 
 class CheckpointError(RuntimeError):
@@ -271,13 +276,17 @@ def set_rng_states(states: dict[str, Any]) -> None:
 class Trainer:
     """Builds the model, objective, DeepSpeed engine and loaders for a validated config."""
 
-    def __init__(self, config: Config, manifest: Manifest, world: WorldInfo, checkpoint_dir: Path | None = None):
+    def __init__(self, config: Config, manifest: Manifest, world: WorldInfo, checkpoint_dir: Path | None = None,
+                 accumulation_steps: int | None = None):
         """``checkpoint_dir``: where checkpoints go instead of ``<run>/checkpoints`` (under Ray Train,
-        a directory private to this rank, so each rank's report holds exactly the shard it wrote)."""
+        a directory private to this rank, so each rank's report holds exactly the shard it wrote).
+        ``accumulation_steps``: the gradient accumulation a resume goes on with (``resume_accumulation``),
+        when it differs from ``trainer.gradient_accumulation_steps``."""
         import deepspeed
 
         self.config = config
         self.world = world
+        self.accumulation_steps = accumulation_steps or config.trainer.gradient_accumulation_steps
         self.run_dir = config.run_dir()
         self.checkpoint_dir = checkpoint_dir or self.run_dir / CHECKPOINT_DIR
         # Called on every rank after each epoch's checkpoint with (record, checkpoint path): the record
@@ -309,6 +318,7 @@ class Trainer:
         self.optimizer = StagedAdam(self.objective.param_groups(module.model, config.trainer),
                                     fused=torch.cuda.is_available())
         self.deepspeed_settings = deepspeed_settings(config)
+        self.deepspeed_settings["gradient_accumulation_steps"] = self.accumulation_steps
         self.engine, _, _, _ = deepspeed.initialize(model=module, optimizer=self.optimizer,
                                                     config=self.deepspeed_settings)
         seed_everything(seed + 1000 * (world.rank + 1))  # then different dropout streams per rank
@@ -328,6 +338,11 @@ class Trainer:
         self.guard = NonFiniteGuard(self.device, config.trainer.nonfinite, config.trainer.nonfinite_patience)
         self.stage = self.objective.stages[0]  # the stage training is in (or was last in)
         self._unreduced_skipped = 0  # this rank's skipped bad samples not yet in state.skipped_samples
+        # The pass in progress: (data pass, the layouts it ran on before this one, the step this layout took
+        # it over at, its last step); and the pass a resume continues on another layout (data/elastic.py).
+        self._pass: tuple[int, list[PassLayout], int, int] | None = None
+        self._continued: tuple[int, list[PassLayout], int] | None = None
+        self.resume_note: str | None = None  # what an elastic resume changed, for rank 0 to print
         self.logger = RunLogger(self.run_dir, enabled=world.is_main, progress_bar=config.trainer.progress_bar)
         self.sample_log = SampleLog(self.run_dir, world.rank) if config.trainer.log_samples else None
         if config.trainer.anomaly_detection:
@@ -350,12 +365,12 @@ class Trainer:
 
     @property
     def micro_batches_per_step(self) -> int:
-        return self.config.trainer.gradient_accumulation_steps
+        return self.accumulation_steps
 
     @property
     def global_batch_size(self) -> int:
         """Samples per optimizer step over all ranks and accumulated micro-batches."""
-        return global_batch_size(self.config, self.world.world_size)
+        return global_batch_size(self.config, self.world.world_size, self.accumulation_steps)
 
     @property
     def rows_per_loss(self) -> int:
@@ -365,7 +380,8 @@ class Trainer:
 
     def steps_in_pass(self, stage: str) -> int:
         """Optimizer steps in one pass of ``stage``."""
-        return steps_in_pass(self.objective, stage, self.loaders["train"].batches_per_epoch, self.config.trainer)
+        return steps_in_pass(self.objective, stage, self.loaders["train"].batches_per_epoch, self.config.trainer,
+                             self.accumulation_steps)
 
     def steps_in_epoch(self, epoch: int, stages: tuple[str, ...] | None = None) -> int:
         """Optimizer steps in (the ``stages`` of) 0-based epoch ``epoch``, a sample search's passes included."""
@@ -407,16 +423,24 @@ class Trainer:
 
         ``data_pass``: which shuffle of the data to take (default: this epoch's and stage's)."""
         state, trainer_cfg = self.state, self.config.trainer
-        total = self.steps_in_pass(stage)
+        pass_index = state.epoch * len(self.objective.stages) + state.stage_index if data_pass is None else data_pass
+        accumulation = self.micro_batches_per_step
+        if self._continued is not None and self._continued[0] == pass_index:
+            # The rest of a pass begun on another layout: its own steps, from the step it was taken over at.
+            _, history, start = self._continued
+            total = start + self.loaders["train"].dataset.rank_batches(pass_index) // accumulation
+        else:
+            history, start, total = [], 0, self.steps_in_pass(stage)
+        self._continued = None
+        self._pass = (pass_index, history, start, total)
         self.optimizer.set_stage(stage)
         self.stage = stage
         self.objective.begin_pass(stage, state.epoch, state.step)
         self.engine.train()
-        pass_index = state.epoch * len(self.objective.stages) + state.stage_index if data_pass is None else data_pass
         self.logger.start_pass(stage)
         window_terms: dict[str, torch.Tensor] = {}
         window_start, window_steps = time.perf_counter(), 0
-        batches = self.loaders["train"].epoch(pass_index, state.step * self.micro_batches_per_step)
+        batches = self.loaders["train"].epoch(pass_index, (state.step - start) * accumulation)
         # Each step takes the next gradient_accumulation_steps batches from the one iterator.
         for micro_batches in zip(*[batches] * self.micro_batches_per_step):
             if state.step >= total:
@@ -430,13 +454,15 @@ class Trainer:
                 window_terms[key] = window_terms.get(key, 0) + value
             state.step += 1
             state.global_step += 1
-            state.samples_seen += self.global_batch_size
+            # Counted, not assumed: the rest of a pass continued on another layout ends with smaller batches.
+            state.samples_seen += self.world.world_size * sum(b.size for b in micro_batches)
             window_steps += 1
             if log_due:
                 self.log_train(stage, window_terms, window_steps, time.perf_counter() - window_start)
                 window_terms, window_start, window_steps = {}, time.perf_counter(), 0
             if trainer_cfg.checkpoint_every_steps and state.global_step % trainer_cfg.checkpoint_every_steps == 0:
                 self.save_checkpoint(f"step{state.global_step:08d}")
+        self._pass = None
         self.poll_nonfinite()
 
     def train_step(self, micro_batches: list[Batch], stage: str, step: int,
@@ -665,6 +691,8 @@ class Trainer:
             "scheduler": self.scheduler.state_dict(),
             "config": self.config.model_dump(mode="json"),
             "world_size": self.world.world_size,
+            "accumulation_steps": self.accumulation_steps,
+            "pass": self._pass_record(),
             "log_records": self.logger.records,  # rank 0's, the one that logs
         }
         failure = None
@@ -681,7 +709,7 @@ class Trainer:
         if self.world.is_main:
             info = {"format": CHECKPOINT_FORMAT, "tag": tag, "world_size": self.world.world_size,
                     "zero_stage": zero_stage(self.deepspeed_settings),
-                    "gradient_accumulation_steps": self.config.trainer.gradient_accumulation_steps,
+                    "gradient_accumulation_steps": self.accumulation_steps,
                     "accumulation": self.config.trainer.accumulation, "train_state": dataclasses.asdict(self.state)}
             try:
                 atomic_write_text(target / CHECKPOINT_INFO, json.dumps(info, indent=1) + "\n")
@@ -696,6 +724,23 @@ class Trainer:
         self._agree_on_writes(failure, f"cannot write checkpoint {target}")
         dist.heartbeat()
         return target
+
+    def layout(self, planned_batches: int = 0, trained_batches: int = 0) -> PassLayout:
+        """This launch's layout of the training data, with per-rank batch counts of a pass."""
+        return PassLayout(world_size=self.world.world_size, workers=self.loaders["train"].dataset.workers_per_rank,
+                          batch_size=self.config.data.batch_size, accumulation=self.accumulation_steps,
+                          planned_batches=planned_batches, trained_batches=trained_batches)
+
+    def _pass_record(self) -> dict[str, Any] | None:
+        """The pass in progress (None between passes): its data pass and every layout it ran on, each with
+        the batches per rank it planned and trained, from which a resume on another layout finds the
+        samples the pass has left (data/elastic.py)."""
+        if self._pass is None:
+            return None
+        index, history, start, total = self._pass
+        accumulation = self.micro_batches_per_step
+        current = self.layout((total - start) * accumulation, (self.state.step - start) * accumulation)
+        return {"data_pass": index, "layouts": [dataclasses.asdict(layout) for layout in history + [current]]}
 
     def _write_failure(self, path: Path, exc: BaseException) -> str:
         """The cause of a failed write under ``path``, said on this rank's stderr at once (the collective
@@ -790,33 +835,150 @@ class Trainer:
                 return None
             which = LATEST
         directory, tag = resolve_checkpoint(self.checkpoint_dir, which)
-        path, client_state = self.engine.load_checkpoint(str(directory), tag=tag)
-        if path is None:
-            raise FileNotFoundError(f"{directory / tag}: DeepSpeed found no checkpoint there")
-        if client_state["world_size"] != self.world.world_size:
-            raise CheckpointError(f"{directory / tag}: saved with {client_state['world_size']} ranks, now "
-                                  f"{self.world.world_size}; resuming exactly needs the same world size")
+        info_path = directory / tag / CHECKPOINT_INFO
+        saved_world = json.loads(info_path.read_text())["world_size"] if info_path.is_file() else self.world.world_size
+        if saved_world != self.world.world_size and self.engine.zero_optimization_stage() in (1, 2):
+            client_state = self._load_zero_on_another_world_size(directory, tag)
+        else:  # the same world size; or ZeRO-0, whose files hold the whole module and optimizer state
+            path, client_state = self.engine.load_checkpoint(str(directory), tag=tag)
+            if path is None:
+                raise FileNotFoundError(f"{directory / tag}: DeepSpeed found no checkpoint there")
+        if client_state["world_size"] != saved_world:
+            raise CheckpointError(f"{directory / tag}: saved with {client_state['world_size']} ranks, its "
+                                  f"{CHECKPOINT_INFO} says {saved_world}")
         saved_trainer = client_state["config"]["trainer"]
-        for key in ("gradient_accumulation_steps", "accumulation"):
-            if saved_trainer.get(key) != getattr(self.config.trainer, key):
-                raise CheckpointError(f"{directory / tag}: saved with trainer.{key}={saved_trainer.get(key)}, now "
-                                      f"{getattr(self.config.trainer, key)}; resuming exactly needs the same value")
+        saved_accumulation = client_state.get("accumulation_steps", saved_trainer["gradient_accumulation_steps"])
+        expected = accumulation_for(self.config, saved_accumulation, saved_world, self.world.world_size)
+        if self.accumulation_steps != expected or saved_trainer["accumulation"] != self.config.trainer.accumulation:
+            raise CheckpointError(f"{directory / tag}: saved with trainer.accumulation={saved_trainer['accumulation']} "
+                                  f"and {saved_accumulation} accumulated micro-batches on {saved_world} rank(s); "
+                                  f"this launch has {self.config.trainer.accumulation} and {self.accumulation_steps} "
+                                  f"on {self.world.world_size} (expected {expected})")
         self.loaders["train"].check_resumable(client_state["loader"])
         self.state = TrainState(**client_state["train_state"])
         trainer_cfg = self.config.trainer
         self.state.finished = self.state.bad_epochs >= trainer_cfg.patience or self.state.epoch >= trainer_cfg.epochs
         self.guard.start_from(self.state.nonfinite_steps)
         self.scheduler.load_state_dict(client_state["scheduler"])
-        rank_state = load_rank_state(directory / tag / f"rank{self.world.rank}.pt")
-        set_rng_states(rank_state["rng"])
+        if self.world.rank < saved_world:
+            rank_state = load_rank_state(directory / tag / f"rank{self.world.rank}.pt")
+            set_rng_states(rank_state["rng"])
+        else:
+            # A rank the checkpoint has no file for. Its objective state is rank 0's (every objective keeps
+            # the same state on every rank: objectives/base.py); its random streams are new ones, derived
+            # from the run's seed, the rank and the step, so a rerun draws the same.
+            rank_state = load_rank_state(directory / tag / "rank0.pt")
+            seed_everything(int(np.random.SeedSequence([self.config.run.seed, self.world.rank,
+                                                        self.state.global_step]).generate_state(1)[0]))
         self.objective.load_extra_state(rank_state["objective"])
         self.logger.rewind(client_state["log_records"], self.state.global_step)
         if self.sample_log is not None:
             self.sample_log.rewind(self.state.global_step)
+            if self.world.is_main:  # the sample logs of ranks this launch no longer has
+                for rank in range(self.world.world_size, saved_world):
+                    if (self.run_dir / "samples" / f"rank{rank}.jsonl").is_file():
+                        gone = SampleLog(self.run_dir, rank)
+                        gone.rewind(self.state.global_step)
+                        gone.close()
+        rest = self._continue_pass(client_state.get("pass"), directory / tag, saved_world)
+        if saved_world != self.world.world_size:
+            self.resume_note = self._elastic_note(saved_world, saved_accumulation, rest)
         if directory == self.checkpoint_dir:
             self._discard_later_checkpoints(tag)
         dist.heartbeat()
         return tag
+
+    def _load_zero_on_another_world_size(self, directory: Path, tag: str) -> dict[str, Any]:
+        """Load a ZeRO-1/2 checkpoint saved on another world size; returns its client state.
+
+        The module comes from the model states file, which does not depend on the world size; the fp32
+        master weights and every optimizer state (Adam's moments and step counts, per parameter group)
+        through DeepSpeed's universal checkpoint: rank 0 converts the checkpoint (ds_to_universal, which
+        merges the old ranks' partitions into whole tensors per parameter), and every rank loads its own
+        partition of them for this world size."""
+        from deepspeed.checkpoint import ds_to_universal
+
+        universal = self.checkpoint_dir / UNIVERSAL_DIR
+        failure = None
+        if self.world.is_main:
+            shutil.rmtree(universal, ignore_errors=True)
+            args = argparse.Namespace(input_folder=str(directory / tag), output_folder=str(universal / tag),
+                                      num_extract_workers=1, num_merge_workers=1, keep_temp_folder=False, strict=True,
+                                      inject_missing_state=True)
+            extract = ds_to_universal.extract_zero_shards
+            ds_to_universal.extract_zero_shards = extract_present_zero_shards
+            try:
+                # Its progress lines and bars say nothing to act on; failures raise.
+                with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+                    ds_to_universal.main(args)
+            except (OSError, RuntimeError, ValueError, KeyError, AssertionError) as exc:
+                failure = f"{type(exc).__name__}: {exc}"
+            finally:
+                ds_to_universal.extract_zero_shards = extract
+        if dist.or_across_ranks(torch.tensor([failure is not None], device=self.device)).item():
+            raise CheckpointError(f"{directory / tag}: cannot convert it for {self.world.world_size} rank(s) "
+                                  f"(DeepSpeed's ds_to_universal into {universal}): {failure or 'see rank 0'}")
+        _, client_state = self.engine.load_checkpoint(str(directory), tag=tag, load_module_only=True,
+                                                      load_optimizer_states=False, load_lr_scheduler_states=False)
+        # DeepSpeed reads this setting only while loading; the sample search's snapshots stay regular ones.
+        ds_config = self.engine._config
+        ds_config.load_universal_checkpoint = True
+        try:
+            path, _ = self.engine.load_checkpoint(str(universal), tag=tag, load_lr_scheduler_states=False)
+        finally:
+            ds_config.load_universal_checkpoint = False
+        dist.barrier()
+        if self.world.is_main:
+            shutil.rmtree(universal, ignore_errors=True)
+        if path is None:
+            raise FileNotFoundError(f"{universal / tag}: DeepSpeed found no universal checkpoint there")
+        return client_state
+
+    def _continue_pass(self, record: dict[str, Any] | None, tag_dir: Path, saved_world: int) -> RestOfPass | None:
+        """Plan the rest of the pass the checkpoint was saved in, when it began on another layout than this
+        launch's (data/elastic.py). None when the pass goes on as planned, or there is none in progress."""
+        if self.state.step == 0:
+            return None
+        if record is None:
+            if self.world.world_size != saved_world:
+                raise CheckpointError(f"{tag_dir}: saved mid-pass by an older version, which did not record the "
+                                      "pass's layout: resume it on the world size it was saved with")
+            return None
+        layouts = [PassLayout(**layout) for layout in record["layouts"]]
+        current = self.layout()
+        if current.same_layout(layouts[-1]):
+            history, start = layouts[:-1], self.state.step - layouts[-1].trained_batches // self.accumulation_steps
+        else:
+            history, start = layouts, self.state.step
+        if not history:
+            return None
+        loader = self.loaders["train"]
+        rest = rest_of_pass(loader.dataset.shards, epoch=record["data_pass"], seed=loader.options.seed,
+                            shuffle_buffer=loader.options.shuffle_buffer, history=history, current=current)
+        loader.continue_pass(record["data_pass"], rest.plans)
+        self._continued = (record["data_pass"], history, start)
+        return rest
+
+    def _elastic_note(self, saved_world: int, saved_accumulation: int, rest: RestOfPass | None) -> str:
+        """What a resume on another world size changed, and how the rest of its pass is spread."""
+        batch = self.config.data.batch_size
+        note = (f"elastic resume: world size {saved_world} -> {self.world.world_size}; global batch "
+                f"{batch * saved_world * saved_accumulation} -> {self.global_batch_size} (micro-batch {batch}, "
+                f"gradient accumulation {saved_accumulation} -> {self.accumulation_steps}, trainer.elastic="
+                f"{self.config.trainer.elastic})")
+        if rest is None:
+            return note + "; the next pass starts on the new layout"
+        stage = self.objective.epoch_stages(self.state.epoch)[self.state.stage_index]
+        workers = self.loaders["train"].dataset.workers_per_rank
+        spread = f"{rest.full_steps} step(s) of {self.accumulation_steps} x {batch} samples per rank"
+        if rest.last_batch:
+            spread += f", then 1 step of {self.accumulation_steps} x {rest.last_batch} per rank"
+        note += (f"; epoch {self.state.epoch + 1}, stage {stage}: {rest.remaining} sample(s) of the pass remain, over "
+                 f"{self.world.world_size} rank(s) x {workers} loader worker(s): {spread}")
+        if rest.left_out:
+            note += (f"; {rest.left_out} sample(s) left out of this pass: fewer than one per rank and accumulated "
+                     "micro-batch, they cannot make equal batches on every rank")
+        return note
 
     def _discard_later_checkpoints(self, tag: str) -> None:
         """Resuming from ``tag`` abandons what came after it: the log is rewound to it, so the checkpoints
@@ -884,6 +1046,29 @@ def full_fp32_state_dict(engine) -> dict[str, torch.Tensor]:
     return state
 
 
+def extract_present_zero_shards(out_dir: str, ds_checkpoint, indices_3d: tuple[int, int, int]) -> None:
+    """DeepSpeed 0.19's ``ds_to_universal.extract_zero_shards`` for optimizers whose groups may hold no state:
+    StagedAdam creates a group's moments at its stage's first step (MMIM's frozen entropy projection never
+    steps), and DeepSpeed's extractor reads every group's moments. This one writes each parameter's fp32
+    fragment and the states its group has; DeepSpeed's merge skips the missing ones, and such a group
+    loads without moments, as it was saved."""
+    from deepspeed.checkpoint import (BASE_OPTIMIZER_STATE, OPTIMIZER_STATE_DICT, PARAM_SLICE_MAPPINGS,
+                                      SINGLE_PARTITION_OF_FP32_GROUPS)
+    from deepspeed.checkpoint.ds_to_universal import dump_param_fragment
+
+    pp_index, tp_index, dp_index = indices_3d
+    optim_sd = ds_checkpoint.get_zero_checkpoint_state(pp_index=pp_index, tp_index=tp_index,
+                                                       dp_index=dp_index)[OPTIMIZER_STATE_DICT]
+    states = optim_sd[BASE_OPTIMIZER_STATE]["state"]  # by group: ZeRO hands the optimizer one flat tensor per group
+    for group, fp32 in enumerate(optim_sd[SINGLE_PARTITION_OF_FP32_GROUPS]):
+        flat_state = {key: value for key, value in states.get(group, {}).items()
+                      if key in ("exp_avg", "exp_avg_sq", "step")}
+        flat_state["fp32"] = fp32
+        for name, fragment in optim_sd[PARAM_SLICE_MAPPINGS][group].items():
+            for key, value in flat_state.items():
+                dump_param_fragment(out_dir, tp_index, dp_index, key, value, name, fragment.start, fragment.numel)
+
+
 def is_complete_tag(tag_dir: Path) -> bool:
     """A checkpoint tag whose save completed (rank 0 writes config.yaml last, after every rank's files)."""
     return (tag_dir / "config.yaml").is_file()
@@ -917,18 +1102,21 @@ def load_rank_state(path: Path) -> dict[str, Any]:
                               f"run code ({refused})") from exc
 
 
-def global_batch_size(config: Config, world_size: int) -> int:
-    """Samples per optimizer step over ``world_size`` ranks and the accumulated micro-batches."""
-    return config.data.batch_size * world_size * config.trainer.gradient_accumulation_steps
+def global_batch_size(config: Config, world_size: int, accumulation_steps: int | None = None) -> int:
+    """Samples per optimizer step over ``world_size`` ranks and the accumulated micro-batches (by default
+    ``trainer.gradient_accumulation_steps``)."""
+    return config.data.batch_size * world_size * (accumulation_steps or config.trainer.gradient_accumulation_steps)
 
 
-def steps_in_pass(objective: Objective, stage: str, batches_per_epoch: int, trainer: TrainerConfig) -> int:
+def steps_in_pass(objective: Objective, stage: str, batches_per_epoch: int, trainer: TrainerConfig,
+                  accumulation_steps: int | None = None) -> int:
     """Optimizer steps in one pass of ``stage`` when each rank yields ``batches_per_epoch`` batches."""
+    accumulation = accumulation_steps or trainer.gradient_accumulation_steps
     batches = int(batches_per_epoch * objective.stage_fraction(stage))
-    steps = batches // trainer.gradient_accumulation_steps
+    steps = batches // accumulation
     if steps == 0:
-        raise ValueError(f"stage {stage}: {batches} batches per pass on each rank, fewer than "
-                         f"trainer.gradient_accumulation_steps={trainer.gradient_accumulation_steps}")
+        raise ValueError(f"stage {stage}: {batches} batches per pass on each rank, fewer than the "
+                         f"{accumulation} gradient accumulation steps")
     cap = trainer.max_steps_per_pass
     return min(steps, cap) if cap else steps
 
@@ -965,9 +1153,10 @@ def resolve_checkpoint(checkpoint_dir: Path, which: str) -> tuple[Path, str]:
 
 def check_resume(config: Config, which: str, world_size: int, rank: int) -> Path | None:
     """Before any process group: the checkpoint ``--resume`` names must exist, be complete, have been
-    saved with this launch's world size, ZeRO stage and accumulation (its ``checkpoint.json``), and hold
-    a per-rank file for ``rank`` that loads without running code. Returns its tag directory (None for
-    ``auto`` in a run with no checkpoint yet); CheckpointError says what is wrong."""
+    saved with this launch's ZeRO stage and accumulation mode, on this world size or on one it can resume
+    from (its ``checkpoint.json``; ``resume_accumulation``), and hold per-rank files that load without
+    running code. Returns its tag directory (None for ``auto`` in a run with no checkpoint yet);
+    CheckpointError says what is wrong."""
     checkpoint_dir = config.run_dir() / CHECKPOINT_DIR
     if which == AUTO:
         if not (checkpoint_dir / LATEST).is_file():
@@ -979,11 +1168,44 @@ def check_resume(config: Config, which: str, world_size: int, rank: int) -> Path
         raise CheckpointError(f"{tag_dir}: an unfinished checkpoint (its save did not complete: no config.yaml); "
                               "resume from --resume latest")
     _check_same_config(config, tag_dir)
+    saved_world = world_size
     if (tag_dir / CHECKPOINT_INFO).is_file():  # (older checkpoints lack it: checked after loading instead)
-        _check_same_layout(config, tag_dir, json.loads((tag_dir / CHECKPOINT_INFO).read_text()), world_size)
-    for other in range(world_size):  # every rank checks every file, so all refuse alike
+        saved = json.loads((tag_dir / CHECKPOINT_INFO).read_text())
+        _check_same_layout(config, tag_dir, saved, world_size)
+        resume_accumulation(config, tag_dir, world_size)
+        saved_world = saved["world_size"]
+    for other in range(saved_world):  # every rank checks every file, so all refuse alike
         load_rank_state(tag_dir / f"rank{other}.pt")
     return tag_dir
+
+
+def resume_accumulation(config: Config, tag_dir: Path | None, world_size: int) -> int:
+    """The gradient accumulation steps a resume from ``tag_dir`` on ``world_size`` ranks goes on with:
+    those the checkpoint was saved with, changed only on another world size under
+    ``trainer.elastic=keep_global_batch``. CheckpointError where that cannot keep the global batch."""
+    info = tag_dir / CHECKPOINT_INFO if tag_dir is not None else None
+    if info is None or not info.is_file():
+        return config.trainer.gradient_accumulation_steps
+    saved = json.loads(info.read_text())
+    try:
+        return accumulation_for(config, saved["gradient_accumulation_steps"], saved["world_size"], world_size)
+    except ValueError as exc:
+        raise CheckpointError(f"{tag_dir}: {exc}") from exc
+
+
+def accumulation_for(config: Config, saved_steps: int, saved_world: int, world_size: int) -> int:
+    """Accumulation steps on ``world_size`` ranks after ``saved_steps`` on ``saved_world`` (see
+    ``resume_accumulation``); ValueError where keep_global_batch does not divide."""
+    if world_size == saved_world or config.trainer.elastic == "follow_world_size":
+        return saved_steps
+    micro_batches = saved_steps * saved_world
+    if micro_batches % world_size:
+        raise ValueError(
+            f"trainer.elastic=keep_global_batch cannot keep the global batch of {micro_batches * config.data.batch_size} "
+            f"({saved_world} rank(s) x {saved_steps} accumulated micro-batch(es) of {config.data.batch_size}) on "
+            f"{world_size} rank(s): {micro_batches} micro-batches per step do not divide by {world_size}; launch on a "
+            f"world size that divides {micro_batches}, or resume with trainer.elastic=follow_world_size")
+    return micro_batches // world_size
 
 
 # Config keys a resumed run may change: where things are, how long to train, what to log and how to
@@ -992,7 +1214,8 @@ RESUMABLE_CHANGES = ("run.output_dir", "data.shard_dir", "data.cache_dir", "data
                      "data.verify_checksums", "model.text_model", "trainer.deepspeed_config", "trainer.epochs",
                      "trainer.patience", "trainer.log_every", "trainer.progress_bar", "trainer.checkpoint_every_steps",
                      "trainer.keep_checkpoints", "trainer.nonfinite", "trainer.nonfinite_patience",
-                     "trainer.collective_timeout_s", "trainer.log_samples", "trainer.anomaly_detection")
+                     "trainer.collective_timeout_s", "trainer.log_samples", "trainer.anomaly_detection",
+                     "trainer.elastic")
 
 
 def _flatten(tree: dict[str, Any], prefix: str = "") -> dict[str, Any]:
@@ -1021,15 +1244,27 @@ def _check_same_config(config: Config, tag_dir: Path) -> None:
 
 
 def _check_same_layout(config: Config, tag_dir: Path, saved: dict[str, Any], world_size: int) -> None:
-    now = {"world_size": world_size, "zero_stage": zero_stage(deepspeed_settings(config)),
-           "gradient_accumulation_steps": config.trainer.gradient_accumulation_steps,
-           "accumulation": config.trainer.accumulation}
+    settings = deepspeed_settings(config)
+    stage = zero_stage(settings)
+    now = {"zero_stage": stage, "accumulation": config.trainer.accumulation}
     changed = [f"{key} {saved.get(key)} there, {value} here" for key, value in now.items() if saved.get(key) != value]
     if changed:
         raise CheckpointError(
-            f"{tag_dir}: cannot resume with this launch: {'; '.join(changed)}. Resuming exactly needs the world size, "
-            f"ZeRO stage and accumulation it was saved with: relaunch on {saved.get('world_size')} rank(s) with a "
-            f"DeepSpeed config of ZeRO stage {saved.get('zero_stage')} (trainer.deepspeed_config)")
+            f"{tag_dir}: cannot resume with this launch: {'; '.join(changed)}. Resuming needs the ZeRO stage and the "
+            f"accumulation it was saved with: a DeepSpeed config of ZeRO stage {saved.get('zero_stage')} "
+            f"(trainer.deepspeed_config) and trainer.accumulation={saved.get('accumulation')}")
+    if saved["world_size"] == world_size:
+        return
+    # Another world size: ZeRO-1/2 through DeepSpeed's universal checkpoint; ZeRO-0 in fp32 holds everything
+    # in one file. A bf16 or fp16 ZeRO-0 optimizer partitions its fp32 state by rank, and ZeRO-3 restores one
+    # step count for every parameter group (StagedAdam keeps one per group): neither is converted here.
+    mixed = settings.get("bf16", {}).get("enabled") or settings.get("fp16", {}).get("enabled")
+    if stage == 3 or (stage == 0 and mixed):
+        what = "ZeRO stage 3" if stage == 3 else "ZeRO stage 0 in bf16/fp16"
+        raise CheckpointError(f"{tag_dir}: saved on {saved['world_size']} rank(s), launched on {world_size}: a "
+                              f"{what} checkpoint resumes only on the world size it was saved with; relaunch on "
+                              f"{saved['world_size']} rank(s) (resuming on another world size covers ZeRO stages 1 "
+                              "and 2, and stage 0 in fp32)")
 
 
 def finished_run_summary(config: Config, tag_dir: Path) -> dict[str, Any] | None:

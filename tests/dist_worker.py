@@ -63,7 +63,10 @@ def run_jobs(rank: int, world_size: int, port: int, jobs_path: str, out_dir: str
     for job in json.loads(open(jobs_path).read()):
         job_dir = os.path.join(out_dir, job["name"])
         os.makedirs(job_dir, exist_ok=True)
-        run(world, job["config"], job["overrides"], job["phases"], job_dir)
+        if "resume" in job:
+            resumed_state(world, job["config"], job["overrides"], job["resume"], job_dir)
+        else:
+            run(world, job["config"], job["overrides"], job["phases"], job_dir)
 
 
 def run(world, config_path: str, overrides: list[str], phases: str, out_dir: str) -> None:
@@ -111,6 +114,55 @@ def run(world, config_path: str, overrides: list[str], phases: str, out_dir: str
     gc.collect()
 
 
+
+
+def resumed_state(world, config_path: str, overrides: list[str], checkpoint: str, out_dir: str) -> None:
+    """Resume a Trainer from ``checkpoint`` on this world size and write, from rank 0, every trained
+    parameter's full fp32 value and Adam moments and each param group's step count
+    (``out_dir/rank{r}.pt``: every rank holds them whole)."""
+    import gc
+    from pathlib import Path
+
+    import torch
+    from deepspeed.utils import safe_get_full_fp32_param, safe_get_full_optimizer_state
+
+    from dist_mmfuse.config import load_config
+    from dist_mmfuse.manifest import load_manifest
+    from dist_mmfuse.trainer import Trainer, resume_accumulation
+
+    config = load_config(config_path, overrides)
+    trainer = Trainer(config, load_manifest(config.data.shard_dir), world,
+                      accumulation_steps=resume_accumulation(config, Path(checkpoint), world.world_size))
+    trainer.load_checkpoint(checkpoint)
+    engine, optimizer = trainer.engine, trainer.optimizer
+    zero = engine.zero_optimization_stage() in (1, 2)
+    if zero:
+        # DeepSpeed links each parameter to its moments once, at the first step; StagedAdam creates the moments
+        # of a stage's groups at that stage's first step, so link again to read them all.
+        engine.optimizer._hp_optimizer_states_linked = False
+        engine.optimizer._lazy_init_hp_params_optimizer_state()
+        params_by_group = engine.optimizer.bit16_groups
+    else:
+        params_by_group = [group["params"] for group in optimizer.param_groups]
+    names = {id(p): n for n, p in engine.module.named_parameters()}
+    result = {}
+    for index, (group, params) in enumerate(zip(optimizer.param_groups, params_by_group)):
+        group_state = optimizer.state[group["params"][0]]  # ZeRO: the group's flat partition
+        result[f"step of group {group['name']}"] = group_state.get("step")
+        for param in params:
+            entry = {"fp32": (safe_get_full_fp32_param(param) if zero else param).detach().clone()}
+            for key in ("exp_avg", "exp_avg_sq"):
+                if key not in group_state:  # the same on every rank: no rank enters the collective
+                    entry[key] = None
+                elif zero:
+                    entry[key] = safe_get_full_optimizer_state(param, key).clone()
+                else:
+                    entry[key] = optimizer.state[param][key].clone()
+            result[names[id(param)]] = entry
+    torch.save(result, os.path.join(out_dir, f"rank{world.rank}.pt"))
+    engine.destroy()
+    del trainer
+    gc.collect()
 
 
 def reference(config_path: str, overrides: list[str], phases: str, total_batch: int,

@@ -485,8 +485,20 @@ def test_bad_inputs_fail_before_the_process_group_naming_the_key(small_shards, f
     two_ranks = {**train_env(), "RANK": "0", "WORLD_SIZE": "2", "LOCAL_RANK": "0"}
     commands = {name: (TRAIN + ["--config", str(config), *args], words, train_env(), tmp_path)
                 for name, (args, words) in cases.items()}
-    commands["world size"] = (TRAIN + ["--config", str(config), "--resume", "latest"],
-                              ["cannot resume with this launch: world_size 1 there, 2 here"], two_ranks, tmp_path)
+    commands["global batch"] = (
+        TRAIN + ["--config", str(config), "--resume", "latest", "trainer.elastic=keep_global_batch"],
+        ["trainer.elastic=keep_global_batch cannot keep the global batch of 16 (1 rank(s) x 1 accumulated "
+         "micro-batch(es) of 16) on 2 rank(s): 1 micro-batches per step do not divide by 2"], two_ranks, tmp_path)
+    # ZeRO-3 resumes only on its own world size (a checkpoint.json that says so: the refusal needs no more).
+    zero3_run, zero3_config = copy_run(finished_run, tmp_path / "zero3")
+    latest = zero3_run / "checkpoints" / (zero3_run / "checkpoints" / "latest").read_text().strip()
+    info = json.loads((latest / "checkpoint.json").read_text())
+    (latest / "checkpoint.json").write_text(json.dumps({**info, "zero_stage": 3}))
+    commands["ZeRO-3 world size"] = (
+        TRAIN + ["--config", str(zero3_config), "--resume", "latest",
+                 f"trainer.deepspeed_config={REPO / 'configs' / 'deepspeed' / 'zero3_fp32.json'}"],
+        ["saved on 1 rank(s), launched on 2: a ZeRO stage 3 checkpoint resumes only on the world size it was saved "
+         "with"], two_ranks, tmp_path)
     # A shipped config that names a model nobody has put there (its relative paths: from its directory).
     commands["shipped model"] = (TRAIN + ["--config", "configs/self_mm_sims.yaml"],
                                  [f"model.text_model: {REPO / 'pretrained' / 'bert-base-chinese'} does not exist",

@@ -60,11 +60,17 @@ BAD_SAMPLE_POLICIES = ("error", "skip")
 
 @dataclass(frozen=True)
 class Segment:
-    """Positions ``[start, stop)`` of one shard."""
+    """Positions ``[start, stop)`` of one shard, less the positions in ``skip`` (samples a resumed pass
+    has already trained: see data/elastic.py)."""
 
     shard: ShardInfo
     start: int
     stop: int
+    skip: frozenset[int] = frozenset()
+
+    @property
+    def count(self) -> int:
+        return self.stop - self.start - len(self.skip)
 
 
 @dataclass(frozen=True)
@@ -72,10 +78,21 @@ class StreamPlan:
     segments: tuple[Segment, ...]
     num_real: int
     num_padding: int
+    # Each batch's size when they differ (the rest of a pass on another layout ends with smaller batches,
+    # data/elastic.py); None: batches of the loader's batch size, the last one holding what is left.
+    batch_sizes: tuple[int, ...] | None = None
+    seed_key: tuple[int, ...] = ()  # appended to (seed, epoch, stream) for the shuffle buffer's seed
 
     @property
     def length(self) -> int:
         return self.num_real + self.num_padding
+
+    def sizes(self, batch_size: int) -> tuple[int, ...]:
+        """The size of each batch the stream yields."""
+        if self.batch_sizes is not None:
+            return self.batch_sizes
+        full, last = divmod(self.length, batch_size)
+        return (batch_size,) * full + ((last,) if last else ())
 
 
 def plan_epoch(shards: tuple[ShardInfo, ...], *, num_streams: int, batch_size: int, epoch: int, seed: int,
@@ -105,6 +122,16 @@ def plan_epoch(shards: tuple[ShardInfo, ...], *, num_streams: int, batch_size: i
         num_real = max(0, high - low)
         plans.append(StreamPlan(tuple(segments), num_real, per_stream - num_real))
     return plans
+
+
+def shuffle_stream(items: Iterator[Any], *, buffer: int, seed: int, epoch: int, stream_id: int,
+                   seed_key: tuple[int, ...] = ()) -> Iterator[Any]:
+    """A training stream's items through its shuffle buffer, seeded by ``(seed, epoch, stream, *seed_key)``.
+    The order depends only on the number of items, so it can be replayed over sample positions."""
+    if buffer <= 1:
+        return items
+    state = int(np.random.SeedSequence([seed, epoch, stream_id, *seed_key]).generate_state(1)[0])
+    return wds.filters._shuffle(items, bufsize=buffer, initial=buffer, rng=random.Random(state))
 
 
 # --------------------------------------------------------------------------------------------------
@@ -297,6 +324,8 @@ class ShardStreamDataset(IterableDataset):
         context = multiprocessing.get_context("fork")
         self._epoch = context.Value("q", 0, lock=False)
         self._start_step = context.Value("q", 0, lock=False)
+        # (epoch, plans): the rest of a pass begun on another layout (StreamingLoader.continue_pass).
+        self.continued: tuple[int, list[StreamPlan]] | None = None
 
     def set_position(self, epoch: int, start_step: int) -> None:
         self._epoch.value = epoch
@@ -309,6 +338,17 @@ class ShardStreamDataset(IterableDataset):
     def batches_per_stream(self, epoch: int = 0) -> int:
         return math.ceil(self.plans(epoch)[0].length / self.options.batch_size)
 
+    def epoch_plans(self, epoch: int) -> list[StreamPlan]:
+        """The streams ``epoch`` reads: its plan, or the rest of it when the pass is continued."""
+        if self.continued is not None and self.continued[0] == epoch:
+            return self.continued[1]
+        return self.plans(epoch)
+
+    def rank_batches(self, epoch: int) -> int:
+        """Batches this rank yields in ``epoch``."""
+        plans = self.epoch_plans(epoch)[self.rank * self.workers_per_rank:(self.rank + 1) * self.workers_per_rank]
+        return sum(len(plan.sizes(self.options.batch_size)) for plan in plans)
+
     def __iter__(self) -> Iterator[Batch]:
         info = get_worker_info()
         worker = info.id if info is not None else 0
@@ -318,7 +358,7 @@ class ShardStreamDataset(IterableDataset):
         local_stream = (worker + start_step) % workers
         stream_id = self.rank * workers + local_stream
         skip_batches = (start_step - local_stream + workers - 1) // workers if start_step > local_stream else 0
-        plan = self.plans(epoch)[stream_id]
+        plan = self.epoch_plans(epoch)[stream_id]
         yield from self._stream_batches(plan, epoch, stream_id, skip_batches)
 
     # -- raw samples -------------------------------------------------------------------------------
@@ -340,7 +380,7 @@ class ShardStreamDataset(IterableDataset):
             for raw in wds.tariterators.group_by_keys(members()):
                 if position >= segment.stop:
                     break
-                if position >= segment.start:
+                if position >= segment.start and position not in segment.skip:
                     raw["__shard__"] = str(path)
                     yield raw
                 position += 1
@@ -361,16 +401,16 @@ class ShardStreamDataset(IterableDataset):
             except DataError as exc:
                 if self.options.bad_samples != "skip":
                     raise
-                lost = segment.stop - segment.start - read
+                lost = segment.count - read
                 log.warning("skipping %d sample(s): %s", lost, exc)
                 yield {"__skipped__": lost}
 
-    def _shuffled(self, raw: Iterator[dict[str, Any]], epoch: int, stream_id: int) -> Iterator[dict[str, Any]]:
-        if not self.train or self.options.shuffle_buffer <= 1:
+    def _shuffled(self, raw: Iterator[dict[str, Any]], epoch: int, stream_id: int,
+                  seed_key: tuple[int, ...] = ()) -> Iterator[dict[str, Any]]:
+        if not self.train:
             return raw
-        seed = int(np.random.SeedSequence([self.options.seed, epoch, stream_id]).generate_state(1)[0])
-        size = self.options.shuffle_buffer
-        return wds.filters._shuffle(raw, bufsize=size, initial=size, rng=random.Random(seed))
+        return shuffle_stream(raw, buffer=self.options.shuffle_buffer, seed=self.options.seed, epoch=epoch,
+                              stream_id=stream_id, seed_key=seed_key)
 
     # -- decoded, validated samples and batches ----------------------------------------------------
 
@@ -401,20 +441,20 @@ class ShardStreamDataset(IterableDataset):
                 yield _SkippedSamples(1)
 
     def _stream_batches(self, plan: StreamPlan, epoch: int, stream_id: int, skip_batches: int) -> Iterator[Batch]:
-        size = self.options.batch_size
-        raw = self._shuffled(self._raw_samples(plan), epoch, stream_id)
+        sizes = plan.sizes(self.options.batch_size)
+        raw = self._shuffled(self._raw_samples(plan), epoch, stream_id, plan.seed_key)
         if skip_batches and self.options.bad_samples == "error":
             # Every sample is valid or raises, so the order is known without decoding: skip raw samples.
-            for _ in range(skip_batches * size):
+            for _ in range(sum(sizes[:skip_batches])):
                 next(raw, None)
             emitted, to_drop = skip_batches, 0
         else:
             emitted, to_drop = 0, skip_batches
-        total_batches = math.ceil(plan.length / size)
+        total_batches = len(sizes)
         pending: list[Sample] = []
         pending_mask: list[bool] = []
         skipped = 0
-        recent: collections.deque[Sample] = collections.deque(maxlen=size)
+        recent: collections.deque[Sample] = collections.deque(maxlen=self.options.batch_size)
 
         def flush() -> Batch | None:
             nonlocal pending, pending_mask, skipped, to_drop
@@ -434,15 +474,14 @@ class ShardStreamDataset(IterableDataset):
             pending.append(item)
             pending_mask.append(True)
             recent.append(item)
-            if len(pending) == size:
+            if emitted < total_batches and len(pending) == sizes[emitted]:
                 batch = flush()
                 emitted += 1
                 if batch is not None:
                     yield batch
         # Fill what the stream still owes: padding (evaluation), or refills for skipped samples (training).
         while emitted < total_batches:
-            expected = size if emitted < total_batches - 1 else plan.length - (total_batches - 1) * size
-            while len(pending) < expected:
+            while len(pending) < sizes[emitted]:
                 if self.train:
                     if not recent:
                         raise DataError(f"stream {stream_id} of epoch {epoch} has no valid sample to refill with")
@@ -513,12 +552,21 @@ class StreamingLoader:
 
     def epoch(self, epoch: int, start_step: int = 0) -> Iterator[Batch]:
         """This rank's batches of ``epoch``, starting at batch ``start_step`` (for exact resume)."""
-        if not 0 <= start_step <= self.batches_per_epoch:
-            raise ValueError(f"start_step {start_step} outside [0, {self.batches_per_epoch}]")
-        if start_step == self.batches_per_epoch:
+        batches = self.dataset.rank_batches(epoch)
+        if not 0 <= start_step <= batches:
+            raise ValueError(f"start_step {start_step} outside [0, {batches}]")
+        if start_step == batches:
             return iter(())
         self.dataset.set_position(epoch, start_step)
         return _with_heartbeat(iter(self._loader))
+
+    def continue_pass(self, epoch: int, plans: list[StreamPlan]) -> None:
+        """Read ``plans`` for ``epoch`` instead of its own (the rest of a pass begun on another layout,
+        data/elastic.py). Call it before the first ``epoch()``: persistent workers keep the dataset they
+        were forked with."""
+        if self._loader._iterator is not None:
+            raise RuntimeError("continue_pass after the loader's workers have started")
+        self.dataset.continued = (epoch, plans)
 
     def state(self, epoch: int, step: int) -> dict[str, Any]:
         """What a checkpoint records to resume this loader at ``(epoch, step)``."""
@@ -527,9 +575,10 @@ class StreamingLoader:
                 "seed": self.options.seed, "split": self.split}
 
     def check_resumable(self, state: dict[str, Any]) -> None:
-        """Raise unless ``state`` was saved with the layout this loader has (same batches then)."""
+        """Raise unless ``state`` was saved with the batches, workers, seed and split this loader has. The
+        world size may differ: the rest of a pass then goes through ``continue_pass``."""
         current = self.state(state["epoch"], state["step"])
-        changed = {k: (state.get(k), v) for k, v in current.items() if state.get(k) != v}
+        changed = {k: (state.get(k), v) for k, v in current.items() if state.get(k) != v and k != "world_size"}
         if changed:
             raise ValueError(f"cannot resume the data position exactly: changed since the checkpoint {changed}")
 

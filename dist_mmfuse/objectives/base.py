@@ -29,7 +29,8 @@ and its stage schedule. The trainer only sees this interface:
   contrastive stage (TupleInfoNCE's sample optimisation trains candidates from one starting point);
 * ``seed``: the run's seed, for random draws that must be the same on every rank;
 * ``extra_state()`` / ``load_extra_state()``: non-parameter state (MMIM's entropy memory, Self-MM's
-  banks) for checkpoints.
+  banks) for checkpoints. It must be the same on every rank (each objective builds it from gathered
+  global batches): a resume on more ranks gives the new ones rank 0's.
 
 Objectives are nn.Modules so their parameters live inside the DeepSpeed engine with the model's.
 """
