@@ -42,6 +42,7 @@ from .config import (PATH_KEYS, Config, ConfigError, config_from_dict, load_conf
                      resolve_paths, validate_with_overrides)
 from .manifest import DataError
 from .quiet import quiet_libraries
+from .storage import is_url
 
 quiet_libraries()  # in the driver and in every Ray worker that unpickles train_worker (quiet.py)
 
@@ -227,7 +228,7 @@ def base_config(settings: TuneSettings) -> dict[str, Any]:
     raw = load_config(settings.train_config, settings.train_overrides, check_data=False).model_dump(mode="json")
     raw["run"]["output_dir"] = str(settings.experiment_dir() / "runs")  # every trial's run directory is in there
     for section, key in PATH_KEYS:
-        if raw[section].get(key) is not None:
+        if raw[section].get(key) is not None and not is_url(raw[section][key]):  # a URL (shards) is the same everywhere
             path = Path(raw[section][key]).absolute()
             raw[section][key] = str(path.relative_to(PROJECT_ROOT) if path.is_relative_to(PROJECT_ROOT) else path)
     return raw
@@ -238,7 +239,7 @@ def trial_config(settings: TuneSettings, base: dict[str, Any], params: dict[str,
     project-relative paths resolved against this process's copy of the project."""
     raw = copy.deepcopy(base)
     for section, key in PATH_KEYS:
-        if raw[section].get(key) is not None:
+        if raw[section].get(key) is not None and not is_url(raw[section][key]):
             raw[section][key] = str(PROJECT_ROOT / raw[section][key])  # an absolute path stays as it is
     # Set directly, not as a YAML override: a trial id of hex digits only (say 28802345) reads as a number.
     raw["run"]["name"] = run_name

@@ -26,6 +26,7 @@ from .servers import S3_SECRET, http_server, s3_server
 
 TRAIN = [sys.executable, str(REPO / "launch" / "train.py")]
 EVAL = [sys.executable, str(REPO / "launch" / "eval.py")]
+PREDICT = [sys.executable, str(REPO / "launch" / "predict.py")]
 SHARD = [sys.executable, "-m", "sharding"]
 
 
@@ -177,6 +178,19 @@ def test_sharding_into_s3_uploads_restartably_and_reads_back_equal(tmp_path, syn
             assert S3_SECRET not in output.stdout + output.stderr
 
 
+def test_tuning_trials_keep_a_url_shard_dir(tmp_path, small_shards):
+    """Ray Tune trials run in other directories and on other nodes: project paths are re-rooted there, a
+    URL stays the URL."""
+    from dist_mmfuse.tuning import base_config, load_tune_settings, trial_config
+
+    from .test_tune import write_tune_config
+
+    config = write_tune_config(tmp_path, small_shards, "remote", {"objective.mmim.alpha": {"uniform": [0.1, 0.2]}}, 1)
+    settings = load_tune_settings(config, ["train_overrides=[data.shard_dir=s3://shards/mosi/]"])
+    trial = trial_config(settings, base_config(settings), {"objective.mmim.alpha": 0.15}, "t1")
+    assert trial.data.shard_dir == "s3://shards/mosi" and trial.objective.mmim.alpha == 0.15
+
+
 def _train_log(run: Path) -> list[dict]:
     return [json.loads(line) for line in (run / "metrics.jsonl").read_text().splitlines()]
 
@@ -189,7 +203,8 @@ def _losses(log: list[dict]) -> list[tuple]:
 def test_training_and_evaluation_from_http_and_s3_equal_local(small_shards, tmp_path):
     """launch/train.py reading its shards from the HTTP server (which drops a connection in the middle of a
     shard) and from the S3-compatible server: every step's loss and the final metrics equal the local run's;
-    launch/eval.py from each equals too; a run resumed mid-epoch from HTTP equals the uninterrupted one.
+    launch/eval.py from each equals too, and launch/predict.py from HTTP; a run resumed mid-epoch from HTTP
+    equals the uninterrupted one.
     The S3 secret is in no file of the run and in no output."""
     extra = {"trainer": {"checkpoint_every_steps": 7, "keep_checkpoints": 10}, "data": {"num_workers": 2}}
     runs = {}
@@ -217,6 +232,15 @@ def test_training_and_evaluation_from_http_and_s3_equal_local(small_shards, tmp_
         train("http", url, env, f"data.cache_dir={tmp_path / 'cache'}")
         assert faults.dropped == ["train-000002.tar"] * 2
         assert evaluate("http", url, env) == local_eval
+        # Predictions from the shards at the URL equal those from the local directory.
+        predicted = []
+        for where, name in ((str(small_shards), "local.csv"), (url, "http.csv")):
+            done = subprocess.run(PREDICT + ["--model", str(tmp_path / "local" / "best_model"), "--input", where,
+                                             "--split", "test", "--out", str(tmp_path / name)],
+                                  env=env, capture_output=True, text=True, timeout=300)
+            assert done.returncode == 0, done.stderr[-3000:]
+            predicted.append((tmp_path / name).read_text())
+        assert predicted[0] == predicted[1] and len(predicted[0].splitlines()) == 31
         # Resume mid-epoch (epoch 1, step 7 of 12) from HTTP, in the run's own directory as after a crash.
         resumed = subprocess.run(TRAIN + ["--config", str(tmp_path / "http.yaml"), f"data.shard_dir={url}",
                                           "--resume", str(tmp_path / "http" / "checkpoints" / "step00000007")],
