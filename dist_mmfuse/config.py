@@ -67,7 +67,8 @@ class PrepareConfig(_Strict):
 
 
 class DataConfig(_Strict):
-    shard_dir: str = Field(description="shard directory: a local path or a URL (http(s)://, s3://, gs://)")
+    shard_dir: str = Field(description="shard directory: a local path or a URL (http(s)://, s3://, gs://); a URL's "
+                                       "shards are built beforehand (data.prepare builds local directories only)")
     cache_dir: Path | None = Field(None, description="local cache of shards read from a URL (by content digest)")
     cache_max_gb: float | None = Field(20.0, gt=0, description="cache size limit; least recently used shards go")
     prepare: PrepareConfig | None = None
@@ -96,14 +97,6 @@ class DataConfig(_Strict):
     @property
     def remote(self) -> bool:
         return is_url(self.shard_dir)
-
-    @model_validator(mode="after")
-    def _prepare_builds_locally(self) -> "DataConfig":
-        if self.prepare is not None and self.remote:
-            raise ValueError(f"data.prepare builds a local shard directory, and data.shard_dir is the URL "
-                             f"{self.shard_dir}: build into the bucket once with `dist-mmfuse-shard build --out "
-                             f"{self.shard_dir}`, and drop data.prepare")
-        return self
 
 
 class EncoderSizes(_Strict):
@@ -454,7 +447,7 @@ def config_from_dict(raw: dict[str, Any], overrides: list[str] | tuple[str, ...]
         try:
             manifest = load_manifest(config.data.shard_dir)
         except FileNotFoundError:
-            if config.data.prepare is None:
+            if config.data.prepare is None or config.data.remote:
                 raise ConfigError(missing_shard_dir_message(config, path)) from None
         else:
             check_against_manifest(config, manifest, path)
@@ -463,10 +456,10 @@ def config_from_dict(raw: dict[str, Any], overrides: list[str] | tuple[str, ...]
 
 def missing_shard_dir_message(config: Config, path: str | Path) -> str:
     shard_dir = config.data.shard_dir
-    if config.data.remote:
-        what = f"has no {MANIFEST_NAME} (or it cannot be listed)"
-    else:
-        what = "does not exist" if not Path(shard_dir).exists() else f"has no {MANIFEST_NAME}"
+    if config.data.remote:  # data.prepare builds local directories only
+        return (f"{path}: data.shard_dir: {shard_dir} has no {MANIFEST_NAME}; build the shards into it with "
+                f"`dist-mmfuse-shard build --out {shard_dir}` (data.prepare builds local directories only)")
+    what = "does not exist" if not Path(shard_dir).exists() else f"has no {MANIFEST_NAME}"
     return (f"{path}: data.shard_dir: {shard_dir} {what}, and data.prepare is not set to build it (build it with "
             "`dist-mmfuse-shard build`, or set data.prepare)")
 

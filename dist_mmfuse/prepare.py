@@ -19,7 +19,7 @@ def prepare_data(config: Config, config_path: str | Path = "<config>") -> tuple[
     """
     data = config.data
     splits = [data.train_split, data.valid_split, data.test_split]
-    if data.remote:  # built beforehand (data.prepare is local only): the manifest and every shard must be there
+    if data.remote:  # built beforehand (data.prepare builds local directories only): manifest and shards must be there
         try:
             manifest = load_manifest(data.shard_dir)
         except FileNotFoundError:

@@ -42,6 +42,7 @@ RETRY_MAX_WAIT_S = 30.0
 # Extras that bring a protocol's fsspec back end (pyproject.toml).
 PROTOCOL_EXTRAS = {"s3": "s3", "s3a": "s3", "gs": "gcs", "gcs": "gcs"}
 T = TypeVar("T")
+_INHERITED_FILESYSTEMS: list = []  # see ShardStore.fs
 
 
 class DataError(RuntimeError):
@@ -156,12 +157,18 @@ class ShardStore:
 
     @property
     def fs(self):
-        # fsspec's async filesystems are not fork-safe: a loader worker (forked) opens its own.
+        # fsspec's async filesystems are not fork-safe: a loader worker (forked) opens its own, and keeps the
+        # one it inherited referenced: finalizing it would try to close the parent's session on the parent's
+        # event loop, which has no thread here, and stall for a second.
         if self._fs is None or self._fs_pid != os.getpid():
+            if self._fs is not None:
+                _INHERITED_FILESYSTEMS.append(self._fs)
             self._fs_pid = os.getpid()
             import fsspec
 
-            options: dict[str, Any] = {}
+            # Its own instance: fsspec's cache would hand back one made for other environment settings
+            # (an S3 endpoint or credentials since changed).
+            options: dict[str, Any] = {"skip_instance_cache": True}
             if urlsplit(self.location).scheme in ("http", "https"):
                 import aiohttp
 

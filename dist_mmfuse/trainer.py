@@ -1210,7 +1210,8 @@ def accumulation_for(config: Config, saved_steps: int, saved_world: int, world_s
 
 # Config keys a resumed run may change: where things are, how long to train, what to log and how to
 # checkpoint. Any other difference would continue another experiment under this run's name.
-RESUMABLE_CHANGES = ("run.output_dir", "data.shard_dir", "data.cache_dir", "data.cache_max_gb", "data.prefetch_factor", "data.pin_memory",
+RESUMABLE_CHANGES = ("run.output_dir", "data.shard_dir", "data.cache_dir", "data.cache_max_gb", "data.prefetch_factor",
+                     "data.pin_memory",
                      "data.verify_checksums", "model.text_model", "trainer.deepspeed_config", "trainer.epochs",
                      "trainer.patience", "trainer.log_every", "trainer.progress_bar", "trainer.checkpoint_every_steps",
                      "trainer.keep_checkpoints", "trainer.nonfinite", "trainer.nonfinite_patience",

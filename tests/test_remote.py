@@ -35,7 +35,10 @@ def epoch_batches(location, *, workers: int = 2, epoch: int = 0, start_step: int
     if store:
         location = storage.ShardStore(location, **store)
     loader = StreamingLoader(location, "train", options)
-    return [(b.index, b.values["audio"], b.values["text"], b.label) for b in loader.epoch(epoch, start_step)]
+    try:
+        return [(b.index, b.values["audio"], b.values["text"], b.label) for b in loader.epoch(epoch, start_step)]
+    finally:
+        loader.close()  # its workers, at once: a server stopped later must not leave one waiting on it
 
 
 def assert_same_batches(got: list, expected: list) -> None:
@@ -176,6 +179,24 @@ def test_sharding_into_s3_uploads_restartably_and_reads_back_equal(tmp_path, syn
         assert_same_batches(epoch_batches("s3://shards/mosi"), epoch_batches(local))
         for output in (done, again):
             assert S3_SECRET not in output.stdout + output.stderr
+
+
+def test_a_config_with_data_prepare_takes_a_url_and_never_builds_into_it(tmp_path, small_shards):
+    """data.prepare builds local directories on first use: with a URL it does nothing. A URL with shards
+    loads as it is; one without a manifest fails at once, saying how to build into it."""
+    from dist_mmfuse.config import ConfigError, load_config
+
+    config = write_train_config(tmp_path / "c.yaml", small_shards, tmp_path / "run", extra={
+        "data": {"prepare": {"source": "synthetic", "options": {"preset": "mosi"}}}})
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    with http_server(small_shards) as (url, _):
+        assert load_config(config, [f"data.shard_dir={url}"]).data.shard_dir == url
+    with http_server(empty) as (url, _):
+        with pytest.raises(ConfigError, match=rf"data.shard_dir: {url} has no manifest.json; build the shards into "
+                                              rf"it with `dist-mmfuse-shard build --out {url}`"):
+            load_config(config, [f"data.shard_dir={url}"])
+    assert list(empty.iterdir()) == []
 
 
 def test_tuning_trials_keep_a_url_shard_dir(tmp_path, small_shards):

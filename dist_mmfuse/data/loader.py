@@ -29,6 +29,7 @@ counts stay equal across ranks.
 from __future__ import annotations
 
 import collections
+import gc
 import logging
 import math
 import multiprocessing
@@ -558,6 +559,10 @@ class StreamingLoader:
         if start_step == batches:
             return iter(())
         self.dataset.set_position(epoch, start_step)
+        if self.options.num_workers and getattr(self._loader, "_iterator", None) is None:
+            # The workers are about to be forked: collect garbage here first, where the finalizers of remote
+            # filesystems (storage.py) can still close their sessions; in a worker they would stall.
+            gc.collect()
         return _with_heartbeat(iter(self._loader))
 
     def continue_pass(self, epoch: int, plans: list[StreamPlan]) -> None:
@@ -567,6 +572,14 @@ class StreamingLoader:
         if self._loader._iterator is not None:
             raise RuntimeError("continue_pass after the loader's workers have started")
         self.dataset.continued = (epoch, plans)
+
+    def close(self) -> None:
+        """Stop the persistent worker processes now (else they stop when the loader is garbage collected,
+        which waits on workers still busy with an epoch that was abandoned, say after an error)."""
+        iterator = getattr(self._loader, "_iterator", None)
+        if iterator is not None and hasattr(iterator, "_shutdown_workers"):
+            iterator._shutdown_workers()
+        self._loader._iterator = None
 
     def state(self, epoch: int, step: int) -> dict[str, Any]:
         """What a checkpoint records to resume this loader at ``(epoch, step)``."""
