@@ -9,6 +9,7 @@ import os
 import shutil
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from .config import ConfigError, load_config
 from .data.loader import check_training_batches
@@ -16,7 +17,7 @@ from .distributed import init_process_group, world_info
 from .export import INFO, PREPROCESSING, SCHEMA
 from .files import WriteError
 from .manifest import DataError
-from .storage import check_location, is_url
+from .storage import check_location, is_url, redact
 from .nonfinite import NonFiniteError
 from .prepare import prepare_data
 from .quiet import quiet_libraries
@@ -223,7 +224,7 @@ def _load_checkpoint_weights(path: Path) -> tuple[dict, dict, Path]:
 
 def eval_main(argv: list[str] | None = None) -> int:
     """Evaluate an exported model or a checkpoint on a split; prints the metrics as JSON (rank 0)."""
-    from .config import Config, apply_override
+    from .config import Config, resolve_paths, validate_with_overrides
     from .data.loader import make_loader
     from .manifest import check_shard_files, load_manifest
 
@@ -249,9 +250,9 @@ def eval_main(argv: list[str] | None = None) -> int:
 
             check_predictions_path(args.predictions)
         state, raw = _load_model_file(args)
-        for item in args.overrides:
-            apply_override(raw, item)
-        config = Config.model_validate(raw)
+        # Paths the overrides set are relative to the working directory, as for training.
+        config = validate_with_overrides(Config, raw, args.overrides, args.model or args.checkpoint,
+                                         after_overrides=lambda tree: resolve_paths(tree, Path.cwd()))
         manifest = load_manifest(config.data.shard_dir)
         if args.split not in manifest.splits:
             raise ValueError(f"{config.data.shard_dir}: no split {args.split!r} (it has {sorted(manifest.splits)})")
@@ -417,6 +418,11 @@ def predict_main(argv: list[str] | None = None) -> int:
             raise ValueError(f"--batch-size must be at least 1, got {args.batch_size}")
         out = check_predictions_path(args.out)
         remote = is_url(args.input)
+        from sharding.sources.table import TABLE_FORMATS
+
+        if remote and Path(urlsplit(args.input).path).suffix.lower() in TABLE_FORMATS:
+            raise ValueError(f"--input {redact(args.input)}: tables are read from local files; a URL is a shard "
+                             "directory")
         source = check_location(args.input) if remote else Path(args.input)
         if not remote and not source.exists():
             raise FileNotFoundError(f"--input {source}: no such shard directory or table")

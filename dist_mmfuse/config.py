@@ -25,7 +25,7 @@ from pydantic import (BaseModel, ConfigDict, Field, NonNegativeInt, PositiveInt,
                       model_validator)
 
 from .manifest import MANIFEST_NAME, Manifest, load_manifest
-from .storage import check_location, is_url
+from .storage import check_location, is_url, redact_credentials
 
 # The objectives this system implements; each is a plug-in chosen by name.
 OBJECTIVE_NAMES = ("late_fusion", "mmim", "self_mm", "self_mi", "tuple_infonce")
@@ -653,7 +653,7 @@ def _format_validation_error(path: Path, exc: ValidationError, overridden: dict[
     for error in exc.errors():
         key = ".".join(str(p) for p in error["loc"])
         message = "unknown key" if error["type"] == "extra_forbidden" else error["msg"]
-        origin = next((f" (from override {o!r})" for k, o in overridden.items()
+        origin = next((f" (from override {redact_credentials(o)!r})" for k, o in overridden.items()
                        if key == k or key.startswith(k + ".")), "")
         lines.append(f"{path}: {key}: {message}{origin}" if key else f"{path}: {message}")
     return "\n".join(lines)

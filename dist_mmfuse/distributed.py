@@ -14,6 +14,7 @@ import sys
 import threading
 import time
 from dataclasses import dataclass
+from pathlib import Path
 
 # (rank, world size, local rank) variable names, in order of precedence.
 _LAUNCHER_VARIABLES = (
@@ -84,8 +85,21 @@ def init_process_group(info: WorldInfo, timeout_s: float | None = None) -> None:
     with dropping_stdout_lines(shm_op_built):  # DeepSpeed's "... built successfully", on every rank
         deepspeed.init_distributed(dist_backend="nccl" if torch.cuda.is_available() else "gloo", verbose=False,
                                    **timeout)
+    _unlink_shm_allreduce_buffer(info.rank)
     if timeout_s:
         start_watchdog(info.rank, timeout_s + WATCHDOG_GRACE_S)
+
+
+def _unlink_shm_allreduce_buffer(rank: int) -> None:
+    """Remove the name of this rank's shared-memory all-reduce buffer (DeepSpeed's CPU accelerator, when
+    every rank is on one machine) once every rank has mapped every buffer: DeepSpeed never removes it, so each
+    job would leave a 67 MB file per rank in /dev/shm (RAM) behind, killed or not. The mappings stay valid."""
+    import torch.distributed
+
+    path = Path("/dev/shm") / (f"deepspeed_allreduce_buffer_{os.getuid()}_{os.environ.get('MASTER_ADDR')}_"
+                               f"{os.environ.get('MASTER_PORT')}_{rank}")
+    torch.distributed.barrier()  # every rank is past DeepSpeed's set-up, which maps the other ranks' buffers
+    path.unlink(missing_ok=True)
 
 
 # -- the watchdog ---------------------------------------------------------------------------------------

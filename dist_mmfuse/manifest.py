@@ -17,7 +17,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from .schema import DatasetSchema
-from .storage import DataError, ShardStore
+from .storage import UNKNOWN_SIZE, DataError, ShardStore
 
 MANIFEST_NAME = "manifest.json"
 MANIFEST_FORMAT = "dist_mmfuse.shards/1"
@@ -28,11 +28,12 @@ CANONICAL_SPLIT_ORDER = ("train", "valid", "test")
 class ShardInfo(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    name: str
+    # Checked as a plain file name and a hex digest: both become parts of paths and URLs (the cache's too).
+    name: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*\.tar$")
     count: int = Field(gt=0)
     first_index: int = Field(ge=0)
     bytes: int = Field(gt=0)
-    sha256: str = Field(min_length=64, max_length=64)
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
 
 
 class SplitInfo(BaseModel):
@@ -132,7 +133,7 @@ def check_shard_files(shard_dir: "str | os.PathLike | ShardStore", manifest: Man
         size, where = sizes[shard.name], store.url(shard.name)
         if size is None:
             problems.append(f"{where}: shard listed in the manifest is missing")
-        elif size != shard.bytes:
+        elif size != shard.bytes and size != UNKNOWN_SIZE:
             problems.append(f"{where}: {size} bytes, the manifest says {shard.bytes} (truncated or replaced)")
     if problems:
         more = f"\n  ... and {len(problems) - 10} more" if len(problems) > 10 else ""

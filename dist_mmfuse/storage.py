@@ -21,16 +21,18 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import errno
 import hashlib
 import logging
 import mmap
 import os
 import re
 import tempfile
+import time
 import uuid
 from pathlib import Path
 from typing import Any, Callable, Iterable, TypeVar
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import tenacity
 
@@ -42,7 +44,29 @@ RETRY_MAX_WAIT_S = 30.0
 # Extras that bring a protocol's fsspec back end (pyproject.toml).
 PROTOCOL_EXTRAS = {"s3": "s3", "s3a": "s3", "gs": "gcs", "gcs": "gcs"}
 T = TypeVar("T")
+UNKNOWN_SIZE = -1  # sizes(): the server gave no size (the sha256 still checks the shard when it is read)
 _INHERITED_FILESYSTEMS: list = []  # see ShardStore.fs
+
+
+def _listing(fs, root: str) -> list[dict[str, Any]]:
+    """The entries under ``root``; none when it does not exist yet (``exists`` would hide other errors)."""
+    try:
+        return fs.ls(root, detail=True, refresh=True)
+    except FileNotFoundError:
+        return []
+
+
+def _head(fs, path: str) -> dict[str, Any]:
+    """``fs.info(path)``; fsspec's HTTP back end reports every failure as FileNotFoundError: only a 404 is one."""
+    import aiohttp
+
+    try:
+        return fs.info(path)
+    except FileNotFoundError as exc:
+        cause = exc.__cause__
+        if cause is None or (isinstance(cause, aiohttp.ClientResponseError) and cause.status == 404):
+            raise
+        raise cause from None
 
 
 class DataError(RuntimeError):
@@ -60,8 +84,9 @@ def is_url(location: str | os.PathLike) -> bool:
 def check_location(location: str) -> str:
     """``location`` as a shard directory, without a trailing slash; ValueError when it cannot be one.
 
-    Refused: credentials or a query in the URL (they would be saved with the config), a protocol fsspec does
-    not know, and one whose back end is not installed (naming the extra that brings it)."""
+    Refused: credentials or a query in the URL (they would be saved with the config), and a protocol fsspec
+    does not know. Whether its back end is installed is checked when the store is opened (``require_backend``),
+    so a config that names a bucket still validates where nothing reads from it (an exported model's)."""
     if not is_url(location):
         return location
     parts = urlsplit(location)
@@ -73,18 +98,27 @@ def check_location(location: str) -> str:
                          "be saved with the config); give credentials through the environment")
     protocol = parts.scheme.lower()
     if protocol == "file":
-        return parts.path.rstrip("/") or "/"
+        if parts.netloc not in ("", "localhost"):
+            raise ValueError(f"{location}: a file:// URL names no host (file:///absolute/path)")
+        return unquote(parts.path).rstrip("/") or "/"
+    from fsspec.registry import known_implementations, registry
+
+    if protocol not in known_implementations and protocol not in registry:
+        raise ValueError(f"{location}: unknown protocol {protocol!r}")
+    return location.rstrip("/")
+
+
+def require_backend(location: str) -> None:
+    """StoreError unless the fsspec back end of the URL ``location`` is installed (naming the extra)."""
     import fsspec
 
+    protocol = urlsplit(location).scheme.lower()
     try:
         fsspec.get_filesystem_class(protocol)
-    except ValueError:
-        raise ValueError(f"{location}: unknown protocol {protocol!r}") from None
     except ImportError as exc:
         extra = PROTOCOL_EXTRAS.get(protocol)
         hint = f"pip install 'dist_mmfuse[{extra}]'" if extra else str(exc)
-        raise ValueError(f"{location}: reading {protocol}:// needs its fsspec back end: {hint}") from None
-    return location.rstrip("/")
+        raise StoreError(f"{location}: reading {protocol}:// needs its fsspec back end: {hint}") from None
 
 
 def redact(url: str) -> str:
@@ -96,15 +130,32 @@ def redact(url: str) -> str:
     return f"{parts.scheme}://{host}{parts.path}"
 
 
+# OSErrors worth another try: s3fs maps S3's throttling and internal errors to these (and permanent ones,
+# a bad range, a wrong region, an unsupported call, to EINVAL, EREMCHG, ENOSYS: not retried).
+TRANSIENT_ERRNOS = {errno.EAGAIN, errno.EBUSY, errno.EIO, errno.EREMOTEIO, errno.ETIMEDOUT, errno.ECONNRESET,
+                    errno.ECONNABORTED, errno.ECONNREFUSED, errno.ENETUNREACH, errno.EHOSTUNREACH, errno.EPIPE}
+
+
+_USERINFO = re.compile(r"(?<=://)[^/@\s]*@")
+
+
+def redact_credentials(text: str) -> str:
+    """``text`` with the user and password of every URL in it replaced by ``***`` (for messages that quote
+    what a user typed)."""
+    return _USERINFO.sub("***@", text)
+
+
 def is_transient(exc: BaseException) -> bool:
     """Whether a failed remote call may succeed if tried again."""
     import aiohttp
 
-    if isinstance(exc, (FileNotFoundError, PermissionError, IsADirectoryError, NotADirectoryError)):
-        return False
     if isinstance(exc, aiohttp.ClientResponseError):
         return exc.status in (408, 429) or exc.status >= 500
-    return isinstance(exc, (aiohttp.ClientError, asyncio.TimeoutError, TimeoutError, ConnectionError, OSError))
+    if isinstance(exc, (aiohttp.ClientSSLError, aiohttp.InvalidURL)):  # a certificate or a URL: not by waiting
+        return False
+    if isinstance(exc, (aiohttp.ClientError, asyncio.TimeoutError, TimeoutError, ConnectionError)):
+        return True
+    return isinstance(exc, OSError) and type(exc) is OSError and exc.errno in TRANSIENT_ERRNOS
 
 
 def _describe(exc: BaseException) -> str:
@@ -130,6 +181,8 @@ class ShardStore:
                  cache_max_bytes: int | None = None, attempts: int = RETRY_ATTEMPTS):
         self.location = check_location(str(location))
         self.remote = is_url(self.location)
+        if self.remote:
+            require_backend(self.location)
         self.cache_dir = Path(cache_dir) if cache_dir and self.remote else None
         self.cache_max_bytes = cache_max_bytes
         self.attempts = attempts
@@ -221,25 +274,33 @@ class ShardStore:
         return self.sizes([name])[name] is not None
 
     def sizes(self, names: Iterable[str]) -> dict[str, int | None]:
-        """The byte size of each of ``names``, None where absent. Remote: one listing where the store can
-        list (object stores), else a HEAD request each, 16 at a time."""
+        """The byte size of each of ``names``, None where absent and UNKNOWN_SIZE where the server does not
+        say. Remote: one listing where the store can list (object stores), else (HTTP, or no permission
+        to list) a HEAD request each, 16 at a time; errors other than "not found" are raised, not taken
+        for absence."""
         names = list(names)
         if not self.remote:
             return {n: (os.path.getsize(p) if os.path.isfile(p := self.url(n)) else None) for n in names}
+        fs = self.fs  # opened once here, not by 16 threads at once
         if urlsplit(self.location).scheme not in ("http", "https") and len(names) > 1:
-            listing = self._retrying(self.location, lambda: self.fs.ls(self._root, detail=True, refresh=True)
-                                     if self.fs.exists(self._root) else [])
-            found = {entry["name"].rstrip("/").rsplit("/", 1)[-1]: entry.get("size") for entry in listing
-                     if entry.get("type") == "file"}
-            return {n: found.get(n) for n in names}
+            try:
+                listing = self._retrying(self.location, lambda: _listing(fs, self._root))
+            except StoreError as exc:
+                if not isinstance(exc.__cause__, PermissionError):
+                    raise
+            else:
+                found = {entry["name"].rstrip("/").rsplit("/", 1)[-1]: entry.get("size") for entry in listing
+                         if entry.get("type") == "file"}
+                return {n: found.get(n) for n in names}
 
         def one(name: str) -> int | None:
             try:
-                return self._retrying(self.url(name), lambda: self.fs.info(self._path(name))).get("size")
+                info = self._retrying(self.url(name), lambda: _head(fs, self._path(name)))
             except StoreError as exc:
                 if isinstance(exc.__cause__, FileNotFoundError):
                     return None
                 raise
+            return UNKNOWN_SIZE if info.get("size") is None else info["size"]
 
         with concurrent.futures.ThreadPoolExecutor(16) as pool:
             return dict(zip(names, pool.map(one, names)))
@@ -262,12 +323,18 @@ class ShardStore:
                 buffer = self._map_verified(cached, f"{url} (cached as {cached})", size, sha256, verify)
                 os.utime(cached)  # most recently used
                 return buffer
-            except (FileNotFoundError, DataError):
+            except (OSError, DataError):  # absent, damaged, or the cache directory unusable: a miss
                 self._verified.discard(str(cached))
-            return self._download_to_cache(name, url, size, sha256, cached)
+            try:
+                return self._download_to_cache(name, url, size, sha256, cached)
+            except OSError as exc:  # the cache's disk (full, read-only, absent here): read without it
+                log.warning("%s: cannot keep %s in the cache %s (%s); reading it without the cache", self.location,
+                            name, self.cache_dir, exc)
+        return self._download_to_memory(name, url, size, sha256)
+
+    def _download_to_memory(self, name: str, url: str, size: int, sha256: str) -> bytearray:
         buffer = bytearray(size)
-        digest = self._download(name, url, size, memoryview(buffer).__setitem__)
-        _check_digest(url, digest, sha256)
+        _check_digest(url, self._download(name, url, size, memoryview(buffer).__setitem__), sha256)
         return buffer
 
     def _map_verified(self, path: Path, where: str, size: int, sha256: str, verify: bool) -> mmap.mmap:
@@ -306,25 +373,34 @@ class ShardStore:
         return digest.hexdigest()
 
     def _download_to_cache(self, name: str, url: str, size: int, sha256: str, cached: Path):
-        self.cache_dir.mkdir(parents=True, exist_ok=True)
         if self.cache_max_bytes is not None and size > self.cache_max_bytes:
-            buffer = bytearray(size)  # larger than the whole cache: read it without keeping it
-            _check_digest(url, self._download(name, url, size, memoryview(buffer).__setitem__), sha256)
-            return buffer
+            return self._download_to_memory(name, url, size, sha256)  # larger than the whole cache
+        self.cache_dir.mkdir(parents=True, exist_ok=True)
         partial = self.cache_dir / f".{sha256}.{uuid.uuid4().hex}.partial"
         try:
-            with open(partial, "wb") as stream:
+            with open(partial, "w+b") as stream:
                 digest = self._download(name, url, size, lambda _, piece: stream.write(piece))
-            _check_digest(url, digest, sha256)
+                _check_digest(url, digest, sha256)
+                stream.flush()
+                # Mapped before it is published: another process may evict the entry right after the rename.
+                mapped = mmap.mmap(stream.fileno(), 0, access=mmap.ACCESS_READ)
             os.replace(partial, cached)  # whole and verified, or not there at all
         finally:
             partial.unlink(missing_ok=True)
         self._verified.add(str(cached))
         self._evict(keep=cached)
-        return self._map_verified(cached, f"{url} (cached as {cached})", size, sha256, verify=False)
+        return mapped
 
     def _evict(self, keep: Path) -> None:
-        """Delete least recently used cached shards until the cache is within its limit."""
+        """Delete least recently used cached shards until the cache is within its limit, and partial files
+        that no download has written to for an hour (a worker killed mid-download leaves one)."""
+        stale = time.time() - 3600
+        for partial in self.cache_dir.glob(".*.partial"):
+            try:
+                if partial.stat().st_mtime < stale:
+                    partial.unlink(missing_ok=True)
+            except FileNotFoundError:
+                continue
         if self.cache_max_bytes is None:
             return
         entries = []

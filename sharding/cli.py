@@ -26,6 +26,7 @@ import yaml
 from pydantic import ValidationError
 
 from dist_mmfuse.manifest import DataError, load_manifest, verify_shard
+from dist_mmfuse.storage import ShardStore
 
 from .sources import SOURCES, make_source
 from .writer import ShardBuilder, finalize
@@ -179,11 +180,12 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "finalize":
             print(describe(finalize(args.dir)))
         elif args.command == "verify":
-            manifest = load_manifest(args.dir)
+            store = ShardStore(args.dir)
+            manifest = load_manifest(store)
             count = 0
             for split in manifest.splits.values():
                 for shard in split.shards:
-                    verify_shard(args.dir, shard)
+                    verify_shard(store, shard)
                     count += 1
             print(f"{count} shard(s) match the manifest")
         else:

@@ -182,6 +182,7 @@ def test_deepspeed_json_is_validated_by_deepspeed_and_unknown_keys_refused(good,
     ("https://user:pw@example.org/mosi", "credentials in the URL"),
     ("https://example.org/mosi?X-Amz-Signature=abc", "no query or fragment"),
     ("nosuchproto://bucket/mosi", "unknown protocol 'nosuchproto'"),
+    ("file://data/mosi", "a file:// URL names no host"),
 ])
 def test_a_shard_dir_url_with_credentials_or_an_unknown_protocol_is_refused(tmp_path, monkeypatch, url, message):
     """A URL is a shard directory, kept as written (no local folder "s3:"); one that carries credentials
@@ -192,6 +193,15 @@ def test_a_shard_dir_url_with_credentials_or_an_unknown_protocol_is_refused(tmp_
         load_config(path)
     assert "SECRET" not in str(raised.value) and "pw@" not in str(raised.value) and "abc" not in str(raised.value)
     assert [p.name for p in tmp_path.iterdir()] == ["run.yaml"]
+
+
+def test_a_secret_in_an_override_is_not_repeated(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    path = write(tmp_path, "data: {shard_dir: data}\n")
+    with pytest.raises(ConfigError, match=r"credentials in the URL .*\(from override 'data.shard_dir=s3://\*\*\*@b/x'\)"
+                       ) as raised:
+        load_config(path, ["data.shard_dir=s3://AKIAKEY:SECRET@b/x"], check_data=False)
+    assert "SECRET" not in str(raised.value) and "AKIAKEY" not in str(raised.value)
 
 
 def test_a_url_shard_dir_stays_a_url(tmp_path, monkeypatch):

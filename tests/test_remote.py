@@ -30,8 +30,9 @@ PREDICT = [sys.executable, str(REPO / "launch" / "predict.py")]
 SHARD = [sys.executable, "-m", "sharding"]
 
 
-def epoch_batches(location, *, workers: int = 2, epoch: int = 0, start_step: int = 0, **store) -> list:
-    options = LoaderOptions(batch_size=10, num_workers=workers, shuffle_buffer=16, seed=3)
+def epoch_batches(location, *, workers: int = 2, epoch: int = 0, start_step: int = 0, bad_samples: str = "error",
+                  **store) -> list:
+    options = LoaderOptions(batch_size=10, num_workers=workers, shuffle_buffer=16, seed=3, bad_samples=bad_samples)
     if store:
         location = storage.ShardStore(location, **store)
     loader = StreamingLoader(location, "train", options)
@@ -102,14 +103,21 @@ def test_a_corrupt_or_truncated_remote_shard_is_named_by_its_url(shard_copy):
 @pytest.mark.parametrize("status, words", [
     (404, r"not found \(404\)"), (403, r"access denied \(403\): check the credentials in the environment")])
 def test_permanent_errors_fail_at_once_naming_the_url(small_shards, status, words, caplog):
+    """No retry, and never taken for bad data: even under bad_samples=skip (which skips corrupt shards) a
+    shard that cannot be fetched stops the run; the check at start names the real error, not "missing"."""
+    manifest = load_manifest(small_shards)
     with http_server(small_shards) as (url, faults):
         faults.status["train-000003.tar"] = status
         started = time.perf_counter()
         with caplog.at_level(logging.WARNING, logger="dist_mmfuse.storage"):
-            with pytest.raises(DataError, match=rf"{url}/train-000003.tar: {words}$"):
-                epoch_batches(url, workers=0)
-        assert not [r for r in caplog.records if "retrying" in r.getMessage()]
+            for policy in ("error", "skip"):
+                with pytest.raises(DataError, match=rf"{url}/train-000003.tar: {words}$"):
+                    epoch_batches(url, workers=0, bad_samples=policy)
+        assert not [r for r in caplog.records if "retrying" in r.getMessage() or "skipping" in r.getMessage()]
         assert time.perf_counter() - started < 5
+        expected = "shard listed in the manifest is missing" if status == 404 else words
+        with pytest.raises(DataError, match=rf"{url}/train-000003.tar: {expected}"):
+            check_shard_files(url, manifest, ["train"])
         faults.status = {"manifest.json": status}
         with pytest.raises((FileNotFoundError, DataError), match=rf"{url}/manifest.json"):
             load_manifest(url)
@@ -126,7 +134,7 @@ def test_transient_errors_are_retried_then_given_up_naming_the_url(small_shards,
     assert sum("retrying" in r.getMessage() for r in caplog.records) == 2
 
 
-def test_the_cache_serves_shards_read_once_and_keeps_within_its_limit(small_shards, tmp_path):
+def test_the_cache_serves_shards_read_once_and_keeps_within_its_limit(small_shards, tmp_path, caplog):
     manifest = load_manifest(small_shards)
     shard_bytes = [s.bytes for s in manifest.splits["train"].shards]
     expected = epoch_batches(small_shards)
@@ -150,6 +158,13 @@ def test_the_cache_serves_shards_read_once_and_keeps_within_its_limit(small_shar
                             epoch_batches(small_shards, workers=0))
         kept = list(limited.iterdir())
         assert 1 <= len(kept) < len(shard_bytes) and sum(p.stat().st_size for p in kept) <= limit
+        # A cache directory that cannot be written (here: a file) is said, and the shards are read without it.
+        blocked = tmp_path / "not_a_directory"
+        blocked.write_text("")
+        with caplog.at_level(logging.WARNING, logger="dist_mmfuse.storage"):
+            assert_same_batches(epoch_batches(url, cache_dir=blocked, workers=0),
+                                epoch_batches(small_shards, workers=0))
+        assert any("reading it without the cache" in r.getMessage() for r in caplog.records)
 
 
 def test_sharding_into_s3_uploads_restartably_and_reads_back_equal(tmp_path, synthetic_source):
@@ -197,6 +212,19 @@ def test_a_config_with_data_prepare_takes_a_url_and_never_builds_into_it(tmp_pat
                                               rf"it with `dist-mmfuse-shard build --out {url}`"):
             load_config(config, [f"data.shard_dir={url}"])
     assert list(empty.iterdir()) == []
+
+
+@pytest.mark.parametrize("field, value", [("name", "../../etc/x.tar"), ("name", "a/b.tar"),
+                                          ("sha256", "../" + "0" * 61)])
+def test_a_manifest_whose_shard_names_or_digests_are_paths_is_refused(shard_copy, field, value):
+    """A manifest from a server is data: its shard names and digests become parts of URLs and of the
+    cache's file names, so anything but a plain name and a hex digest is refused, naming the key."""
+    path = shard_copy / "manifest.json"
+    raw = json.loads(path.read_text())
+    raw["splits"]["train"]["shards"][1][field] = value
+    path.write_text(json.dumps(raw))
+    with pytest.raises(DataError, match=rf"manifest.json: splits.train.shards.1.{field}: String should match"):
+        load_manifest(shard_copy)
 
 
 def test_tuning_trials_keep_a_url_shard_dir(tmp_path, small_shards):

@@ -113,9 +113,10 @@ TAR_BLOCK = 512
 REGULAR_FILE_TYPES = (b"0", b"\0")
 
 
-def tar_members(buffer, url: str) -> Iterator[dict[str, Any]]:
+def tar_members(buffer, url: str, *, copy: bool = False) -> Iterator[dict[str, Any]]:
     """The regular-file members of the tar held in ``buffer`` (an mmap or a bytearray), in order, as
-    ``{"fname", "data", "__url__"}`` dicts whose data are zero-copy memoryviews into the buffer.
+    ``{"fname", "data", "__url__"}`` dicts whose data are zero-copy memoryviews into the buffer (``copy``:
+    bytes of their own).
 
     Headers are parsed with wids' parser (Python's tarfile spends ~80 us per member). Unlike wids' own
     index, each header's checksum is verified and every member is checked to end inside the buffer, so
@@ -148,6 +149,7 @@ def tar_members(buffer, url: str) -> Iterator[dict[str, Any]]:
         if header.typeflag in REGULAR_FILE_TYPES:
             name = header.name.rstrip(b"\0").decode()
             prefix = header.prefix.rstrip(b"\0").decode()
-            yield {"fname": f"{prefix}/{name}" if prefix else name, "data": view[start:start + length],
+            data = view[start:start + length]
+            yield {"fname": f"{prefix}/{name}" if prefix else name, "data": bytes(data) if copy else data,
                    "__url__": url}
         offset = start + (length + TAR_BLOCK - 1) // TAR_BLOCK * TAR_BLOCK

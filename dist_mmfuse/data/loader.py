@@ -32,6 +32,7 @@ import collections
 import gc
 import logging
 import math
+import mmap
 import multiprocessing
 import os
 import random
@@ -47,7 +48,7 @@ from torch.utils.data import DataLoader, IterableDataset, get_worker_info
 
 from ..distributed import heartbeat
 from ..manifest import DataError, Manifest, ShardInfo, as_store, load_manifest
-from ..storage import ShardStore
+from ..storage import ShardStore, StoreError
 from ..schema import DatasetSchema, ModalityKind, Sample
 from .codec import decode_sample, sample_key, tar_members
 
@@ -171,8 +172,9 @@ class Batch:
 
     def __reduce__(self):
         # A loader worker sends each tensor it pickles through a shared-memory file whose descriptor takes a
-        # socket round trip (torch's file_descriptor strategy); the small fields travel inline as numpy
-        # arrays instead, so a batch costs one such trip per large tensor (measured: bench/loader_throughput.py).
+        # socket round trip (torch's file_descriptor strategy); the per-sample fields (1-D: indices, labels,
+        # lengths) travel inline as numpy arrays instead (measured: bench/loader_throughput.py). Only those:
+        # the pipe must not fill with batches, or a worker whose rank was killed could not exit.
         state = {}
         for f in fields(self):
             value = getattr(self, f.name)
@@ -186,11 +188,8 @@ class Batch:
         return self._map(lambda t: t.to(device, non_blocking=non_blocking))
 
 
-INLINE_BYTES = 1 << 16
-
-
 def _inline(value: Any) -> Any:
-    if isinstance(value, torch.Tensor) and value.numel() * value.element_size() < INLINE_BYTES:
+    if isinstance(value, torch.Tensor) and value.device.type == "cpu" and value.dim() == 1:
         return _Inline(value.numpy())
     return value
 
@@ -369,11 +368,14 @@ class ShardStreamDataset(IterableDataset):
         shard = segment.shard
         path = self.store.url(shard.name)
         buffer = self.store.read_shard(shard.name, shard.bytes, shard.sha256, verify=self.options.verify_checksums)
+        # Views of a mapped file cost nothing to keep; views of a downloaded shard would keep the whole shard in
+        # memory while any of its samples waits in the shuffle buffer: copy those members out.
+        copy_members = not isinstance(buffer, mmap.mmap)
         position, last_member = 0, None
 
         def members() -> Iterator[dict[str, Any]]:
             nonlocal last_member
-            for member in tar_members(buffer, path):
+            for member in tar_members(buffer, path, copy=copy_members):
                 last_member = member["fname"]
                 yield member
 
@@ -400,7 +402,9 @@ class ShardStreamDataset(IterableDataset):
                     read += 1
                     yield raw
             except DataError as exc:
-                if self.options.bad_samples != "skip":
+                # Only bad bytes are skipped: a store that cannot be reached (or refuses) stops the run, else an
+                # expired credential would quietly train on refills of the last samples for hours.
+                if self.options.bad_samples != "skip" or isinstance(exc, StoreError):
                     raise
                 lost = segment.count - read
                 log.warning("skipping %d sample(s): %s", lost, exc)
