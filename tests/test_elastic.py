@@ -94,10 +94,11 @@ def test_a_pass_continued_on_a_third_layout_and_resumed_within_it(small_shards):
 
 # (name, ZeRO stage config, world size saved on, world size resumed on, trainer.elastic, checkpoint tag): the
 # tag falls mid-pass, in epoch 1's main pass at 2 ranks (step 8 of 12), its mmilb pass at 1 rank (5 of 24).
+# Every stage once and both directions through the universal checkpoint (ZeRO-1 and ZeRO-2 partition the
+# optimizer alike), kept to four launcher runs a case for the suite's time.
 RUNS = [
     ("zero0_2to1", "zero0_fp32", 2, 1, "follow_world_size", "step00000008"),
     ("zero1_2to1", "zero1_fp32", 2, 1, "keep_global_batch", "step00000008"),
-    ("zero2_2to1", "zero2_fp32", 2, 1, "follow_world_size", "step00000008"),
     ("zero2_1to2", "zero2_fp32", 1, 2, "follow_world_size", "step00000005"),
 ]
 
