@@ -270,9 +270,6 @@ class ShardStore:
                 raise FileNotFoundError(url) from None
             raise
 
-    def exists(self, name: str) -> bool:
-        return self.sizes([name])[name] is not None
-
     def sizes(self, names: Iterable[str]) -> dict[str, int | None]:
         """The byte size of each of ``names``, None where absent and UNKNOWN_SIZE where the server does not
         say. Remote: one listing where the store can list (object stores), else (HTTP, or no permission

@@ -40,6 +40,7 @@ from dist_mmfuse.manifest import (
     Manifest,
     ShardInfo,
     SplitInfo,
+    as_store,
     sha256_file,
 )
 from dist_mmfuse.schema import DatasetSchema
@@ -249,7 +250,7 @@ def finalize(out_dir: str | os.PathLike | ShardStore) -> Manifest:
 
     Needs no source, so the last of several separate writer jobs (or anyone after them) can run it.
     """
-    dest = out_dir if isinstance(out_dir, ShardStore) else ShardStore(out_dir)
+    dest = as_store(out_dir)
     try:
         record = json.loads(dest.read_text(BUILD_NAME))
     except FileNotFoundError:
