@@ -196,9 +196,10 @@ AUGMENTATIONS = ("noise", "time_mask", "time_crop", "token_dropout")
 
 class SampleSearchConfig(_Strict):
     """TupleInfoNCE's sample optimisation (METHODS.md §4.4): REINFORCE over the disturbed-negative weights
-    alpha and the augmentation strength beta, rewarded by validation cross-modal retrieval. Defaults are
-    the official search_para.py's (clone=5, internal=6, ratio ~ N(mu, 0.5 I) with Adam lr 0.25), the
-    augmentation scale mapped from its 0-250 pixel noise to beta's 0-1 (mu std 10/250, lr 3/250)."""
+    alpha and the augmentation strength beta, rewarded by validation cross-modal retrieval. Every default
+    is the official search_para.py's (clone=5, internal=6, ratio ~ N(mu, 0.5 I) with Adam lr 0.25, the
+    noise mu starting at 120 ~ N(mu, 100) with Adam lr 3.0), the augmentation scale mapped from its 0-250
+    pixel noise to beta's 0-1 (beta = sigma / 250). The other choices are switches (docs/methods.md)."""
 
     enabled: bool = False
     candidates: int = Field(5, ge=2, description="candidate values sampled per outer epoch (official clone=5)")
@@ -207,15 +208,52 @@ class SampleSearchConfig(_Strict):
         "alternate", description="alternate: beta on odd epochs, alpha on even ones (official); or only one")
     alpha_sigma: float = Field(0.5 ** 0.5, gt=0, description="std of the alpha candidates around their mean")
     alpha_lr: float = Field(0.25, gt=0, description="Adam learning rate of the alpha mean")
-    alpha_max: float = Field(4.0, gt=0, description="candidates are clamped to [0, alpha_max]")
+    alpha_mapping: Literal["replicate", "continuous"] = Field(
+        "replicate", description="replicate (official): a value r weights its disturbed negatives "
+                                 "2^(clamp(int(r), 1, 3) - 1), i.e. 1x, 2x or 4x copies of the pool; continuous: "
+                                 "clamp(r, 0, alpha_max) is the weight itself")
+    alpha_max: float = Field(4.0, gt=0, description="continuous mapping: candidates are clamped to [0, alpha_max]")
+    beta_init: float | None = Field(0.48, description="the beta mean's start (official 120 / 250); null: start "
+                                                       "at tuple_infonce.beta")
     beta_sigma: float = Field(0.04, gt=0)
     beta_lr: float = Field(0.012, gt=0)
-    beta_max: float = Field(1.0, gt=0, description="candidates are clamped to [0, beta_max]")
+    clamp_beta: bool = Field(False, description="false (official): a beta draw is used as drawn (the noise std is "
+                                                "|beta|; fractions and probabilities are cut to [0, 1]); true: "
+                                                "candidates are clamped to [0, beta_max]")
+    beta_max: float = Field(1.0, gt=0, description="the scale of beta's reward; with clamp_beta, its upper bound")
     beta_grid: list[Annotated[float, Field(ge=0)]] = Field(
         [0.12, 0.24, 0.36, 0.48, 0.6, 0.72, 0.84, 0.96], min_length=1,
         description="augmentation strengths whose retrieval accuracy defines beta's reward (official 30..240 / 250)")
+    continue_with: Literal["mean", "best"] = Field(
+        "mean", description="after an outer epoch, train on with the updated mean (official) or with the best "
+                            "candidate's value; the weights are the best candidate's either way")
+    restore_optimizer: bool = Field(False, description="false (official): a candidate starts from the saved weights "
+                                                       "with the optimizer state as the previous candidate left it; "
+                                                       "true: the optimizer state is restored too")
+    advantage_std: Literal["population", "sample"] = Field(
+        "population", description="the advantage (R - mean R) / (std R + eps): population std with float32 eps "
+                                  "(official np.std) or sample std (ddof 1) with 1e-8")
+    primary: str = Field("first", description="the modality in RGB's part: the one augmented in beta's reward and "
+                                              "kept alone in the modality-dropout branches ('first': the schema's "
+                                              "first)")
+    alpha_reward: Literal["random_modality", "all_modalities"] = Field(
+        "random_modality", description="random_modality (official): one modality drawn per validation pool retrieves "
+                                       "the others; all_modalities: sum_k A^k over every modality")
+    beta_reward_modalities: Literal["primary", "all"] = Field(
+        "primary", description="which modalities are augmented and queried for beta's reward: the primary "
+                               "(official: RGB) or every one, averaged")
+    absent: Literal["zero_input", "zero_representation"] = Field(
+        "zero_input", description="how a modality is left out of a partial tuple: its input zeroed and encoded "
+                                  "(official) or its representation zeroed")
+    modality_dropout: bool = Field(True, description="official: each search step draws one of three branches: the "
+                                                     "full tuple loss; primary alone against the others; primary "
+                                                     "alone, augmented, against itself clean")
+    reward_pools: Literal["batches", "merged"] = Field(
+        "batches", description="batches (official): validation rows in index order, reward_pool at a time, the "
+                               "last pool possibly smaller, accuracy the mean over pools; merged: the remainder "
+                               "joins the last pool and accuracy is the share of rows")
     reward_pool: int = Field(64, ge=2, description="retrieval candidates per query (validation rows in index "
-                                                   "order, pooled; official batch_size_valid=2)")
+                                                   "order; official batch_size_valid=2)")
     reward_samples: NonNegativeInt = Field(0, description="score only the first N validation samples; 0 = all")
 
 
@@ -249,6 +287,12 @@ class TupleInfoNCEConfig(_Strict):
     augmentations: list[Literal[AUGMENTATIONS]] = Field(  # type: ignore[valid-type]
         ["noise", "time_mask", "token_dropout"], description="which augmentations make the positive (time_crop "
                                                              "is opt-in)")
+    augment_modalities: list[str] | None = Field(
+        None, description="the modalities the positive's augmentations touch (null: every one; the official "
+                          "code noises RGB only)")
+    noise: Literal["shared", "per_sample"] = Field(
+        "shared", description="shared (official): one noise map per modality for a whole pass, added to every "
+                              "sample; per_sample: fresh noise for each sample")
     key_gradient: bool = Field(False, description="false: keys (positives, disturbed tuples) come from a no-grad "
                                                   "copy of the current weights (official key encoder, m=0); true: "
                                                   "gradients flow through the keys too")
@@ -485,7 +529,11 @@ def check_against_manifest(config: Config, manifest: Manifest, path: str | Path 
                        ("objective.self_mm.head_dropouts", self_mm.head_dropouts),
                        ("objective.self_mm.encoder_lr", self_mm.encoder_lr),
                        ("objective.self_mm.encoder_weight_decay", self_mm.encoder_weight_decay),
-                       ("objective.tuple_infonce.alpha", config.objective.tuple_infonce.alpha)):
+                       ("objective.tuple_infonce.alpha", config.objective.tuple_infonce.alpha),
+                       ("objective.tuple_infonce.augment_modalities",
+                        config.objective.tuple_infonce.augment_modalities or ()),
+                       ("objective.tuple_infonce.search.primary",
+                        [p for p in [config.objective.tuple_infonce.search.primary] if p != "first"])):
         unknown = sorted(set(names) - set(used))
         if unknown:
             raise ConfigError(f"{path}: {key}: unknown modality name(s) {unknown}; the run uses {list(used)}")

@@ -62,6 +62,19 @@ class StagedAdam(torch.optim.Adam):
         """Forget every moment estimate and step count (Adam re-initialises them at the next step)."""
         self.state.clear()
 
+    def state_by_position(self) -> list[list[dict | None]]:
+        """A copy of every parameter's state (moments, step count), listed by group and position: what
+        ``load_state_by_position`` puts back after a checkpoint load has replaced it."""
+        return [[{k: v.clone() if torch.is_tensor(v) else v for k, v in self.state[p].items()} if p in self.state
+                 else None for p in group["params"]] for group in self.param_groups]
+
+    def load_state_by_position(self, states: list[list[dict | None]]) -> None:
+        self.state.clear()
+        for group, group_states in zip(self.param_groups, states, strict=True):
+            for param, state in zip(group["params"], group_states, strict=True):
+                if state is not None:
+                    self.state[param] = state
+
     @torch.no_grad()
     def step(self, closure=None):
         skip = self.skip_if

@@ -112,7 +112,7 @@ class TrainModule(nn.Module):
         if features is None:
             features = self.model(batch)
             if stage is not None:
-                features.extra = self.objective.extra_outputs(self.model, batch, stage)
+                features.extra = self.objective.extra_outputs(self.model, batch, stage, step)
         if stage is None or not take_loss:
             return features
         loss, terms = self.objective.loss(features, batch, stage, step)
@@ -438,7 +438,9 @@ class Trainer:
         self.objective.begin_pass(stage, state.epoch, state.step)
         self.engine.train()
         self.logger.start_pass(stage)
+        # Summed per term with the number of steps that reported it (a term may come from some steps only).
         window_terms: dict[str, torch.Tensor] = {}
+        window_counts: dict[str, int] = {}
         window_start, window_steps = time.perf_counter(), 0
         batches = self.loaders["train"].epoch(pass_index, (state.step - start) * accumulation)
         # Each step takes the next gradient_accumulation_steps batches from the one iterator.
@@ -452,14 +454,15 @@ class Trainer:
             terms = self.train_step(list(micro_batches), stage, state.step, want_grad_norm=log_due)
             for key, value in terms.items():
                 window_terms[key] = window_terms.get(key, 0) + value
+                window_counts[key] = window_counts.get(key, 0) + 1
             state.step += 1
             state.global_step += 1
             # Counted, not assumed: the rest of a pass continued on another layout ends with smaller batches.
             state.samples_seen += self.world.world_size * sum(b.size for b in micro_batches)
             window_steps += 1
             if log_due:
-                self.log_train(stage, window_terms, window_steps, time.perf_counter() - window_start)
-                window_terms, window_start, window_steps = {}, time.perf_counter(), 0
+                self.log_train(stage, window_terms, window_counts, window_steps, time.perf_counter() - window_start)
+                window_terms, window_counts, window_start, window_steps = {}, {}, time.perf_counter(), 0
             if trainer_cfg.checkpoint_every_steps and state.global_step % trainer_cfg.checkpoint_every_steps == 0:
                 self.save_checkpoint(f"step{state.global_step:08d}")
         self._pass = None
@@ -641,12 +644,13 @@ class Trainer:
 
     # -- logging -----------------------------------------------------------------------------------
 
-    def log_train(self, stage: str, terms: dict[str, torch.Tensor], steps: int, seconds: float) -> None:
-        """Log the mean of ``terms`` over ``steps`` steps and all ranks, with the counts of skipped steps and
-        samples; then stop if the non-finite policy says so."""
+    def log_train(self, stage: str, terms: dict[str, torch.Tensor], counts: dict[str, int], steps: int,
+                  seconds: float) -> None:
+        """Log the mean of ``terms`` over the steps that reported each (``counts``) and all ranks, with the
+        counts of skipped steps and samples; then stop if the non-finite policy says so."""
         names = sorted(terms)
         sums = dist.mean_across_ranks(torch.stack([terms[n].float() for n in names])).tolist()
-        values = {name: total / steps for name, total in zip(names, sums)}
+        values = {name: total / counts[name] for name, total in zip(names, sums)}
         self.count_skipped_samples()
         self.poll_nonfinite(check=False)  # log this step first, then stop if it is the last straw
         samples_per_s = steps * self.global_batch_size / max(seconds, 1e-9)
@@ -799,12 +803,19 @@ class Trainer:
         dist.barrier()
         return tag
 
-    def restore(self, tag: str) -> None:
-        """Load a ``snapshot``: weights and optimizer state (the train state and RNG go on)."""
+    def restore(self, tag: str, optimizer_state: bool = True) -> None:
+        """Load a ``snapshot``: its weights, and its optimizer state unless ``optimizer_state`` is false, in
+        which case the moments and step counts stay as they are now (the official search reloads only the
+        model's weights). The train state and RNG go on."""
+        # The optimizer's own fp32 weights (ZeRO's partitions) must come from the snapshot with the module's,
+        # so the whole state is loaded and the current moments are put back.
+        current = None if optimizer_state else self.optimizer.state_by_position()
         path, _ = self.engine.load_checkpoint(str(self.run_dir / SEARCH_DIR), tag=tag, load_optimizer_states=True,
                                               load_lr_scheduler_states=False)
         if path is None:
             raise FileNotFoundError(f"{self.run_dir / SEARCH_DIR / tag}: snapshot missing")
+        if current is not None:
+            self.optimizer.load_state_by_position(current)
 
     def drop_snapshots(self) -> None:
         dist.barrier()

@@ -65,6 +65,8 @@ def run_jobs(rank: int, world_size: int, port: int, jobs_path: str, out_dir: str
         os.makedirs(job_dir, exist_ok=True)
         if "resume" in job:
             resumed_state(world, job["config"], job["overrides"], job["resume"], job_dir)
+        elif job.get("kind") == "restore":
+            restore_snapshots(world, job["config"], job["overrides"], job_dir)
         else:
             run(world, job["config"], job["overrides"], job["phases"], job_dir)
 
@@ -116,24 +118,11 @@ def run(world, config_path: str, overrides: list[str], phases: str, out_dir: str
 
 
 
-def resumed_state(world, config_path: str, overrides: list[str], checkpoint: str, out_dir: str) -> None:
-    """Resume a Trainer from ``checkpoint`` on this world size and write, from rank 0, every trained
-    parameter's full fp32 value and Adam moments and each param group's step count
-    (``out_dir/rank{r}.pt``: every rank holds them whole)."""
-    import gc
-    from pathlib import Path
-
-    import torch
+def full_state(trainer) -> dict:
+    """Every trained parameter's full fp32 value and Adam moments, and each param group's step count (every
+    rank takes part and holds them whole)."""
     from deepspeed.utils import safe_get_full_fp32_param, safe_get_full_optimizer_state
 
-    from dist_mmfuse.config import load_config
-    from dist_mmfuse.manifest import load_manifest
-    from dist_mmfuse.trainer import Trainer, resume_accumulation
-
-    config = load_config(config_path, overrides)
-    trainer = Trainer(config, load_manifest(config.data.shard_dir), world,
-                      accumulation_steps=resume_accumulation(config, Path(checkpoint), world.world_size))
-    trainer.load_checkpoint(checkpoint)
     engine, optimizer = trainer.engine, trainer.optimizer
     zero = engine.zero_optimization_stage() in (1, 2)
     if zero:
@@ -148,7 +137,8 @@ def resumed_state(world, config_path: str, overrides: list[str], checkpoint: str
     result = {}
     for index, (group, params) in enumerate(zip(optimizer.param_groups, params_by_group)):
         group_state = optimizer.state[group["params"][0]]  # ZeRO: the group's flat partition
-        result[f"step of group {group['name']}"] = group_state.get("step")
+        step = group_state.get("step")  # Adam increments it in place: a copy
+        result[f"step of group {group['name']}"] = step.clone() if hasattr(step, "clone") else step
         for param in params:
             entry = {"fp32": (safe_get_full_fp32_param(param) if zero else param).detach().clone()}
             for key in ("exp_avg", "exp_avg_sq"):
@@ -159,8 +149,68 @@ def resumed_state(world, config_path: str, overrides: list[str], checkpoint: str
                 else:
                     entry[key] = optimizer.state[param][key].clone()
             result[names[id(param)]] = entry
+    return result
+
+
+def restore_snapshots(world, config_path: str, overrides: list[str], out_dir: str) -> None:
+    """The sample search's snapshot and restore: a step, ``snapshot``, another step, then ``restore`` with
+    and without the optimizer state; the full state (see ``full_state``) at each point."""
+    import gc
+
+    import torch
+
+    from dist_mmfuse.config import load_config
+    from dist_mmfuse.manifest import load_manifest
+    from dist_mmfuse.trainer import Trainer
+
+    config = load_config(config_path, overrides)
+    trainer = Trainer(config, load_manifest(config.data.shard_dir), world)
+    micro = config.data.batch_size
+    batches = global_batches(config, micro * world.world_size)
+    stage = trainer.objective.stages[0]
+    trainer.optimizer.set_stage(stage)
+    trainer.objective.begin_pass(stage, 0, 0)
+
+    def step(index):
+        batch = next(batches)
+        trainer.accumulate_gradients([rows(batch, world.rank * micro, (world.rank + 1) * micro)], stage, index)
+        trainer.engine.step()
+
+    step(0)
+    trainer.snapshot("t")
+    result = {"snapshot": full_state(trainer)}
+    step(1)
+    result["stepped"] = full_state(trainer)
+    trainer.restore("t", optimizer_state=False)
+    result["weights_only"] = full_state(trainer)
+    trainer.restore("t")
+    result["everything"] = full_state(trainer)
     torch.save(result, os.path.join(out_dir, f"rank{world.rank}.pt"))
-    engine.destroy()
+    trainer.drop_snapshots()
+    trainer.engine.destroy()
+    del trainer
+    gc.collect()
+
+
+def resumed_state(world, config_path: str, overrides: list[str], checkpoint: str, out_dir: str) -> None:
+    """Resume a Trainer from ``checkpoint`` on this world size and write, from rank 0, every trained
+    parameter's full fp32 value and Adam moments and each param group's step count
+    (``out_dir/rank{r}.pt``: every rank holds them whole)."""
+    import gc
+    from pathlib import Path
+
+    import torch
+
+    from dist_mmfuse.config import load_config
+    from dist_mmfuse.manifest import load_manifest
+    from dist_mmfuse.trainer import Trainer, resume_accumulation
+
+    config = load_config(config_path, overrides)
+    trainer = Trainer(config, load_manifest(config.data.shard_dir), world,
+                      accumulation_steps=resume_accumulation(config, Path(checkpoint), world.world_size))
+    trainer.load_checkpoint(checkpoint)
+    torch.save(full_state(trainer), os.path.join(out_dir, f"rank{world.rank}.pt"))
+    trainer.engine.destroy()
     del trainer
     gc.collect()
 

@@ -79,7 +79,7 @@ def test_loss_equals_a_hand_computed_reference(small_shards, duplicated_vision):
     objective.begin_pass(CONTRAST_STAGE, 1, 0)
     torch.manual_seed(0)
     output = model(batch)
-    output.extra = objective.extra_outputs(model, batch, CONTRAST_STAGE)
+    output.extra = objective.extra_outputs(model, batch, CONTRAST_STAGE, 5)
     loss, terms = objective.loss(output, batch, CONTRAST_STAGE, 5)
 
     perms = {m: objective.swap_permutation(batch.size, CONTRAST_STAGE, 5, m, "cpu") for m in ("text", "vision")}
@@ -88,7 +88,7 @@ def test_loss_equals_a_hand_computed_reference(small_shards, duplicated_vision):
     excluded = {"text": [False] * batch.size, "vision": [duplicated_vision] * batch.size}
     alpha = {"text": 2.0, "vision": 1.0}
     expected = reference_loss(model, output.reps, positive_reps, perms, alpha, 0.5, 0.07, excluded)
-    assert float(loss.detach()) == pytest.approx(expected, rel=1e-9)
+    assert float(loss.detach()) == pytest.approx(expected, rel=1e-12)  # fp64 throughout, log-weights too
     assert set(terms) == {"tuple_nce", "margin_text", "margin_vision"}
     if duplicated_vision:
         kept = reference_loss(model, output.reps, positive_reps, perms, alpha, 0.5, 0.07,
@@ -207,12 +207,12 @@ def test_the_search_moves_alpha_towards_the_disturbance_that_raises_the_reward(s
     """A constructed reward that grows with the vision-disturbed weight alone: REINFORCE with the
     normalised advantage raises mu_vision steadily while the others only wander."""
     schema, _ = first_batch(small_shards)
-    _, objective = tiny_objective(schema, search={"enabled": True})
+    _, objective = tiny_objective(schema, search={"enabled": True, "alpha_mapping": "continuous"})
     search = objective.search
     start = search.mean["alpha"].detach().clone()
     for epoch in range(0, 40, 2):
         candidates = search.candidates("alpha", epoch)
-        rewards = torch.tensor([float(search.clamp("alpha", c)[2]) for c in candidates], dtype=torch.float64)
+        rewards = torch.tensor([float(search.effective("alpha", c)[2]) for c in candidates], dtype=torch.float64)
         search.update("alpha", candidates, rewards)
     moved = search.mean["alpha"].detach() - start
     assert moved[2] > 2.0, moved  # vision (modality 2)
@@ -282,6 +282,11 @@ def test_search_pretraining_and_fine_tuning_through_the_launcher(small_shards, t
     for key in ("alpha", "beta"):
         assert torch.equal(states[0]["search"]["mean"][key], states[1]["search"]["mean"][key])
     assert states[0]["alpha"] == states[1]["alpha"] and states[0]["beta"] == states[1]["beta"]
+    # Training goes on at the updated means (official), alpha through the 1x/2x/4x replication.
+    mean = states[0]["search"]["mean"]
+    assert states[0]["alpha"] == {m: 2.0 ** (min(max(int(float(r)), 1), 3) - 1)
+                                  for m, r in zip(("text", "audio", "vision"), mean["alpha"])}
+    assert states[0]["beta"] == float(mean["beta"][0]) != 0.48
     assert not (run / "search").exists()
 
     def evaluate(*args):
@@ -294,3 +299,249 @@ def test_search_pretraining_and_fine_tuning_through_the_launcher(small_shards, t
     full, without = evaluate(), evaluate("--drop-modality", "vision")
     assert without["dropped"] == ["vision"] and without["samples"] == full["samples"] == 30
     assert without["mae"] != full["mae"]
+
+
+# -- the sample search as the official search_para.py runs it ---------------------------------------
+
+
+def test_searched_values_act_as_the_official_code_uses_them(small_shards):
+    """A ratio r weights its disturbed pool by 2^(clamp(int(r), 1, 3) - 1) copies (int truncates), beta
+    starts at 120/250 and is used as drawn; the switches give the continuous weight and the clamp."""
+    schema, _ = first_batch(small_shards)
+    _, objective = tiny_objective(schema, search={"enabled": True})
+    search = objective.search
+    ratios = torch.tensor([0.5, 1.0, 2.7, 3.0, 5.0, -0.5], dtype=torch.float64)
+    assert search.effective("alpha", ratios).tolist() == [1.0, 1.0, 2.0, 4.0, 4.0, 1.0]
+    assert objective.alpha == {"text": 1.0, "audio": 1.0, "vision": 1.0}  # official ratio = ones
+    assert objective.beta == 0.48 and float(search.mean["beta"].detach()) == 0.48  # official mus = 120 (of 250)
+    betas = torch.tensor([-0.2, 0.3, 1.3], dtype=torch.float64)
+    assert search.effective("beta", betas).tolist() == [-0.2, 0.3, 1.3]
+    _, switched = tiny_objective(schema, beta=0.1, search={"enabled": True, "alpha_mapping": "continuous",
+                                                          "clamp_beta": True, "beta_init": None})
+    assert switched.search.effective("alpha", ratios).tolist() == [0.5, 1.0, 2.7, 3.0, 4.0, 0.0]
+    assert switched.search.effective("beta", betas).tolist() == [0.0, 0.3, 1.0]
+    assert switched.beta == 0.1
+
+
+def test_the_advantage_is_normalised_as_numpy_does_it(small_shards):
+    schema, _ = first_batch(small_shards)
+    rewards = np.array([0.2, 0.5, 0.5, 0.9, 0.1])
+    _, official = tiny_objective(schema, search={"enabled": True})
+    expected = (rewards - rewards.mean()) / (np.std(rewards) + np.finfo(np.float32).eps)
+    np.testing.assert_allclose(official.search.advantage(torch.tensor(rewards)).numpy(), expected, rtol=1e-12)
+    _, sample = tiny_objective(schema, search={"enabled": True, "advantage_std": "sample"})
+    expected = (rewards - rewards.mean()) / (np.std(rewards, ddof=1) + 1e-8)
+    np.testing.assert_allclose(sample.search.advantage(torch.tensor(rewards)).numpy(), expected, rtol=1e-12)
+    assert not official.search.advantage(torch.full((5,), 0.7, dtype=torch.float64)).any()
+
+
+def constructed_pairs(rows: int, hits: list[bool], seed: int = 0) -> tuple[torch.Tensor, torch.Tensor]:
+    """Retrieval pairs where row i retrieves its own key exactly when ``hits[i]`` (otherwise it holds the
+    key of its neighbour in the pool, which it then retrieves)."""
+    keys = F.normalize(torch.randn(rows, 16, generator=torch.Generator().manual_seed(seed), dtype=torch.float64), dim=-1)
+    queries = keys.clone()
+    for i, hit in enumerate(hits):
+        if not hit:
+            queries[i] = keys[i - 1] if i % 2 else keys[i + 1]
+    return queries, keys
+
+
+def test_alpha_reward_is_one_random_modality_per_validation_pool(small_shards):
+    """Official validate_sampling: per validation batch, one modality drawn at random retrieves the tuple
+    of the others; the reward is the mean of the batches' accuracies, in percent. The last pool may be
+    smaller and counts as one pool."""
+    schema, _ = first_batch(small_shards)
+    _, objective = tiny_objective(schema, search={"enabled": True, "reward_pool": 4})
+    # 10 rows in pools of 4, 4, 2: all right, half right, none right (the same for every modality).
+    hits = [True] * 4 + [True, False, True, False] + [False, False]
+    objective.retrieval = lambda loader, device, betas, queried: {
+        (0.0, m): constructed_pairs(10, hits, seed) for seed, m in enumerate(queried)}
+    assert objective.search.reward("alpha", None, "cpu") == pytest.approx(100 * (1 + 0.5 + 0) / 3)
+    objective.cfg.search.reward_pools = "merged"  # pools 0-3 and 4-9: the share of rows
+    assert objective.search.reward("alpha", None, "cpu") == pytest.approx(100 * 6 / 10)
+    objective.cfg.search.alpha_reward = "all_modalities"
+    assert objective.search.reward("alpha", None, "cpu") == pytest.approx(3 * 6 / 10)  # sum_k A^k
+
+    # 150 pools of 2: text always right, audio and vision never: the reward counts the pools that drew text.
+    _, objective = tiny_objective(schema, search={"enabled": True, "reward_pool": 2})
+    objective.retrieval = lambda loader, device, betas, queried: {
+        (0.0, m): constructed_pairs(300, [m == "text"] * 300) for m in queried}
+    rewards = [objective.search.reward("alpha", None, "cpu", epoch) for epoch in (0, 0, 2, 4)]
+    assert rewards[0] == rewards[1]  # the same draws for every candidate of an epoch
+    assert len(set(rewards[1:])) > 1  # and new ones the next time alpha is learned
+    for reward in rewards:
+        drew_text = reward / 100 * 150
+        assert drew_text == pytest.approx(round(drew_text)) and 100 / 3 - 17 < reward < 100 / 3 + 17, reward
+
+
+def test_beta_reward_queries_the_primary_modality_at_each_grid_strength(small_shards):
+    """Official validate: (1 - ((beta - peak) / 250)^2) + (1 - mean_j A_j / 100), A_j the accuracy of the
+    noisy RGB alone retrieving depth+new at noise level j; here the primary modality (or all)."""
+    schema, _ = first_batch(small_shards)
+    _, objective = tiny_objective(schema, search={"enabled": True, "reward_pool": 4, "beta_grid": [0.2, 0.5, 0.8]})
+    accuracy = {("text", 0.2): [True, True, False, False], ("text", 0.5): [True] * 4,
+                ("text", 0.8): [True, False, False, False], ("audio", 0.2): [True] * 4,
+                ("audio", 0.5): [False] * 4, ("audio", 0.8): [False] * 4, ("vision", 0.2): [True] * 4,
+                ("vision", 0.5): [True] * 4, ("vision", 0.8): [True] * 4}
+    asked = []
+
+    def retrieval(loader, device, betas, queried):
+        asked.append(list(queried))
+        return {(b, m): constructed_pairs(4, accuracy[(m, b)]) for b in betas for m in queried}
+
+    objective.retrieval = retrieval
+    objective.beta = 0.6
+    reward = objective.search.reward("beta", None, "cpu")
+    assert asked == [["text"]]  # the schema's first modality plays RGB's part
+    assert reward == pytest.approx((1 - (0.6 - 0.5) ** 2) + (1 - (0.5 + 1.0 + 0.25) / 3))
+    objective.cfg.search.beta_reward_modalities = "all"
+    reward = objective.search.reward("beta", None, "cpu")
+    levels = [(0.5 + 1 + 1) / 3, (1 + 0 + 1) / 3, (0.25 + 0 + 1) / 3]  # peak at 0.2
+    assert asked[-1] == ["text", "audio", "vision"]
+    assert reward == pytest.approx((1 - (0.6 - 0.2) ** 2) + (1 - np.mean(levels)))
+
+
+def hand_encode(model, batch, zero: set[str]) -> dict[str, torch.Tensor]:
+    """Each encoder on its own input, or on an all-zero input of the same shape for ``zero``."""
+    reps = {}
+    for name, encoder in model.encoders.items():
+        values = torch.zeros_like(batch.values[name]) if name in zero else batch.values[name]
+        if name == "text":
+            reps[name] = encoder(values, batch.masks[name])
+        else:
+            reps[name] = encoder(values.double(), batch.lengths[name])
+    return reps
+
+
+@pytest.mark.parametrize("absent", ["zero_input", "zero_representation"])
+def test_retrieval_leaves_a_modality_out_as_configured(small_shards, absent):
+    """Official: the left-out modality's input is zeroed and encoded; the switch zeroes its representation."""
+    schema, _ = first_batch(small_shards)
+    model, objective = tiny_objective(schema, search={"enabled": True, "absent": absent})
+    loader = StreamingLoader(small_shards, "valid", LoaderOptions(batch_size=16, num_workers=0), train=False)
+    pairs = objective.retrieval(loader, torch.device("cpu"), [0.0], ["audio"])[(0.0, "audio")]
+    whole = StreamingLoader(small_shards, "valid", LoaderOptions(batch_size=64, num_workers=0), train=False)
+    batch = next(iter(whole.epoch(0)))
+    order = torch.argsort(batch.index)
+    with torch.no_grad():
+        clean = hand_encode(model, batch, set())
+        if absent == "zero_input":
+            empty = hand_encode(model, batch, {"text", "audio", "vision"})
+        else:
+            empty = {m: torch.zeros_like(r) for m, r in clean.items()}
+        alone = F.normalize(model.fuse({"text": empty["text"], "audio": clean["audio"], "vision": empty["vision"]})[0], dim=-1)
+        without = F.normalize(model.fuse({**clean, "audio": empty["audio"]})[0], dim=-1)
+    assert pairs[0].shape[0] == 47
+    torch.testing.assert_close(pairs[0], alone[order], rtol=1e-7, atol=1e-9)
+    torch.testing.assert_close(pairs[1], without[order], rtol=1e-7, atol=1e-9)
+    if absent == "zero_input":
+        assert float(empty["vision"].abs().max()) > 0  # an encoder of zeros is not zero
+
+
+def test_noise_is_one_map_per_pass_shared_by_every_sample(small_shards):
+    schema, batch = first_batch(small_shards, 16)
+    _, objective = tiny_objective(schema, beta=0.5, augmentations=["noise"])
+    objective.begin_pass(CONTRAST_STAGE, 0, 0)
+    first = objective._noise_maps
+    noisy = objective.augmented(batch)
+    delta = noisy.values["audio"] - batch.values["audio"].float()
+    valid = batch.masks["audio"]
+    expected = 0.5 * first["audio"][: delta.shape[1]].float()
+    for row in range(batch.size):
+        torch.testing.assert_close(delta[row][valid[row]], expected[valid[row]])
+    assert float(delta[~valid].abs().max()) == 0.0  # padding untouched
+    objective.begin_pass(CONTRAST_STAGE, 0, 0)
+    assert torch.equal(objective._noise_maps["audio"], first["audio"])  # a resumed pass draws it again
+    objective.pass_tag = 3
+    objective.begin_pass(CONTRAST_STAGE, 0, 0)
+    assert not torch.equal(objective._noise_maps["audio"], first["audio"])  # each pass its own
+    _, per_sample = tiny_objective(schema, beta=0.5, augmentations=["noise"], noise="per_sample")
+    per_sample.begin_pass(CONTRAST_STAGE, 0, 0)
+    delta = per_sample.augmented(batch).values["audio"] - batch.values["audio"].float()
+    assert not torch.allclose(delta[0][:3], delta[1][:3])
+    _, only_vision = tiny_objective(schema, beta=0.5, augmentations=["noise"], augment_modalities=["vision"])
+    only_vision.begin_pass(CONTRAST_STAGE, 0, 0)
+    augmented = only_vision.augmented(batch)
+    assert torch.equal(augmented.values["audio"], batch.values["audio"])
+    assert not torch.equal(augmented.values["vision"], batch.values["vision"].float())
+    assert float(augment(batch, schema, -0.5, ["noise"], noise_maps=first).values["audio"].sub(
+        noisy.values["audio"]).abs().max()) == 0.0  # sigma and -sigma: the same noise (|beta|)
+
+
+def test_modality_dropout_branches_equal_a_hand_computation(small_shards):
+    """search_para.py's branches 2 and 3 (drawn uniformly per step of a search pass; plain passes take
+    the full tuple loss): the primary modality alone, noised, against (2) the others-only tuples and
+    those with the secondary modality swapped, or (3) the primary alone, clean; in fp64 by hand."""
+    schema, batch = first_batch(small_shards, 12)
+    model, objective = tiny_objective(schema, augmentations=["noise"], search={"enabled": True, "primary": "audio"})
+    assert (objective.primary, objective.secondary) == ("audio", "text")
+    assert {objective.dropout_branch(CONTRAST_STAGE, s) for s in range(50)} == {1}  # not a search pass
+    objective.pass_tag = 4
+    objective.begin_pass(CONTRAST_STAGE, 1, 0)
+    branches = [objective.dropout_branch(CONTRAST_STAGE, s) for s in range(600)]
+    assert all(150 < branches.count(b) < 250 for b in (1, 2, 3)), [branches.count(b) for b in (1, 2, 3)]
+    noise = objective._noise_maps["audio"][: batch.values["audio"].shape[1]].double()
+    assert objective.beta == 0.48  # the search's start, not tuple_infonce.beta
+    noisy = dataclasses.replace(batch, values={**batch.values, "audio": batch.values["audio"].double()
+                                               + 0.48 * noise * batch.masks["audio"][..., None]})
+    tau = 0.07
+
+    def embed(reps):
+        return F.normalize(model.fuse(reps)[0], dim=-1)
+
+    for branch in (2, 3):
+        step = branches.index(branch)
+        output = model(batch)
+        output.extra = objective.extra_outputs(model, batch, CONTRAST_STAGE, step)
+        loss, terms = objective.loss(output, batch, CONTRAST_STAGE, step)
+        assert set(terms) == {"tuple_nce"}
+        with torch.no_grad():
+            clean, empty = hand_encode(model, batch, set()), hand_encode(model, batch, {"text", "audio", "vision"})
+            anchors = embed({**empty, "audio": hand_encode(model, noisy, set())["audio"]})
+            if branch == 2:
+                positives = embed({**clean, "audio": empty["audio"]})
+                perm = objective.swap_permutation(batch.size, CONTRAST_STAGE, step, "text", "cpu")
+                negatives = embed({**clean, "audio": empty["audio"], "text": clean["text"][perm]})
+                candidates = torch.cat([positives, negatives])
+            else:
+                positives = embed({**empty, "audio": clean["audio"]})
+                candidates = positives
+        expected, excluded = 0.0, 0
+        for i in range(batch.size):
+            scores = [math.exp(float(anchors[i] @ c) / tau) for c in candidates]
+            if branch == 2:
+                # A swap bringing in the anchor's own text content (duplicated texts) is no negative.
+                j, length = int(perm[i]), int(batch.lengths["text"][i])
+                if int(batch.lengths["text"][j]) == length and torch.equal(batch.values["text"][j, :length],
+                                                                           batch.values["text"][i, :length]):
+                    scores[batch.size + i], excluded = 0.0, excluded + 1
+            expected += -math.log(scores[i] / sum(scores))
+        assert float(loss.detach()) == pytest.approx(expected / batch.size, rel=1e-10), branch
+        model.zero_grad()
+        loss.backward()
+        assert float(model.encoders["audio"].linear.weight.grad.abs().max()) > 0  # the anchor has the graph
+
+
+def test_restoring_a_snapshot_with_or_without_the_optimizer_state(small_shards, tmp_path):
+    """The search's restore under ZeRO-2 on 2 ranks: the weights come back either way; the official
+    choice keeps the Adam moments and step counts the later step left, the switch restores them too."""
+    from .equivalence import launch, write_configs
+
+    configs = write_configs(tmp_path, small_shards)
+    job = {"name": "restore", "kind": "restore", "config": str(configs["tuple_infonce"]), "overrides": []}
+    results = launch(2, [job], tmp_path / "restore")["restore"]
+    for rank in results:
+        snapshot, stepped = rank["snapshot"], rank["stepped"]
+        names = [n for n in snapshot if not n.startswith("step of")]
+        moved = [n for n in names if not torch.equal(snapshot[n]["fp32"], stepped[n]["fp32"])]
+        assert moved
+        for name in names:
+            for restored, moments in ((rank["weights_only"], stepped), (rank["everything"], snapshot)):
+                assert torch.equal(restored[name]["fp32"], snapshot[name]["fp32"]), name
+                for key in ("exp_avg", "exp_avg_sq"):
+                    if snapshot[name][key] is not None:
+                        assert torch.equal(restored[name][key], moments[name][key]), (name, key)
+        steps = [n for n in snapshot if n.startswith("step of")]
+        assert any(snapshot[n] is not None for n in steps)
+        for name in steps:
+            assert rank["weights_only"][name] == stepped[name] and rank["everything"][name] == snapshot[name]

@@ -20,7 +20,7 @@ and its stage schedule. The trainer only sees this interface:
 * ``uses_train_labels`` / ``init_train_labels(labels_N, present_N, index_offset)``: objectives that keep
   per-sample state (Self-MM's label banks) receive every training label, by position in the split,
   before training;
-* ``extra_outputs(model, batch, stage)``: per-sample tensors to compute besides the clean forward
+* ``extra_outputs(model, batch, stage, step)``: per-sample tensors to compute besides the clean forward
   (TupleInfoNCE's augmented view); they travel in ``ModelOutput.extra``, so feature-cache accumulation
   caches and replays them like the rest;
 * ``resets_optimizer(epoch)``: start ``epoch`` with fresh optimizer moments (fine-tuning after
@@ -131,7 +131,7 @@ class Objective(nn.Module, abc.ABC):
         """Whether epoch ``epoch`` starts with fresh optimizer moments."""
         return False
 
-    def extra_outputs(self, model: FusionModel, batch: Batch, stage: str) -> dict[str, torch.Tensor]:
+    def extra_outputs(self, model: FusionModel, batch: Batch, stage: str, step: int) -> dict[str, torch.Tensor]:
         """Per-sample tensors (rows of ``batch``) the loss of ``stage`` needs besides the model output."""
         return {}
 

@@ -46,6 +46,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import math
+from collections.abc import Collection
 from typing import Any
 
 import numpy as np
@@ -62,6 +63,9 @@ from .contrastive import contrast_size, info_nce
 
 CONTRAST_STAGE = "contrast"
 POSITIVE = "positive."  # prefix of the augmented view's representations in ModelOutput.extra
+ANCHOR = "anchor."  # prefix of a modality-dropout branch's anchor representations (with gradient)
+# The official search's modality-dropout branches (search_para.py, ``dropout = random.randint(1, 3)``):
+FULL_TUPLE, PRIMARY_VS_OTHERS, PRIMARY_VS_CLEAN = 1, 2, 3
 
 
 # -- building blocks --------------------------------------------------------------------------------
@@ -90,11 +94,14 @@ def stream_seed(*parts: int) -> int:
     return int(np.random.SeedSequence([p & 0xFFFFFFFF for p in parts]).generate_state(2, np.uint64)[0] >> 1)
 
 
-def augment(batch: Batch, schema: DatasetSchema, beta: float, kinds: list[str]) -> Batch:
+def augment(batch: Batch, schema: DatasetSchema, beta: float, kinds: list[str],
+            modalities: Collection[str] | None = None, noise_maps: dict[str, torch.Tensor] | None = None) -> Batch:
     """An augmented copy of ``batch`` at strength ``beta`` (torch's global RNG, like dropout).
 
     * ``noise``: N(0, beta^2) added to every valid feature value (sequence and vector modalities; the
-      features are expected standardised, as the converters write them);
+      features are expected standardised, as the converters write them). With ``noise_maps`` (a
+      standard-normal map per modality, shaped like one sample), every sample gets the same map times
+      beta, as the official code adds one noise image to the whole batch;
     * ``time_mask``: a random contiguous span of round(beta * length) frames zeroed in each sequence
       (at least one frame is kept);
     * ``time_crop``: each sequence cut to a random contiguous window of round((1 - beta) * length)
@@ -103,40 +110,68 @@ def augment(batch: Batch, schema: DatasetSchema, beta: float, kinds: list[str]) 
       content constant over the utterance survives;
     * ``token_dropout``: each token other than the first and the last valid one ([CLS], [SEP]) is
       removed from attention with probability beta.
+
+    Only ``modalities`` (default: all) are touched. A beta outside [0, 1] (an unclamped search draw) is
+    a noise std of |beta|, as a negative pixel-noise sigma is officially, and a fraction or a
+    probability cut to [0, 1].
     """
-    if beta <= 0 or not kinds:
+    if beta == 0 or not kinds:
         return batch
+    fraction = min(max(beta, 0.0), 1.0)
     values, masks, lengths = dict(batch.values), dict(batch.masks), dict(batch.lengths)
     for spec in schema.modalities:
         name = spec.name
-        if name not in values:
+        if name not in values or (modalities is not None and name not in modalities):
             continue
         if spec.kind is ModalityKind.TOKENS:
-            if "token_dropout" in kinds:
+            if "token_dropout" in kinds and fraction > 0:
                 mask_BL = masks[name]
                 positions_L = torch.arange(mask_BL.shape[1], device=mask_BL.device)
                 inner_BL = (positions_L > 0) & (positions_L[None] < batch.lengths[name].to(mask_BL.device)[:, None] - 1)
-                dropped_BL = inner_BL & (torch.rand(mask_BL.shape, device=mask_BL.device) < beta)
+                dropped_BL = inner_BL & (torch.rand(mask_BL.shape, device=mask_BL.device) < fraction)
                 masks[name] = mask_BL & ~dropped_BL
             continue
         feats = values[name].float()
+        shared = noise_maps.get(name) if noise_maps is not None else None
         if spec.kind is ModalityKind.SEQUENCE:
             if "time_crop" in kinds:
-                feats, masks[name], lengths[name] = _time_crop(feats, lengths[name].to(feats.device), beta)
+                feats, masks[name], lengths[name] = _time_crop(feats, lengths[name].to(feats.device), fraction)
             valid_BT1 = masks[name][..., None].to(feats.dtype)
             if "noise" in kinds:
-                feats = feats + beta * torch.randn_like(feats) * valid_BT1
+                noise = (shared[: feats.shape[1]].to(feats)[None] if shared is not None
+                         else torch.randn_like(feats))
+                feats = feats + abs(beta) * noise * valid_BT1
             if "time_mask" in kinds:
                 lengths_B = lengths[name].to(feats.device)
-                span_B = torch.minimum((beta * lengths_B).round().long(), (lengths_B - 1).clamp(min=0))
+                span_B = torch.minimum((fraction * lengths_B).round().long(), (lengths_B - 1).clamp(min=0))
                 start_B = (torch.rand(lengths_B.shape, device=feats.device) * (lengths_B - span_B + 1)).long()
                 steps_T = torch.arange(feats.shape[1], device=feats.device)
                 masked_BT = (steps_T >= start_B[:, None]) & (steps_T < (start_B + span_B)[:, None])
                 feats = feats.masked_fill(masked_BT[..., None], 0.0)
         elif "noise" in kinds:
-            feats = feats + beta * torch.randn_like(feats)
+            noise = shared.to(feats)[None] if shared is not None else torch.randn_like(feats)
+            feats = feats + abs(beta) * noise
         values[name] = feats
     return dataclasses.replace(batch, values=values, masks=masks, lengths=lengths)
+
+
+def noise_maps(schema: DatasetSchema, seed: int) -> dict[str, torch.Tensor]:
+    """One standard-normal map per feature modality, shaped like one padded sample, from ``seed``."""
+    generator = torch.Generator().manual_seed(seed)
+    maps = {}
+    for spec in schema.modalities:
+        if spec.kind is ModalityKind.SEQUENCE:
+            maps[spec.name] = torch.randn((spec.max_len, spec.dim), generator=generator)
+        elif spec.kind is ModalityKind.VECTOR:
+            maps[spec.name] = torch.randn((spec.dim,), generator=generator)
+    return maps
+
+
+def zeroed(batch: Batch, names: Collection[str]) -> Batch:
+    """``batch`` with the inputs of ``names`` set to zero (token ids to 0, [PAD]; masks and lengths kept),
+    as the official code zeroes an image to leave its modality out."""
+    values = {n: torch.zeros_like(v) if n in names else v for n, v in batch.values.items()}
+    return dataclasses.replace(batch, values=values)
 
 
 def _time_crop(feats_BTD: torch.Tensor, lengths_B: torch.Tensor, beta: float
@@ -180,20 +215,42 @@ class ContentFingerprint:
         return ((values.double() * weights).sum(-1) * valid).sum(-1) + batch.lengths[name].to(values.device) * math.pi
 
 
-def pooled_retrieval_accuracy(queries_NE: torch.Tensor, keys_NE: torch.Tensor, pool: int) -> float:
-    """Share of rows whose most similar key, among the keys of its pool, is its own. Rows are pooled in
-    order, ``pool`` at a time, the remainder joining the last pool (so no pool is smaller than ``pool``)."""
-    rows = queries_NE.shape[0]
+def retrieval_pools(rows: int, pool: int, merged: bool) -> list[tuple[int, int]]:
+    """(start, stop) of each pool of rows taken in order, ``pool`` at a time. ``merged``: the remainder
+    joins the last pool (no pool is smaller than ``pool``); otherwise it is a smaller last pool, as the
+    official validation loader's last batch is."""
     if rows < 2:
         raise ValueError(f"retrieval needs at least 2 samples, got {rows}")
-    bounds = list(range(0, rows, pool))
-    if len(bounds) > 1 and rows - bounds[-1] < pool:
-        bounds.pop()
-    correct = 0
-    for start, stop in zip(bounds, bounds[1:] + [rows]):
+    starts = list(range(0, rows, pool))
+    if merged and len(starts) > 1 and rows - starts[-1] < pool:
+        starts.pop()
+    return list(zip(starts, starts[1:] + [rows]))
+
+
+def pool_accuracies(queries_NE: torch.Tensor, keys_NE: torch.Tensor, pools: list[tuple[int, int]]) -> torch.Tensor:
+    """Per pool, the share of its rows whose most similar key among the pool's keys is their own."""
+    accuracies = []
+    for start, stop in pools:
         scores_PP = queries_NE[start:stop].float() @ keys_NE[start:stop].float().T
-        correct += int((scores_PP.argmax(-1) == torch.arange(stop - start, device=scores_PP.device)).sum())
-    return correct / rows
+        hits_P = scores_PP.argmax(-1) == torch.arange(stop - start, device=scores_PP.device)
+        accuracies.append(hits_P.double().mean())
+    return torch.stack(accuracies).cpu()
+
+
+def combined_accuracy(accuracies_P: torch.Tensor, pools: list[tuple[int, int]], merged: bool) -> float:
+    """Pool accuracies combined: the share of rows (``merged``) or the mean over pools (the official
+    validation's mean over its batches)."""
+    if not merged:
+        return float(accuracies_P.mean())
+    sizes_P = torch.tensor([stop - start for start, stop in pools], dtype=torch.float64)
+    return float((accuracies_P * sizes_P).sum() / sizes_P.sum())
+
+
+def pooled_retrieval_accuracy(queries_NE: torch.Tensor, keys_NE: torch.Tensor, pool: int, merged: bool = True
+                              ) -> float:
+    """Retrieval accuracy within pools of ``pool`` rows (see ``retrieval_pools``, ``combined_accuracy``)."""
+    pools = retrieval_pools(queries_NE.shape[0], pool, merged)
+    return combined_accuracy(pool_accuracies(queries_NE, keys_NE, pools), pools, merged)
 
 
 # -- the objective ----------------------------------------------------------------------------------
@@ -220,6 +277,12 @@ class TupleInfoNCE(Objective):
         self.chunk_size = config.contrast_chunk_size
         self.fingerprint = ContentFingerprint(schema)
         self.epoch = 0
+        # The modality in RGB's part in the official search (augmented in beta's reward, kept alone in the
+        # modality-dropout branches), and the one those branches swap in their negatives (depth's part).
+        self.primary = self.modalities[0] if cfg.search.primary == "first" else cfg.search.primary
+        self.secondary = next(m for m in self.modalities if m != self.primary)
+        self.pass_tag = 0  # 0: a plain pass; 1 + c * inner_epochs + i: candidate c's inner pass i in a search
+        self._noise_maps: dict[str, torch.Tensor] | None = None
         if cfg.mode == "joint":
             self.stages = (MAIN_STAGE,)
         self.search = SampleSearch(cfg.search, self) if cfg.search.enabled else None
@@ -273,6 +336,10 @@ class TupleInfoNCE(Objective):
 
     def begin_pass(self, stage: str, epoch: int, step: int) -> None:
         self.epoch = epoch
+        # Officially one noise image per training epoch call, added to every sample of every batch.
+        self._noise_maps = (noise_maps(self.schema, stream_seed(self.seed, epoch, self.stages.index(stage),
+                                                                self.pass_tag, 41))
+                            if self.cfg.noise == "shared" else None)
 
     def extra_state(self) -> dict[str, Any]:
         return {"alpha": dict(self.alpha), "beta": self.beta,
@@ -285,14 +352,50 @@ class TupleInfoNCE(Objective):
 
     # -- views ------------------------------------------------------------------------------------
 
-    def extra_outputs(self, model, batch: Batch, stage: str) -> dict[str, torch.Tensor]:
-        """The positive: the augmented batch's representations (no graph unless ``key_gradient``)."""
+    def extra_outputs(self, model, batch: Batch, stage: str, step: int) -> dict[str, torch.Tensor]:
+        """The positive: the augmented batch's representations (no graph unless ``key_gradient``). In a
+        modality-dropout branch also the anchor: the primary modality alone, augmented (with graph)."""
         if not self.contrasts(stage):
             return {}
-        augmented = augment(batch, self.schema, self.beta, self.cfg.augmentations)
+        branch = self.dropout_branch(stage, step)
+        if branch == FULL_TUPLE:
+            with self._key_context():
+                reps = model.encode(self.augmented(batch))
+            return {POSITIVE + m: reps[m] for m in self.modalities}
+        anchor = self.partial_reps(model, self.augmented(batch, modalities=[self.primary]), keep=[self.primary])
+        others = [m for m in self.modalities if m != self.primary]
         with self._key_context():
-            reps = model.encode(augmented)
-        return {POSITIVE + m: reps[m] for m in self.modalities}
+            positive = self.partial_reps(model, batch, keep=others if branch == PRIMARY_VS_OTHERS else [self.primary])
+        return {**{ANCHOR + m: anchor[m] for m in self.modalities},
+                **{POSITIVE + m: positive[m] for m in self.modalities}}
+
+    def augmented(self, batch: Batch, beta: float | None = None, modalities: Collection[str] | None = None,
+                  maps: dict[str, torch.Tensor] | None = None) -> Batch:
+        """``batch`` augmented at ``beta`` (default: the current beta) in ``modalities`` (default:
+        ``augment_modalities``), with this pass's shared noise maps unless ``maps`` are given."""
+        return augment(batch, self.schema, self.beta if beta is None else beta, self.cfg.augmentations,
+                       self.cfg.augment_modalities if modalities is None else modalities,
+                       self._noise_maps if maps is None else maps)
+
+    def partial_reps(self, model, batch: Batch, keep: Collection[str]) -> dict[str, torch.Tensor]:
+        """Every modality's representation with those not in ``keep`` left out: their inputs zeroed and
+        encoded (official), or their representations zeroed (``search.absent``)."""
+        absent = [m for m in self.modalities if m not in keep]
+        if self.cfg.search.absent == "zero_input":
+            return model.encode(zeroed(batch, absent))
+        reps = model.encode(batch, skip=absent)
+        weight = model.fusion.linear_1.weight  # the representations' dtype and device
+        return {m: reps[m] if m in reps else weight.new_zeros((batch.size, model.rep_dims[m]))
+                for m in self.modalities}
+
+    def dropout_branch(self, stage: str, step: int) -> int:
+        """Which loss a step takes: the full tuple loss, or (in the search's passes, with
+        ``search.modality_dropout``) one of the three official branches, drawn uniformly per step from a
+        generator seeded by (run seed, epoch, pass, step), so every rank and micro-batch draws the same."""
+        if self.search is None or not self.cfg.search.modality_dropout or self.pass_tag == 0:
+            return FULL_TUPLE
+        generator = torch.Generator().manual_seed(stream_seed(self.seed, self.epoch, self.pass_tag, step, 53))
+        return 1 + int(torch.randint(3, (1,), generator=generator))
 
     def _key_context(self):
         return contextlib.nullcontext() if self.cfg.key_gradient else torch.no_grad()
@@ -303,18 +406,6 @@ class TupleInfoNCE(Objective):
         if self.projection is not None:
             fusion_BH = self.projection(fusion_BH)
         return F.normalize(upcast(fusion_BH), dim=-1)
-
-    def partial_embeddings(self, reps: dict[str, torch.Tensor], queries: dict[str, torch.Tensor] | None = None
-                           ) -> dict[str, tuple[torch.Tensor, torch.Tensor]]:
-        """Per modality k: (g of modality k alone, g of the tuple without k), absent modalities' embeddings
-        set to zero; modality k's comes from ``queries`` when given (an augmented view)."""
-        queries = reps if queries is None else queries
-        out = {}
-        for m in self.modalities:
-            alone = {n: queries[n] if n == m else torch.zeros_like(r) for n, r in reps.items()}
-            without = {n: torch.zeros_like(r) if n == m else r for n, r in reps.items()}
-            out[m] = (self.embed(alone), self.embed(without))
-        return out
 
     # -- loss -------------------------------------------------------------------------------------
 
@@ -345,19 +436,17 @@ class TupleInfoNCE(Objective):
                 blocks_BE.append(self.embed({**key_reps, m: swapped_BD}))
         keys_CE = torch.cat([dist.all_gather_with_grad(block) for block in blocks_BE])
 
-        bias_C = torch.cat([torch.full((size,), math.log(self.cfg.alpha_other), device=device)]
-                           + [torch.full((size,), math.log(self.alpha[m]), device=device) for m in disturbed])
+        # The log-weights in the anchor's dtype: an fp64 reference computation stays fp64 throughout.
+        dtype = anchor_BE.dtype
+        bias_C = torch.cat([torch.full((size,), math.log(self.cfg.alpha_other), device=device, dtype=dtype)]
+                           + [torch.full((size,), math.log(self.alpha[m]), device=device, dtype=dtype)
+                              for m in disturbed])
         bias_BC = bias_C.expand(rows, -1).clone()
         row_B = torch.arange(rows, device=device)
         bias_BC[row_B, own_B] = 0.0  # the own positive is unweighted
         terms: dict[str, torch.Tensor] = {}
         for block, m in enumerate(disturbed, start=1):
-            # A swap that brings in content equal to the anchor's (a duplicated sample) is no negative.
-            fingerprint_B = self.fingerprint(batch, m)
-            swapped_fingerprint_B = dist.all_gather_tensors(fingerprint_B)[perms_N[m][own_B]]
-            same_B = torch.isclose(swapped_fingerprint_B, fingerprint_B, rtol=1e-9, atol=1e-9)
-            column_B = block * size + own_B
-            bias_BC[row_B, column_B] = torch.where(same_B, float("-inf"), bias_BC[row_B, column_B])
+            self._exclude_same_content(bias_BC, batch, m, perms_N[m], own_B, block * size)
             # How much closer each anchor is to its positive than to its own k-disturbed tuple.
             margin_B = ((anchor_BE * blocks_BE[0]).sum(-1) - (anchor_BE * blocks_BE[block]).sum(-1)).detach()
             terms[f"margin_{m}"] = margin_B.mean()
@@ -365,11 +454,50 @@ class TupleInfoNCE(Objective):
         terms["tuple_nce"] = loss.detach()
         return loss, terms
 
+    def _exclude_same_content(self, bias_BC: torch.Tensor, batch: Batch, modality: str, perm_N: torch.Tensor,
+                              own_B: torch.Tensor, offset: int) -> None:
+        """A swap that brings in content equal to the anchor's (a duplicated sample) is no negative: its
+        column (``offset`` + the anchor's own index) leaves the softmax."""
+        fingerprint_B = self.fingerprint(batch, modality)
+        swapped_fingerprint_B = dist.all_gather_tensors(fingerprint_B)[perm_N[own_B]]
+        same_B = torch.isclose(swapped_fingerprint_B, fingerprint_B, rtol=1e-9, atol=1e-9)
+        row_B = torch.arange(own_B.shape[0], device=own_B.device)
+        column_B = offset + own_B
+        bias_BC[row_B, column_B] = torch.where(same_B, float("-inf"), bias_BC[row_B, column_B])
+
+    def dropout_loss(self, output, batch: Batch, stage: str, step: int, branch: int
+                     ) -> tuple[torch.Tensor, dict[str, torch.Tensor]]:
+        """A modality-dropout branch's loss (official search_para.py, ``dropout`` 2 and 3): the primary
+        modality alone (augmented) is the anchor. Branch 2: its positive is the tuple of the other
+        modalities, its negatives the other samples' such tuples and those tuples with the secondary
+        modality swapped in from another sample; branch 3: its positive is the primary alone, clean,
+        against the other samples' (no weights: the official branches take none)."""
+        anchor_BE = self.embed({m: output.extra[ANCHOR + m] for m in self.modalities})
+        rows, device = anchor_BE.shape[0], anchor_BE.device
+        own_B = torch.arange(dist.rank() * rows, (dist.rank() + 1) * rows, device=device)
+        size = rows * dist.world_size()
+        positive = {m: output.extra[POSITIVE + m] for m in self.modalities}
+        perm_N = self.swap_permutation(size, stage, step, self.secondary, device)
+        with self._key_context():
+            blocks_BE = [self.embed(positive)]
+            if branch == PRIMARY_VS_OTHERS:
+                swapped_BD = dist.all_gather_with_grad(positive[self.secondary])[perm_N[own_B]]
+                blocks_BE.append(self.embed({**positive, self.secondary: swapped_BD}))
+        bias_BC = None
+        if branch == PRIMARY_VS_OTHERS:
+            bias_BC = anchor_BE.new_zeros((rows, 2 * size))
+            self._exclude_same_content(bias_BC, batch, self.secondary, perm_N, own_B, size)
+        keys_CE = torch.cat([dist.all_gather_with_grad(block) for block in blocks_BE])
+        loss = info_nce(anchor_BE, keys_CE, own_B, self.inv_temperature, self.chunk_size, logit_bias_BN=bias_BC)
+        return loss, {"tuple_nce": loss.detach()}
+
     def loss(self, output, batch, stage, step):
         if not self.contrasts(stage):
             task = self.task_loss(output, batch)
             return task, {"task": task.detach()}
-        contrast, terms = self.tuple_loss(output, batch, stage, step)
+        branch = self.dropout_branch(stage, step)
+        contrast, terms = (self.tuple_loss(output, batch, stage, step) if branch == FULL_TUPLE
+                           else self.dropout_loss(output, batch, stage, step, branch))
         if stage == CONTRAST_STAGE:
             return contrast, terms
         task = self.task_loss(output, batch)
@@ -384,45 +512,67 @@ class TupleInfoNCE(Objective):
     # -- evaluation -------------------------------------------------------------------------------
 
     @torch.no_grad()
-    def retrieval(self, loader, device, betas: list[float], pool: int, samples: int = 0
-                  ) -> dict[float, dict[str, float]]:
-        """Cross-modal retrieval accuracy A^k (METHODS.md §4.2) on every sample of ``loader``'s split: for
-        each modality k, the embedding of k alone (augmented at strength beta) retrieves the embedding of
-        the other modalities (clean) within pools of ``pool`` samples. Gathered from every rank, in
-        index order, so each rank gets the same numbers. Augmentation draws are seeded (the same for
-        every candidate of a search)."""
+    def retrieval(self, loader, device, betas: list[float], queried: list[str]
+                  ) -> dict[tuple[float, str], tuple[torch.Tensor, torch.Tensor]]:
+        """Retrieval pairs on every sample of ``loader``'s split (the first ``search.reward_samples``): for
+        each strength beta and each modality k in ``queried``, the embedding of k alone (augmented at beta)
+        and the embedding of the other modalities (clean), the left-out modalities as ``search.absent``
+        says. Gathered from every rank, in index order, so each rank gets the same rows. Augmentation
+        draws are seeded (the same for every candidate of a search, and for shared noise one map per
+        strength, as the official validation draws one per call)."""
         model = self._model[0]
         parts: dict[tuple[float, str], list[tuple[torch.Tensor, torch.Tensor]]] = {}
         indices, masks = [], []
         devices = [device] if device.type == "cuda" else []
+        maps = {beta: noise_maps(self.schema, stream_seed(self.seed, 7, level)) if self.cfg.noise == "shared" else {}
+                for level, beta in enumerate(betas)}
         with torch.random.fork_rng(devices=devices):
             torch.manual_seed(stream_seed(self.seed, dist.rank(), 7))
             for batch in loader.epoch(0):
                 batch = batch.to(device)
                 clean = model.encode(batch)
+                absent = self.partial_reps(model, batch, keep=())
                 indices.append(batch.index)
                 masks.append(batch.sample_mask)
                 for beta in betas:
-                    queries = clean if beta == 0 else model.encode(augment(batch, self.schema, beta,
-                                                                           self.cfg.augmentations))
-                    for m, pair in self.partial_embeddings(clean, queries).items():
-                        parts.setdefault((beta, m), []).append(pair)
+                    queries = clean if beta == 0 else model.encode(
+                        self.augmented(batch, beta, queried, maps[beta]),
+                        skip=[m for m in self.modalities if m not in queried])
+                    for m in queried:
+                        alone = {n: queries[m] if n == m else absent[n] for n in self.modalities}
+                        without = {n: absent[m] if n == m else clean[n] for n in self.modalities}
+                        parts.setdefault((beta, m), []).append((self.embed(alone), self.embed(without)))
         index_N = dist.all_gather_tensors(torch.cat(indices))
         real_N = dist.all_gather_tensors(torch.cat(masks))
         order = torch.argsort(torch.where(real_N, index_N, index_N.max() + 1), stable=True)[: int(real_N.sum())]
-        if samples:
-            order = order[:samples]
+        if self.cfg.search.reward_samples:
+            order = order[: self.cfg.search.reward_samples]
+        return {key: (dist.all_gather_tensors(torch.cat([q for q, _ in pairs]))[order],
+                      dist.all_gather_tensors(torch.cat([k for _, k in pairs]))[order])
+                for key, pairs in parts.items()}
+
+    def reward_pools(self, rows: int) -> list[tuple[int, int]]:
+        search = self.cfg.search
+        return retrieval_pools(rows, search.reward_pool, search.reward_pools == "merged")
+
+    def pool_accuracies(self, pairs: tuple[torch.Tensor, torch.Tensor]) -> torch.Tensor:
+        """The retrieval accuracy of each validation pool (``search.reward_pool`` rows, ``reward_pools``)."""
+        queries_NE, keys_NE = pairs
+        return pool_accuracies(queries_NE, keys_NE, self.reward_pools(queries_NE.shape[0]))
+
+    def mean_accuracy(self, accuracies_P: torch.Tensor, rows: int) -> float:
+        return combined_accuracy(accuracies_P, self.reward_pools(rows), self.cfg.search.reward_pools == "merged")
+
+    def accuracies(self, loader, device, betas: list[float], queried: list[str]) -> dict[float, dict[str, float]]:
+        """A^k per strength beta and queried modality k (see ``retrieval``)."""
         result: dict[float, dict[str, float]] = {}
-        for (beta, m), pairs in parts.items():
-            queries_NE = dist.all_gather_tensors(torch.cat([q for q, _ in pairs]))[order]
-            keys_NE = dist.all_gather_tensors(torch.cat([k for _, k in pairs]))[order]
-            result.setdefault(beta, {})[m] = pooled_retrieval_accuracy(queries_NE, keys_NE, pool)
+        for (beta, m), pairs in self.retrieval(loader, device, betas, queried).items():
+            result.setdefault(beta, {})[m] = self.mean_accuracy(self.pool_accuracies(pairs), pairs[0].shape[0])
         return result
 
     def pretrain_metrics(self, loader, device) -> dict[str, float]:
         """Validation cross-modal retrieval accuracy per modality (what pre-training epochs report)."""
-        search = self.cfg.search
-        accuracies = self.retrieval(loader, device, [0.0], search.reward_pool, search.reward_samples)[0.0]
+        accuracies = self.accuracies(loader, device, [0.0], self.modalities)[0.0]
         return {**{f"retrieval_{m}": a for m, a in accuracies.items()},
                 "retrieval": float(np.mean(list(accuracies.values())))}
 
@@ -432,32 +582,41 @@ class TupleInfoNCE(Objective):
 
 class SampleSearch:
     """REINFORCE over TupleInfoNCE's alpha (disturbed-negative weights) and beta (augmentation strength),
-    as the official search_para.py does it (METHODS.md §4.4), with the key encoder's bug fixed.
+    as the official search_para.py does it (METHODS.md §4.4), with the key encoder's bug fixed. Each
+    official choice that has an alternative is a switch of ``SampleSearchConfig``.
 
     Each pre-training epoch learns one of them (``learn=alternate``: beta on odd epochs, alpha on even):
-    1. keep the weights and optimizer state (a DeepSpeed checkpoint: works under every ZeRO stage);
+    1. save the weights and optimizer state (a DeepSpeed checkpoint: works under every ZeRO stage);
     2. draw ``candidates`` values x_c ~ N(mu, sigma^2 I) (one generator, so every rank draws the same);
-    3. for each: restore, train ``inner_epochs`` passes with clamp(x_c), and score the reward on the
-       validation split (gathered, so identical on every rank);
-    4. step mu with Adam on ``-sum_c log N(x_c; mu, sigma) * (R_c - mean R) / (std R + 1e-8)``;
-    5. continue from the weights of the best candidate, with its value.
+    3. for each: reload the saved weights (officially not the optimizer state: momentum carries on from
+       the previous candidate), train ``inner_epochs`` passes with x_c in effect (alpha through the
+       1x/2x/4x replication; the other parameter at its mean), with the official modality-dropout
+       branches, and score the reward on the validation split (gathered, so identical on every rank);
+    4. step mu with Adam on ``-sum_c log N(x_c; mu, sigma) * (R_c - mean R) / (std R + eps)``;
+    5. reload the best candidate's weights and go on at the updated mean (``continue_with``).
 
-    Rewards: alpha's is sum_k A^k, the cross-modal retrieval accuracy of each modality (§4.2). beta's is
-    the official ``(1 - ((beta - peak) / beta_max)^2) + (1 - mean_j A_j)``, where A_j is the mean A^k
-    with the query modality augmented at the grid strength j and ``peak`` the strength with the highest
-    accuracy. The official score uses validation batches of 2 candidates; ``reward_pool`` sets it here.
+    Rewards: alpha's (official ``validate_sampling``) is the retrieval accuracy in percent, averaged over
+    validation pools, of one modality drawn at random per pool: that modality alone retrieves the tuple
+    of the others; ``all_modalities`` sums A^k over every modality instead. beta's (official
+    ``validate``) is ``(1 - ((beta - peak) / beta_max)^2) + (1 - mean_j A_j)``, where A_j is the primary
+    modality's accuracy (or every modality's mean) when augmented at the grid strength j and ``peak``
+    the strength with the highest accuracy. The official score uses validation batches of 2;
+    ``reward_pool`` sets it here.
     """
 
     def __init__(self, cfg: SampleSearchConfig, objective: TupleInfoNCE):
         self.cfg = cfg
         self.objective = objective
+        beta = objective.beta if cfg.beta_init is None else cfg.beta_init
         self.mean = {"alpha": torch.tensor([objective.alpha[m] for m in objective.modalities], dtype=torch.float64),
-                     "beta": torch.tensor([objective.beta], dtype=torch.float64)}
+                     "beta": torch.tensor([beta], dtype=torch.float64)}
         for value in self.mean.values():
             value.requires_grad_()
         self.optimizers = {"alpha": torch.optim.Adam([self.mean["alpha"]], lr=cfg.alpha_lr),
                            "beta": torch.optim.Adam([self.mean["beta"]], lr=cfg.beta_lr)}
         self.history: list[dict[str, Any]] = []
+        for which in ("alpha", "beta"):  # training starts at the means (official: ratio ones, sigma 120)
+            self.apply(which, self.mean[which].detach())
 
     def drives(self, stage: str) -> bool:
         return stage == CONTRAST_STAGE
@@ -474,8 +633,17 @@ class SampleSearch:
     def sigma(self, which: str) -> float:
         return self.cfg.alpha_sigma if which == "alpha" else self.cfg.beta_sigma
 
-    def clamp(self, which: str, value: torch.Tensor) -> torch.Tensor:
-        return value.clamp(0.0, self.cfg.alpha_max if which == "alpha" else self.cfg.beta_max)
+    def effective(self, which: str, value: torch.Tensor) -> torch.Tensor:
+        """The value training uses for a searched ``value``. alpha: the weight of each modality's disturbed
+        negatives, officially ``2 ** (clamp(int(r), 1, 3) - 1)`` copies of the pool (int truncates
+        towards zero), or ``clamp(r, 0, alpha_max)`` itself (``continuous``). beta: as drawn, or clamped
+        to [0, beta_max] (``clamp_beta``)."""
+        value = value.detach().to(torch.float64)
+        if which == "alpha":
+            if self.cfg.alpha_mapping == "replicate":
+                return 2.0 ** (value.trunc().clamp(1, 3) - 1)
+            return value.clamp(0.0, self.cfg.alpha_max)
+        return value.clamp(0.0, self.cfg.beta_max) if self.cfg.clamp_beta else value
 
     def candidates(self, which: str, epoch: int) -> torch.Tensor:
         generator = torch.Generator().manual_seed(stream_seed(self.objective.seed, epoch, 31))
@@ -484,25 +652,42 @@ class SampleSearch:
         return mean + self.sigma(which) * noise
 
     def apply(self, which: str, value: torch.Tensor) -> None:
-        """Make the objective train with ``value`` (already clamped)."""
+        """Make the objective train with searched ``value`` (mapped by ``effective``)."""
+        used = self.effective(which, value)
         if which == "alpha":
-            self.objective.alpha = {m: float(v) for m, v in zip(self.objective.modalities, value)}
+            self.objective.alpha = {m: float(v) for m, v in zip(self.objective.modalities, used)}
         else:
-            self.objective.beta = float(value[0])
+            self.objective.beta = float(used[0])
 
-    def reward(self, which: str, loader, device) -> float:
+    def reward(self, which: str, loader, device, epoch: int = 0) -> float:
         cfg, objective = self.cfg, self.objective
         if which == "alpha":
-            accuracies = objective.retrieval(loader, device, [0.0], cfg.reward_pool, cfg.reward_samples)[0.0]
-            return float(sum(accuracies.values()))
-        per_level = objective.retrieval(loader, device, list(cfg.beta_grid), cfg.reward_pool, cfg.reward_samples)
+            pairs = objective.retrieval(loader, device, [0.0], objective.modalities)
+            per_pool = {m: objective.pool_accuracies(pairs[(0.0, m)]) for m in objective.modalities}
+            rows = pairs[(0.0, objective.modalities[0])][0].shape[0]
+            if cfg.alpha_reward == "all_modalities":
+                return float(sum(objective.mean_accuracy(a, rows) for a in per_pool.values()))
+            # One modality per validation pool, drawn the same on every rank (and for every candidate).
+            pools = len(per_pool[objective.modalities[0]])
+            generator = torch.Generator().manual_seed(stream_seed(objective.seed, epoch, 13))
+            drawn_P = torch.randint(len(objective.modalities), (pools,), generator=generator)
+            accuracies_P = torch.stack([per_pool[objective.modalities[int(k)]][p] for p, k in enumerate(drawn_P)])
+            return 100.0 * objective.mean_accuracy(accuracies_P, rows)
+        queried = [objective.primary] if cfg.beta_reward_modalities == "primary" else objective.modalities
+        per_level = objective.accuracies(loader, device, list(cfg.beta_grid), queried)
         level_accuracy = [float(np.mean(list(per_level[b].values()))) for b in cfg.beta_grid]
         peak = cfg.beta_grid[int(np.argmax(level_accuracy))]
         return (1 - ((objective.beta - peak) / cfg.beta_max) ** 2) + (1 - float(np.mean(level_accuracy)))
 
+    def advantage(self, rewards_C: torch.Tensor) -> torch.Tensor:
+        """(R - mean R) / (std R + eps): official np.std (ddof 0) with float32's eps, or ddof 1 with 1e-8."""
+        if self.cfg.advantage_std == "population":
+            return (rewards_C - rewards_C.mean()) / (rewards_C.std(correction=0) + float(np.finfo(np.float32).eps))
+        return (rewards_C - rewards_C.mean()) / (rewards_C.std() + 1e-8)
+
     def update(self, which: str, candidates_CP: torch.Tensor, rewards_C: torch.Tensor) -> None:
         """One REINFORCE step of mu with the normalised advantage."""
-        advantage_C = (rewards_C - rewards_C.mean()) / (rewards_C.std() + 1e-8)
+        advantage_C = self.advantage(rewards_C)
         distribution = torch.distributions.Normal(self.mean[which], self.sigma(which))
         loss = -(distribution.log_prob(candidates_CP).sum(-1) * advantage_C).sum()
         self.optimizers[which].zero_grad()
@@ -511,29 +696,34 @@ class SampleSearch:
 
     def run(self, trainer, stage: str) -> None:
         """One outer epoch of the search in place of the trainer's plain pass of ``stage``."""
+        cfg, objective = self.cfg, self.objective
         epoch = trainer.state.epoch
         which = self.learns(epoch)
         candidates_CP = self.candidates(which, epoch)
         base, best = trainer.snapshot("search_base"), None
         rewards = []
         for index, raw in enumerate(candidates_CP):
-            trainer.restore(base)
-            value = self.clamp(which, raw)
-            self.apply(which, value)
-            for inner in range(self.cfg.inner_epochs):
+            trainer.restore(base, optimizer_state=cfg.restore_optimizer)
+            self.apply(which, raw)
+            for inner in range(cfg.inner_epochs):
                 trainer.state.step = 0
-                trainer.train_pass(stage, data_pass=(epoch * self.cfg.inner_epochs + inner) * 2 + 1)
+                objective.pass_tag = 1 + index * cfg.inner_epochs + inner
+                try:
+                    trainer.train_pass(stage, data_pass=(epoch * cfg.inner_epochs + inner) * 2 + 1)
+                finally:
+                    objective.pass_tag = 0
             trainer.engine.eval()
-            rewards.append(self.reward(which, trainer.loaders["valid"], trainer.device))
+            rewards.append(self.reward(which, trainer.loaders["valid"], trainer.device, epoch))
             trainer.logger.log("search", trainer.state.global_step, {
                 "epoch": epoch + 1, "learns": which, "candidate": index, "reward": rewards[-1],
-                **{f"{which}_{k}": float(v) for k, v in zip(self.names(which), value)}})
+                **{f"{which}_{k}": float(v) for k, v in zip(self.names(which), raw)},
+                **{f"{which}_{k}_used": float(v) for k, v in zip(self.names(which), self.effective(which, raw))}})
             if best is None or rewards[-1] > rewards[best]:
                 best = index
                 trainer.snapshot("search_best")
         self.update(which, candidates_CP, torch.tensor(rewards, dtype=torch.float64))
-        trainer.restore("search_best")
-        self.apply(which, self.clamp(which, candidates_CP[best]))
+        trainer.restore("search_best", optimizer_state=cfg.restore_optimizer)
+        self.apply(which, self.mean[which].detach() if cfg.continue_with == "mean" else candidates_CP[best])
         record = {"epoch": epoch, "learns": which, "best": best, "rewards": rewards,
                   "mean": [float(v) for v in self.mean[which].detach()]}
         self.history.append(record)
