@@ -230,6 +230,10 @@ class SampleSearchConfig(_Strict):
     restore_optimizer: bool = Field(False, description="false (official): a candidate starts from the saved weights "
                                                        "with the optimizer state as the previous candidate left it; "
                                                        "true: the optimizer state is restored too")
+    common_draws: bool = Field(False, description="false (official): each candidate trains on its own data order, "
+                                                  "noise and branch draws and is scored with its own validation "
+                                                  "draws; true: the candidates of an epoch share them all, so their "
+                                                  "rewards differ by their values alone")
     advantage_std: Literal["population", "sample"] = Field(
         "population", description="the advantage (R - mean R) / (std R + eps): population std with float32 eps "
                                   "(official np.std) or sample std (ddof 1) with 1e-8")

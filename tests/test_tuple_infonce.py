@@ -354,7 +354,7 @@ def test_alpha_reward_is_one_random_modality_per_validation_pool(small_shards):
     _, objective = tiny_objective(schema, search={"enabled": True, "reward_pool": 4})
     # 10 rows in pools of 4, 4, 2: all right, half right, none right (the same for every modality).
     hits = [True] * 4 + [True, False, True, False] + [False, False]
-    objective.retrieval = lambda loader, device, betas, queried: {
+    objective.retrieval = lambda loader, device, betas, queried, draw: {
         (0.0, m): constructed_pairs(10, hits, seed) for seed, m in enumerate(queried)}
     assert objective.search.reward("alpha", None, "cpu") == pytest.approx(100 * (1 + 0.5 + 0) / 3)
     objective.cfg.search.reward_pools = "merged"  # pools 0-3 and 4-9: the share of rows
@@ -364,12 +364,16 @@ def test_alpha_reward_is_one_random_modality_per_validation_pool(small_shards):
 
     # 150 pools of 2: text always right, audio and vision never: the reward counts the pools that drew text.
     _, objective = tiny_objective(schema, search={"enabled": True, "reward_pool": 2})
-    objective.retrieval = lambda loader, device, betas, queried: {
+    objective.retrieval = lambda loader, device, betas, queried, draw: {
         (0.0, m): constructed_pairs(300, [m == "text"] * 300) for m in queried}
-    rewards = [objective.search.reward("alpha", None, "cpu", epoch) for epoch in (0, 0, 2, 4)]
-    assert rewards[0] == rewards[1]  # the same draws for every candidate of an epoch
-    assert len(set(rewards[1:])) > 1  # and new ones the next time alpha is learned
-    for reward in rewards:
+    rewards = [objective.search.reward("alpha", None, "cpu", epoch, candidate)
+               for epoch, candidate in ((0, 0), (0, 0), (0, 1), (0, 2), (2, 0))]
+    assert rewards[0] == rewards[1]  # seeded: the same on every rank
+    assert len(set(rewards[1:])) > 1  # official: each candidate draws afresh
+    objective.cfg.search.common_draws = True
+    common = [objective.search.reward("alpha", None, "cpu", 0, candidate) for candidate in range(3)]
+    assert len(set(common)) == 1 and common != [objective.search.reward("alpha", None, "cpu", 2, 0)] * 3
+    for reward in rewards + common:
         drew_text = reward / 100 * 150
         assert drew_text == pytest.approx(round(drew_text)) and 100 / 3 - 17 < reward < 100 / 3 + 17, reward
 
@@ -385,7 +389,7 @@ def test_beta_reward_queries_the_primary_modality_at_each_grid_strength(small_sh
                 ("vision", 0.5): [True] * 4, ("vision", 0.8): [True] * 4}
     asked = []
 
-    def retrieval(loader, device, betas, queried):
+    def retrieval(loader, device, betas, queried, draw):
         asked.append(list(queried))
         return {(b, m): constructed_pairs(4, accuracy[(m, b)]) for b in betas for m in queried}
 

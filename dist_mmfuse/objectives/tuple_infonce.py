@@ -512,22 +512,22 @@ class TupleInfoNCE(Objective):
     # -- evaluation -------------------------------------------------------------------------------
 
     @torch.no_grad()
-    def retrieval(self, loader, device, betas: list[float], queried: list[str]
+    def retrieval(self, loader, device, betas: list[float], queried: list[str], draw: tuple[int, ...] = ()
                   ) -> dict[tuple[float, str], tuple[torch.Tensor, torch.Tensor]]:
         """Retrieval pairs on every sample of ``loader``'s split (the first ``search.reward_samples``): for
         each strength beta and each modality k in ``queried``, the embedding of k alone (augmented at beta)
         and the embedding of the other modalities (clean), the left-out modalities as ``search.absent``
         says. Gathered from every rank, in index order, so each rank gets the same rows. Augmentation
-        draws are seeded (the same for every candidate of a search, and for shared noise one map per
-        strength, as the official validation draws one per call)."""
+        draws are seeded by ``draw`` (with shared noise, one map per strength, as the official validation
+        draws one per call)."""
         model = self._model[0]
         parts: dict[tuple[float, str], list[tuple[torch.Tensor, torch.Tensor]]] = {}
         indices, masks = [], []
         devices = [device] if device.type == "cuda" else []
-        maps = {beta: noise_maps(self.schema, stream_seed(self.seed, 7, level)) if self.cfg.noise == "shared" else {}
+        maps = {beta: noise_maps(self.schema, stream_seed(self.seed, 7, level, *draw)) if self.cfg.noise == "shared" else {}
                 for level, beta in enumerate(betas)}
         with torch.random.fork_rng(devices=devices):
-            torch.manual_seed(stream_seed(self.seed, dist.rank(), 7))
+            torch.manual_seed(stream_seed(self.seed, dist.rank(), 7, *draw))
             for batch in loader.epoch(0):
                 batch = batch.to(device)
                 clean = model.encode(batch)
@@ -563,10 +563,11 @@ class TupleInfoNCE(Objective):
     def mean_accuracy(self, accuracies_P: torch.Tensor, rows: int) -> float:
         return combined_accuracy(accuracies_P, self.reward_pools(rows), self.cfg.search.reward_pools == "merged")
 
-    def accuracies(self, loader, device, betas: list[float], queried: list[str]) -> dict[float, dict[str, float]]:
+    def accuracies(self, loader, device, betas: list[float], queried: list[str], draw: tuple[int, ...] = ()
+                   ) -> dict[float, dict[str, float]]:
         """A^k per strength beta and queried modality k (see ``retrieval``)."""
         result: dict[float, dict[str, float]] = {}
-        for (beta, m), pairs in self.retrieval(loader, device, betas, queried).items():
+        for (beta, m), pairs in self.retrieval(loader, device, betas, queried, draw).items():
             result.setdefault(beta, {})[m] = self.mean_accuracy(self.pool_accuracies(pairs), pairs[0].shape[0])
         return result
 
@@ -659,22 +660,29 @@ class SampleSearch:
         else:
             self.objective.beta = float(used[0])
 
-    def reward(self, which: str, loader, device, epoch: int = 0) -> float:
+    def draw(self, epoch: int, candidate: int) -> tuple[int, ...]:
+        """What seeds a candidate's random draws (data order, noise, branches, validation draws): the
+        candidate itself (official: every call draws afresh), or only the epoch (``common_draws``: the
+        candidates of an epoch differ in their value alone)."""
+        return (epoch,) if self.cfg.common_draws else (epoch, candidate)
+
+    def reward(self, which: str, loader, device, epoch: int = 0, candidate: int = 0) -> float:
         cfg, objective = self.cfg, self.objective
+        draw = self.draw(epoch, candidate)
         if which == "alpha":
-            pairs = objective.retrieval(loader, device, [0.0], objective.modalities)
+            pairs = objective.retrieval(loader, device, [0.0], objective.modalities, draw)
             per_pool = {m: objective.pool_accuracies(pairs[(0.0, m)]) for m in objective.modalities}
             rows = pairs[(0.0, objective.modalities[0])][0].shape[0]
             if cfg.alpha_reward == "all_modalities":
                 return float(sum(objective.mean_accuracy(a, rows) for a in per_pool.values()))
-            # One modality per validation pool, drawn the same on every rank (and for every candidate).
+            # One modality per validation pool, drawn the same on every rank.
             pools = len(per_pool[objective.modalities[0]])
-            generator = torch.Generator().manual_seed(stream_seed(objective.seed, epoch, 13))
+            generator = torch.Generator().manual_seed(stream_seed(objective.seed, 13, *draw))
             drawn_P = torch.randint(len(objective.modalities), (pools,), generator=generator)
             accuracies_P = torch.stack([per_pool[objective.modalities[int(k)]][p] for p, k in enumerate(drawn_P)])
             return 100.0 * objective.mean_accuracy(accuracies_P, rows)
         queried = [objective.primary] if cfg.beta_reward_modalities == "primary" else objective.modalities
-        per_level = objective.accuracies(loader, device, list(cfg.beta_grid), queried)
+        per_level = objective.accuracies(loader, device, list(cfg.beta_grid), queried, draw)
         level_accuracy = [float(np.mean(list(per_level[b].values()))) for b in cfg.beta_grid]
         peak = cfg.beta_grid[int(np.argmax(level_accuracy))]
         return (1 - ((objective.beta - peak) / cfg.beta_max) ** 2) + (1 - float(np.mean(level_accuracy)))
@@ -705,15 +713,18 @@ class SampleSearch:
         for index, raw in enumerate(candidates_CP):
             trainer.restore(base, optimizer_state=cfg.restore_optimizer)
             self.apply(which, raw)
+            drawn = 0 if cfg.common_draws else index  # which candidate's draws this one takes
             for inner in range(cfg.inner_epochs):
                 trainer.state.step = 0
-                objective.pass_tag = 1 + index * cfg.inner_epochs + inner
+                # Seeds this pass's noise maps and branch draws; the data order is one of the odd passes.
+                objective.pass_tag = 1 + drawn * cfg.inner_epochs + inner
                 try:
-                    trainer.train_pass(stage, data_pass=(epoch * cfg.inner_epochs + inner) * 2 + 1)
+                    trainer.train_pass(stage, data_pass=((epoch * cfg.candidates + drawn) * cfg.inner_epochs + inner)
+                                       * 2 + 1)
                 finally:
                     objective.pass_tag = 0
             trainer.engine.eval()
-            rewards.append(self.reward(which, trainer.loaders["valid"], trainer.device, epoch))
+            rewards.append(self.reward(which, trainer.loaders["valid"], trainer.device, epoch, index))
             trainer.logger.log("search", trainer.state.global_step, {
                 "epoch": epoch + 1, "learns": which, "candidate": index, "reward": rewards[-1],
                 **{f"{which}_{k}": float(v) for k, v in zip(self.names(which), raw)},
