@@ -80,6 +80,11 @@ def test_unknown_modality_and_split(good):
         load_config(good, ["data.modalities=[text, smell]"])
     with pytest.raises(ConfigError, match=r"data.valid_split: split 'dev' not in"):
         load_config(good, ["data.valid_split=dev"])
+    for key in ("objective.tuple_infonce.search.primary=smell", "objective.tuple_infonce.augment_modalities=[smell]"):
+        with pytest.raises(ConfigError, match=rf"{key.split('=')[0]}: unknown modality name\(s\) \['smell'\]"):
+            load_config(good, ["objective.name=tuple_infonce", key])
+    assert load_config(good, ["objective.tuple_infonce.search.primary=audio"]).objective.tuple_infonce.search.primary \
+        == "audio"
 
 
 def test_unknown_source_and_source_option(tmp_path):
