@@ -213,6 +213,8 @@ class SampleSearchConfig(_Strict):
                                  "2^(clamp(int(r), 1, 3) - 1), i.e. 1x, 2x or 4x copies of the pool; continuous: "
                                  "clamp(r, 0, alpha_max) is the weight itself")
     alpha_max: float = Field(4.0, gt=0, description="continuous mapping: candidates are clamped to [0, alpha_max]")
+    alpha_init: float = Field(1.0, description="the alpha mean's start for every modality (official ratio = ones); "
+                                               "tuple_infonce.alpha and alpha_default are what the search sets")
     beta_init: float | None = Field(0.48, description="the beta mean's start (official 120 / 250); null: start "
                                                        "at tuple_infonce.beta")
     beta_sigma: float = Field(0.04, gt=0)
@@ -388,6 +390,10 @@ class Config(_Strict):
             if self.trainer.checkpoint_every_steps:
                 raise ValueError("objective.tuple_infonce.search: candidates restart from the epoch's start, so "
                                  "checkpoints are taken per epoch only; set trainer.checkpoint_every_steps=0")
+            if tuple_cfg.alpha or tuple_cfg.alpha_default != 1.0:
+                raise ValueError("objective.tuple_infonce.alpha and alpha_default are what the sample search sets "
+                                 "(from its mean, through search.alpha_mapping); set the starting value with "
+                                 "objective.tuple_infonce.search.alpha_init instead")
         return self
 
     def run_dir(self) -> Path:
@@ -541,6 +547,17 @@ def check_against_manifest(config: Config, manifest: Manifest, path: str | Path 
         unknown = sorted(set(names) - set(used))
         if unknown:
             raise ConfigError(f"{path}: {key}: unknown modality name(s) {unknown}; the run uses {list(used)}")
+    tuple_cfg = config.objective.tuple_infonce
+    if config.objective.name == "tuple_infonce" and tuple_cfg.search.enabled:
+        primary = used[0] if tuple_cfg.search.primary == "first" else tuple_cfg.search.primary
+        kind = manifest.schema.modality(primary).kind.value
+        applicable = {"tokens": {"token_dropout"}, "sequence": {"noise", "time_mask", "time_crop"},
+                      "vector": {"noise"}}[kind]
+        if not applicable & set(tuple_cfg.augmentations):
+            raise ConfigError(f"{path}: objective.tuple_infonce.search: the primary modality {primary!r} ({kind}) "
+                              f"has no augmentation among {tuple_cfg.augmentations}, so beta would change nothing "
+                              f"it is scored on; add one of {sorted(applicable)} to objective.tuple_infonce."
+                              "augmentations, or choose another search.primary")
     for pair in config.objective.mmim.pairs or ():
         unknown = sorted(set(pair) - set(used))
         if unknown or pair[0] == pair[1]:

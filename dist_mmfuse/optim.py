@@ -68,11 +68,24 @@ class StagedAdam(torch.optim.Adam):
         return [[{k: v.clone() if torch.is_tensor(v) else v for k, v in self.state[p].items()} if p in self.state
                  else None for p in group["params"]] for group in self.param_groups]
 
+    @torch.no_grad()
     def load_state_by_position(self, states: list[list[dict | None]]) -> None:
-        self.state.clear()
+        """Put ``state_by_position``'s copy back: into the tensors the state holds now where they match
+        (they may be referenced elsewhere, as ZeRO's fragment links do), as new entries otherwise."""
         for group, group_states in zip(self.param_groups, states, strict=True):
             for param, state in zip(group["params"], group_states, strict=True):
-                if state is not None:
+                held = self.state.get(param)
+                if state is None:
+                    self.state.pop(param, None)
+                elif held is not None and held.keys() == state.keys() and all(
+                        not torch.is_tensor(v) or (torch.is_tensor(held[k]) and held[k].shape == v.shape)
+                        for k, v in state.items()):
+                    for key, value in state.items():
+                        if torch.is_tensor(value):
+                            held[key].copy_(value)
+                        else:
+                            held[key] = value
+                else:
                     self.state[param] = state
 
     @torch.no_grad()

@@ -525,6 +525,7 @@ class Trainer:
         """DeepSpeed's accumulation: each micro-batch its own loss (and negatives), gradients averaged
         (``accumulation=sum``: summed, as Self-MM's update_epochs does)."""
         summed: dict[str, torch.Tensor] = {}
+        counts: dict[str, int] = {}  # a term may come from some micro-batches only (TupleInfoNCE's branches)
         average = self.config.trainer.accumulation == "average"
         for index, batch in enumerate(micro_batches):
             if index:
@@ -533,7 +534,8 @@ class Trainer:
             self.engine.backward(loss, scale_wrt_gas=average)
             for key, value in {"loss": loss.detach(), **terms}.items():
                 summed[key] = summed.get(key, 0) + value
-        return {key: value / len(micro_batches) for key, value in summed.items()}
+                counts[key] = counts.get(key, 0) + 1
+        return {key: value / counts[key] for key, value in summed.items()}
 
     def _feature_cache_backward(self, micro_batches: list[Batch], stage: str, step: int) -> dict[str, torch.Tensor]:
         """One loss over all micro-batches, so accumulation adds negatives (GradCache, ENGINEERING.md §1.6).
@@ -816,6 +818,10 @@ class Trainer:
             raise FileNotFoundError(f"{self.run_dir / SEARCH_DIR / tag}: snapshot missing")
         if current is not None:
             self.optimizer.load_state_by_position(current)
+            # ZeRO links each parameter to its moment tensors while loading; have it link again at the next
+            # step (what safe_get_full_optimizer_state and the universal checkpoint read).
+            if hasattr(self.engine.optimizer, "_hp_optimizer_states_linked"):
+                self.engine.optimizer._hp_optimizer_states_linked = False
 
     def drop_snapshots(self) -> None:
         dist.barrier()

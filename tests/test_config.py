@@ -87,6 +87,20 @@ def test_unknown_modality_and_split(good):
         == "audio"
 
 
+def test_a_sample_search_that_could_not_act_is_refused(good):
+    """The search sets alpha itself (from search.alpha_init), and beta must change what it is scored on:
+    the primary modality needs an augmentation of its kind."""
+    search = ["objective.name=tuple_infonce", "objective.tuple_infonce.pretrain_epochs=1", "trainer.epochs=2",
+              "objective.tuple_infonce.search.enabled=true"]
+    with pytest.raises(ConfigError, match="alpha and alpha_default are what the sample search sets.*alpha_init"):
+        load_config(good, [*search, "objective.tuple_infonce.alpha_default=0"])
+    with pytest.raises(ConfigError, match=r"primary modality 'text' \(tokens\) has no augmentation among \['noise'\]"):
+        load_config(good, [*search, "objective.tuple_infonce.augmentations=[noise]"])
+    config = load_config(good, [*search, "objective.tuple_infonce.augmentations=[noise]",
+                                "objective.tuple_infonce.search.primary=audio"])
+    assert config.objective.tuple_infonce.search.primary == "audio"
+
+
 def test_unknown_source_and_source_option(tmp_path):
     path = write(tmp_path, f"""
         data:

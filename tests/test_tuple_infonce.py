@@ -20,8 +20,8 @@ from dist_mmfuse.data.loader import LoaderOptions, StreamingLoader, concat_batch
 from dist_mmfuse.distributed import free_port
 from dist_mmfuse.models import FusionModel
 from dist_mmfuse.objectives import build_objective
-from dist_mmfuse.objectives.tuple_infonce import (CONTRAST_STAGE, POSITIVE, ContentFingerprint, augment, derangement,
-                                                  pooled_retrieval_accuracy)
+from dist_mmfuse.objectives.tuple_infonce import (ANCHOR, CONTRAST_STAGE, POSITIVE, ContentFingerprint, augment,
+                                                  derangement, pooled_retrieval_accuracy)
 
 from . import dist_worker
 from .conftest import REPO, TINY_TEXT_CONFIG, train_env, write_train_config
@@ -338,7 +338,8 @@ def test_the_advantage_is_normalised_as_numpy_does_it(small_shards):
 def constructed_pairs(rows: int, hits: list[bool], seed: int = 0) -> tuple[torch.Tensor, torch.Tensor]:
     """Retrieval pairs where row i retrieves its own key exactly when ``hits[i]`` (otherwise it holds the
     key of its neighbour in the pool, which it then retrieves)."""
-    keys = F.normalize(torch.randn(rows, 16, generator=torch.Generator().manual_seed(seed), dtype=torch.float64), dim=-1)
+    generator = torch.Generator().manual_seed(seed)
+    keys = F.normalize(torch.randn(rows, 16, generator=generator, dtype=torch.float64), dim=-1)
     queries = keys.clone()
     for i, hit in enumerate(hits):
         if not hit:
@@ -433,7 +434,7 @@ def test_retrieval_leaves_a_modality_out_as_configured(small_shards, absent):
             empty = hand_encode(model, batch, {"text", "audio", "vision"})
         else:
             empty = {m: torch.zeros_like(r) for m, r in clean.items()}
-        alone = F.normalize(model.fuse({"text": empty["text"], "audio": clean["audio"], "vision": empty["vision"]})[0], dim=-1)
+        alone = F.normalize(model.fuse({**empty, "audio": clean["audio"]})[0], dim=-1)
         without = F.normalize(model.fuse({**clean, "audio": empty["audio"]})[0], dim=-1)
     assert pairs[0].shape[0] == 47
     torch.testing.assert_close(pairs[0], alone[order], rtol=1e-7, atol=1e-9)
@@ -480,7 +481,12 @@ def test_modality_dropout_branches_equal_a_hand_computation(small_shards):
     model, objective = tiny_objective(schema, augmentations=["noise"], search={"enabled": True, "primary": "audio"})
     assert (objective.primary, objective.secondary) == ("audio", "text")
     assert {objective.dropout_branch(CONTRAST_STAGE, s) for s in range(50)} == {1}  # not a search pass
+    plain = objective.swap_permutation(12, CONTRAST_STAGE, 0, "text", "cpu")
+    objective.pass_tag = 5
+    other_pass = objective.swap_permutation(12, CONTRAST_STAGE, 0, "text", "cpu")
     objective.pass_tag = 4
+    assert not torch.equal(plain, other_pass)  # and each search pass its own
+    assert not torch.equal(objective.swap_permutation(12, CONTRAST_STAGE, 0, "text", "cpu"), other_pass)
     objective.begin_pass(CONTRAST_STAGE, 1, 0)
     branches = [objective.dropout_branch(CONTRAST_STAGE, s) for s in range(600)]
     assert all(150 < branches.count(b) < 250 for b in (1, 2, 3)), [branches.count(b) for b in (1, 2, 3)]
@@ -499,6 +505,8 @@ def test_modality_dropout_branches_equal_a_hand_computation(small_shards):
         output.extra = objective.extra_outputs(model, batch, CONTRAST_STAGE, step)
         loss, terms = objective.loss(output, batch, CONTRAST_STAGE, step)
         assert set(terms) == {"tuple_nce"}
+        assert all(output.extra[ANCHOR + m].requires_grad and not output.extra[POSITIVE + m].requires_grad
+                   for m in ("text", "audio", "vision"))  # keys from a no-grad pass, as the official modelk
         with torch.no_grad():
             clean, empty = hand_encode(model, batch, set()), hand_encode(model, batch, {"text", "audio", "vision"})
             anchors = embed({**empty, "audio": hand_encode(model, noisy, set())["audio"]})

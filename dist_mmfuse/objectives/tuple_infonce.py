@@ -389,9 +389,10 @@ class TupleInfoNCE(Objective):
                 for m in self.modalities}
 
     def dropout_branch(self, stage: str, step: int) -> int:
-        """Which loss a step takes: the full tuple loss, or (in the search's passes, with
-        ``search.modality_dropout``) one of the three official branches, drawn uniformly per step from a
-        generator seeded by (run seed, epoch, pass, step), so every rank and micro-batch draws the same."""
+        """Which loss a loss call takes: the full tuple loss, or (in the search's passes, with
+        ``search.modality_dropout``) one of the three official branches, drawn uniformly per call (a step;
+        a micro-batch under ``accumulation: average``, each being its own loss) from a generator seeded
+        by (run seed, epoch, pass, step), so every rank draws the same."""
         if self.search is None or not self.cfg.search.modality_dropout or self.pass_tag == 0:
             return FULL_TUPLE
         generator = torch.Generator().manual_seed(stream_seed(self.seed, self.epoch, self.pass_tag, step, 53))
@@ -413,9 +414,10 @@ class TupleInfoNCE(Objective):
         return [m for m in self.modalities if self.alpha[m] > 0]
 
     def swap_permutation(self, size: int, stage: str, step: int, modality: str, device) -> torch.Tensor:
-        """perm_k over the global batch for this (epoch, stage, step): the same on every rank."""
+        """perm_k over the global batch for this (epoch, stage, step, and search pass): the same on every rank."""
+        search_pass = (self.pass_tag,) if self.pass_tag else ()  # each of a search epoch's passes its own
         generator = torch.Generator().manual_seed(stream_seed(
-            self.seed, self.epoch, self.stages.index(stage), step, self.modalities.index(modality)))
+            self.seed, self.epoch, self.stages.index(stage), step, self.modalities.index(modality), *search_pass))
         return derangement(size, generator).to(device)
 
     def tuple_loss(self, output, batch: Batch, stage: str, step: int) -> tuple[torch.Tensor, dict[str, torch.Tensor]]:
@@ -524,7 +526,8 @@ class TupleInfoNCE(Objective):
         parts: dict[tuple[float, str], list[tuple[torch.Tensor, torch.Tensor]]] = {}
         indices, masks = [], []
         devices = [device] if device.type == "cuda" else []
-        maps = {beta: noise_maps(self.schema, stream_seed(self.seed, 7, level, *draw)) if self.cfg.noise == "shared" else {}
+        shared = self.cfg.noise == "shared"
+        maps = {beta: noise_maps(self.schema, stream_seed(self.seed, 7, level, *draw)) if shared else {}
                 for level, beta in enumerate(betas)}
         with torch.random.fork_rng(devices=devices):
             torch.manual_seed(stream_seed(self.seed, dist.rank(), 7, *draw))
@@ -609,7 +612,7 @@ class SampleSearch:
         self.cfg = cfg
         self.objective = objective
         beta = objective.beta if cfg.beta_init is None else cfg.beta_init
-        self.mean = {"alpha": torch.tensor([objective.alpha[m] for m in objective.modalities], dtype=torch.float64),
+        self.mean = {"alpha": torch.full((len(objective.modalities),), cfg.alpha_init, dtype=torch.float64),
                      "beta": torch.tensor([beta], dtype=torch.float64)}
         for value in self.mean.values():
             value.requires_grad_()
