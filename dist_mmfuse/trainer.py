@@ -433,7 +433,7 @@ class Trainer:
             history, start, total = [], 0, self.steps_in_pass(stage)
         self._continued = None
         self._pass = (pass_index, history, start, total)
-        self.optimizer.set_stage(stage)
+        self.optimizer.set_stage(self.objective.optimizer_stages(stage, state.epoch))
         self.stage = stage
         self.objective.begin_pass(stage, state.epoch, state.step)
         self.engine.train()
@@ -1108,11 +1108,25 @@ def global_batch_size(config: Config, world_size: int, accumulation_steps: int |
     return config.data.batch_size * world_size * (accumulation_steps or config.trainer.gradient_accumulation_steps)
 
 
+def stage_batches(batches_per_epoch: int, fraction: float) -> int:
+    """The batches a pass that runs ``fraction`` of an epoch's ``batches_per_epoch`` takes, counted as the
+    official MMIM loop does (``if i_batch / len(loader) >= 0.5: break``): batch i runs while
+    i / n < fraction, so ceil(fraction * n) of them (MOSEI: 256 of 511, not 255)."""
+    n = batches_per_epoch
+    count = min(n, max(0, math.ceil(fraction * n)))
+    # The official test is on i / n in floating point: settle the rounding at the boundary the same way.
+    while count > 0 and (count - 1) / n >= fraction:
+        count -= 1
+    while count < n and count / n < fraction:
+        count += 1
+    return count
+
+
 def steps_in_pass(objective: Objective, stage: str, batches_per_epoch: int, trainer: TrainerConfig,
                   accumulation_steps: int | None = None) -> int:
     """Optimizer steps in one pass of ``stage`` when each rank yields ``batches_per_epoch`` batches."""
     accumulation = accumulation_steps or trainer.gradient_accumulation_steps
-    batches = int(batches_per_epoch * objective.stage_fraction(stage))
+    batches = stage_batches(batches_per_epoch, objective.stage_fraction(stage))
     steps = batches // accumulation
     if steps == 0:
         raise ValueError(f"stage {stage}: {batches} batches per pass on each rank, fewer than the "
