@@ -1049,9 +1049,9 @@ def full_fp32_state_dict(engine) -> dict[str, torch.Tensor]:
 def extract_present_zero_shards(out_dir: str, ds_checkpoint, indices_3d: tuple[int, int, int]) -> None:
     """DeepSpeed 0.19's ``ds_to_universal.extract_zero_shards`` for optimizers whose groups may hold no state:
     StagedAdam creates a group's moments at its stage's first step (MMIM's entropy projection: not before
-    epoch 2, never under ``entropy_prj: frozen``), and DeepSpeed's extractor reads every group's moments. This one writes each parameter's fp32
-    fragment and the states its group has; DeepSpeed's merge skips the missing ones, and such a group
-    loads without moments, as it was saved."""
+    epoch 2, never under ``entropy_prj: frozen``), and DeepSpeed's extractor reads every group's moments.
+    This one writes each parameter's fp32 fragment and the states its group has; DeepSpeed's merge skips
+    the missing ones, and such a group loads without moments, as it was saved."""
     from deepspeed.checkpoint import (BASE_OPTIMIZER_STATE, OPTIMIZER_STATE_DICT, PARAM_SLICE_MAPPINGS,
                                       SINGLE_PARTITION_OF_FP32_GROUPS)
     from deepspeed.checkpoint.ds_to_universal import dump_param_fragment

@@ -154,7 +154,6 @@ def train_passes(model, objective, batch, passes):
     """Real losses and backward passes, StagedAdam steps as the trainer takes them; a parameter without a
     gradient gets a zero one, as the DeepSpeed engine hands it. Yields (stage, epoch, step, optimizer)
     after each step."""
-
     optimizer = StagedAdam(objective.param_groups(model, TrainerConfig()), fused=False)
     trained = [p for g in optimizer.param_groups for p in g["params"]]
     for stage, epoch, steps in passes:

@@ -134,7 +134,8 @@ def test_entropy_prj_decays_by_adam_on_zero_gradients_under_every_zero_stage(sma
     jobs = [{"name": f"zero{z}", "config": str(config), "phases": phases,
              "overrides": [f"trainer.deepspeed_config={ds / f'zero{z}_fp32.json'}"]} for z in (0, 1, 2)]
     jobs.append({"name": "frozen", "config": str(config), "phases": phases,
-                 "overrides": [f"trainer.deepspeed_config={ds / 'zero2_fp32.json'}", "objective.mmim.entropy_prj=frozen"]})
+                 "overrides": [f"trainer.deepspeed_config={ds / 'zero2_fp32.json'}",
+                               "objective.mmim.entropy_prj=frozen"]})
     results = launch(world, jobs, tmp_path / "decay")
     for name, ranks in results.items():
         params = ranks[0]["params"]  # before each of the 7 steps, then the final values
