@@ -146,10 +146,18 @@ class MMIMConfig(_Strict):
     pairs: list[tuple[str, str]] | None = Field(
         None, description="MMILB (x, y) modality pairs; default: the token modality with each other modality")
     cpc_layers: PositiveInt = 1
+    cpc_activations: Literal["first", "every"] = Field(
+        "first", description="with cpc_layers >= 3: a Tanh after the first Linear only (official: Linear, Tanh, "
+                             "Linear, Linear, ...) or after every Linear but the last")
     mem_size: PositiveInt = Field(1, description="past batches in the entropy memory (hard-coded 1 officially)")
     lr_mmilb: float = Field(1e-3, gt=0)
     weight_decay_mmilb: float = Field(1e-4, ge=0)
-    stage0_fraction: float = Field(1.0, gt=0, le=1, description="share of batches in stage 0 (official MOSEI: 0.5)")
+    entropy_prj: Literal["decayed", "frozen"] = Field(
+        "decayed", description="the entropy projection: decayed = stepped by the MMILB Adam on a zero gradient (its "
+                               "weight decay alone) in every MMILB pass from epoch 2, as under the official torch "
+                               "1.7.1; frozen = never stepped, as under torch >= 2")
+    stage0_fraction: float = Field(1.0, gt=0, le=1, description="share of batches in stage 0, rounded up as the "
+                                                               "official loop does (official MOSEI: 0.5)")
     lld_logvar_term: bool = Field(False, description="add the -1/2 logvar the official lld omits (§1.8.1)")
     logvar_tanh: bool = Field(False, description="bound logvar with a Tanh as CLUB does (§1.3)")
     cpc_temperature: float = Field(1.0, gt=0, description="CPC critic temperature (official: 1, see §10)")
@@ -183,6 +191,14 @@ class SelfMIConfig(_Strict):
     """Self-MI's CPC term (METHODS.md §3.3: a reconstruction; each "choose" there is a switch here)."""
 
     alpha: float = Field(0.1, ge=0, description="weight of the CPC term: L = L_SelfMM + alpha * sum_m nce_m")
+    ba_weight: float = Field(0.0, ge=0, description="weight beta of MMIM's BA term (METHODS.md §3.3, optional): "
+                                                    "L -= beta * (lld + H), with an MMILB pass before each main pass; "
+                                                    "0 = off. The estimators' settings are objective.mmim's")
+    ba_pairs: list[tuple[str, str]] | None = Field(
+        None, description="MMILB (x, y) modality pairs of the BA term; default: the token modality with each other")
+    cpc_activations: Literal["first", "every"] = Field(
+        "first", description="with cpc_layers >= 3: a Tanh after the first Linear only (MMIM's CPC) or after every "
+                             "Linear but the last")
     cpc_fusion: Literal["fusion_feature", "fusion_input"] = Field(
         "fusion_feature", description="Z: F_f (the post-fusion ReLU feature) or the concatenated encoder outputs")
     cpc_target: Literal["encoder", "head"] = Field(
@@ -558,11 +574,13 @@ def check_against_manifest(config: Config, manifest: Manifest, path: str | Path 
                               f"has no augmentation among {tuple_cfg.augmentations}, so beta would change nothing "
                               f"it is scored on; add one of {sorted(applicable)} to objective.tuple_infonce."
                               "augmentations, or choose another search.primary")
-    for pair in config.objective.mmim.pairs or ():
-        unknown = sorted(set(pair) - set(used))
-        if unknown or pair[0] == pair[1]:
-            raise ConfigError(f"{path}: objective.mmim.pairs: pair {list(pair)} must name two different modalities "
-                              f"of {list(used)}")
+    for key, pairs in (("objective.mmim.pairs", config.objective.mmim.pairs),
+                       ("objective.self_mi.ba_pairs", config.objective.self_mi.ba_pairs)):
+        for pair in pairs or ():
+            unknown = sorted(set(pair) - set(used))
+            if unknown or pair[0] == pair[1]:
+                raise ConfigError(f"{path}: {key}: pair {list(pair)} must name two different modalities of "
+                                  f"{list(used)}")
 
 
 def deepspeed_settings(config: Config, source: str | Path = "<config>") -> dict[str, Any]:

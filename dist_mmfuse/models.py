@@ -1,7 +1,8 @@
 """Encoders and the fusion model, for any set of modalities a dataset declares.
 
 * ``tokens`` modalities: a transformers encoder loaded from a local path (offline), its last-layer
-  hidden state at position 0 ([CLS]) as the representation, fully fine-tuned (as MMIM and Self-MM do).
+  hidden state at position 0 ([CLS]) as the representation, fully fine-tuned (as MMIM and Self-MM do);
+  its unused pooler is never stepped.
 * ``sequence`` modalities: an LSTM whose final hidden state goes through a Linear (MMIM's RNNEncoder).
 * ``vector`` modalities: a two-layer MLP.
 * fusion (``model.fusion_head``): MMIM's SubNet, dropout → tanh(Linear) → tanh(Linear) = Z → Linear = ŷ;
@@ -73,6 +74,12 @@ class TextEncoder(nn.Module):
             raise ValueError(f"text model {path} has a vocabulary of {self.bert.config.vocab_size} tokens, but the "
                              f"dataset's modality {spec.name!r} uses ids up to {spec.dim}")
         self.bert.requires_grad_(not config.freeze_text)
+        # The representation never passes through the pooler, so it never has a gradient: officially (MMIM,
+        # Self-MM) Adam skips it, where DeepSpeed's zero-filled gradient would let weight decay shrink it.
+        # It stays in the module (checkpoints and exports keep their keys) but out of the optimizer.
+        pooler = getattr(self.bert, "pooler", None)
+        if isinstance(pooler, nn.Module):
+            pooler.requires_grad_(False)
         self.out_dim = self.bert.config.hidden_size
 
     def forward(self, ids_BL: torch.Tensor, mask_BL: torch.Tensor) -> torch.Tensor:

@@ -12,7 +12,9 @@ Frozen parameters (``requires_grad`` off, e.g. ``model.freeze_text``) are left o
 ZeRO neither flattens nor partitions them; a group left empty is dropped.
 
 A group's ``stage`` is one stage name or a list of them (TupleInfoNCE's encoders train in both its
-contrastive and its supervised stage; its prediction layer only in the latter).
+contrastive and its supervised stage; its prediction layer only in the latter). A tag need not name a
+pass: ``set_stage`` can activate further tags besides the pass's own (MMIM's entropy projection, tagged
+``entropy_prj``, steps with the MMILB pass from the second epoch on: ``Objective.optimizer_stages``).
 
 Gradient clipping (the engine's ``gradient_clipping``) still takes the norm over every parameter's
 gradient, stepped or not, as the official ``clip_grad_norm_(model.parameters())`` does.
@@ -45,7 +47,7 @@ class StagedAdam(torch.optim.Adam):
         param_groups = [{**g, "params": [p for p in g["params"] if p.requires_grad]} for g in param_groups]
         param_groups = [g for g in param_groups if g["params"]]
         super().__init__(param_groups, **defaults)
-        self.active_stage = group_stages(param_groups[0])[0]
+        self.active_stages: tuple[str, ...] = (group_stages(param_groups[0])[0],)
         # Set by the trainer before each engine step and cleared after it: ZeRO calls step() once per group.
         self.skip_if: torch.Tensor | None = None
 
@@ -53,10 +55,18 @@ class StagedAdam(torch.optim.Adam):
     def stages(self) -> list[str]:
         return list(dict.fromkeys(s for g in self.param_groups for s in group_stages(g)))
 
-    def set_stage(self, stage: str) -> None:
-        if stage not in self.stages:
-            raise ValueError(f"no param group belongs to stage {stage!r}; stages are {self.stages}")
-        self.active_stage = stage
+    @property
+    def active_stage(self) -> str:
+        """The pass's own stage (the first of ``active_stages``)."""
+        return self.active_stages[0]
+
+    def set_stage(self, stage: str | tuple[str, ...] | list[str]) -> None:
+        """Step, from now on, the groups tagged with ``stage`` (a name, or several: the pass's stage first)."""
+        stages = (stage,) if isinstance(stage, str) else tuple(stage)
+        unknown = [s for s in stages if s not in self.stages]
+        if not stages or unknown:
+            raise ValueError(f"no param group belongs to stage {unknown or stages!r}; stages are {self.stages}")
+        self.active_stages = stages
 
     def reset_state(self) -> None:
         """Forget every moment estimate and step count (Adam re-initialises them at the next step)."""
@@ -94,7 +104,7 @@ class StagedAdam(torch.optim.Adam):
         if skip is not None and not self.defaults["fused"] and bool(skip):
             return None
         all_groups = self.param_groups
-        self.param_groups = [g for g in all_groups if self.active_stage in group_stages(g)]
+        self.param_groups = [g for g in all_groups if any(s in self.active_stages for s in group_stages(g))]
         if skip is not None and self.defaults["fused"]:
             self.found_inf = skip.to(torch.float32).reshape(())
         try:

@@ -433,7 +433,7 @@ class Trainer:
             history, start, total = [], 0, self.steps_in_pass(stage)
         self._continued = None
         self._pass = (pass_index, history, start, total)
-        self.optimizer.set_stage(stage)
+        self.optimizer.set_stage(self.objective.optimizer_stages(stage, state.epoch))
         self.stage = stage
         self.objective.begin_pass(stage, state.epoch, state.step)
         self.engine.train()
@@ -1065,10 +1065,10 @@ def full_fp32_state_dict(engine) -> dict[str, torch.Tensor]:
 
 def extract_present_zero_shards(out_dir: str, ds_checkpoint, indices_3d: tuple[int, int, int]) -> None:
     """DeepSpeed 0.19's ``ds_to_universal.extract_zero_shards`` for optimizers whose groups may hold no state:
-    StagedAdam creates a group's moments at its stage's first step (MMIM's frozen entropy projection never
-    steps), and DeepSpeed's extractor reads every group's moments. This one writes each parameter's fp32
-    fragment and the states its group has; DeepSpeed's merge skips the missing ones, and such a group
-    loads without moments, as it was saved."""
+    StagedAdam creates a group's moments at its stage's first step (MMIM's entropy projection: not before
+    epoch 2, never under ``entropy_prj: frozen``), and DeepSpeed's extractor reads every group's moments.
+    This one writes each parameter's fp32 fragment and the states its group has; DeepSpeed's merge skips
+    the missing ones, and such a group loads without moments, as it was saved."""
     from deepspeed.checkpoint import (BASE_OPTIMIZER_STATE, OPTIMIZER_STATE_DICT, PARAM_SLICE_MAPPINGS,
                                       SINGLE_PARTITION_OF_FP32_GROUPS)
     from deepspeed.checkpoint.ds_to_universal import dump_param_fragment
@@ -1125,11 +1125,25 @@ def global_batch_size(config: Config, world_size: int, accumulation_steps: int |
     return config.data.batch_size * world_size * (accumulation_steps or config.trainer.gradient_accumulation_steps)
 
 
+def stage_batches(batches_per_epoch: int, fraction: float) -> int:
+    """The batches a pass that runs ``fraction`` of an epoch's ``batches_per_epoch`` takes, counted as the
+    official MMIM loop does (``if i_batch / len(loader) >= 0.5: break``): batch i runs while
+    i / n < fraction, so ceil(fraction * n) of them (MOSEI: 256 of 511, not 255)."""
+    n = batches_per_epoch
+    count = min(n, max(0, math.ceil(fraction * n)))
+    # The official test is on i / n in floating point: settle the rounding at the boundary the same way.
+    while count > 0 and (count - 1) / n >= fraction:
+        count -= 1
+    while count < n and count / n < fraction:
+        count += 1
+    return count
+
+
 def steps_in_pass(objective: Objective, stage: str, batches_per_epoch: int, trainer: TrainerConfig,
                   accumulation_steps: int | None = None) -> int:
     """Optimizer steps in one pass of ``stage`` when each rank yields ``batches_per_epoch`` batches."""
     accumulation = accumulation_steps or trainer.gradient_accumulation_steps
-    batches = int(batches_per_epoch * objective.stage_fraction(stage))
+    batches = stage_batches(batches_per_epoch, objective.stage_fraction(stage))
     steps = batches // accumulation
     if steps == 0:
         raise ValueError(f"stage {stage}: {batches} batches per pass on each rank, fewer than the "

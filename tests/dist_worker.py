@@ -93,7 +93,7 @@ def run(world, config_path: str, overrides: list[str], phases: str, out_dir: str
 
     result = {"params": [], "losses": [], "grads": [], "terms": [], "objective_state": []}
     for stage, steps, epoch in parse_phases(phases):
-        trainer.optimizer.set_stage(stage)
+        trainer.optimizer.set_stage(trainer.objective.optimizer_stages(stage, epoch))
         trainer.objective.begin_pass(stage, epoch, 0)
         batches = global_batches(config, micro * per_rank * world_size)
         for step in range(steps):

@@ -1,4 +1,5 @@
-"""Self-MM's label generation (ULGM) and loss on hand-worked numbers, and Self-MI's CPC (METHODS.md §2-3)."""
+"""Self-MM's label generation (ULGM) and loss on hand-worked numbers, and Self-MI's CPC and optional BA term
+(METHODS.md §2-3)."""
 
 from __future__ import annotations
 
@@ -6,14 +7,14 @@ import numpy as np
 import pytest
 import torch
 
-from dist_mmfuse.config import ModelConfig, ObjectiveConfig, load_config
+from dist_mmfuse.config import ModelConfig, ObjectiveConfig, TrainerConfig, load_config
 from dist_mmfuse.data.loader import LoaderOptions, StreamingLoader, split_labels
 from dist_mmfuse.models import FusionModel
 from dist_mmfuse.objectives import build_objective
 from dist_mmfuse.objectives.self_mm import FUSION, LabelBanks
 
 from . import dist_worker
-from .conftest import TINY_TEXT_CONFIG
+from .conftest import REPO, TINY_TEXT_CONFIG
 from .equivalence import CASES, GLOBAL_BATCH
 from .test_training import assert_gradients_match
 
@@ -224,3 +225,149 @@ def test_self_mi_switches_choose_what_cpc_contrasts(small_shards, cpc_fusion, cp
         assert objective.cpc[mode].net.in_features == fusion.shape[1]
         assert objective.cpc[mode].net.out_features == target.shape[1]
         assert terms[f"nce_{mode}"].item() == pytest.approx(objective.cpc[mode](target, fusion, 1.0).item(), rel=1e-9)
+
+
+# -- Self-MI's optional BA term (MMIM's MMILB between modality pairs) ------------------------------------
+
+def build_self_mi(shards, self_mi: dict, mmim: dict | None = None):
+    torch.manual_seed(3)
+    loader = StreamingLoader(shards, "train", LoaderOptions(batch_size=24, num_workers=0), train=False)
+    model = FusionModel(loader.schema, ModelConfig(text_random_init=True, text_config=TINY_TEXT_CONFIG,
+                                                   fusion_head="self_mm")).double()
+    config = ObjectiveConfig(name="self_mi", self_mm={"head_dims": {"audio": 8}, "head_dim": 6}, self_mi=self_mi,
+                             mmim=mmim or {})
+    objective = build_objective(loader.schema, model, config).double()
+    labels_N, present_N, offset = split_labels(shards, "train")
+    objective.init_train_labels(labels_N.double(), present_N, offset)
+    return model.eval(), objective.eval(), next(iter(loader.epoch(0)))
+
+
+def reference_ba(objective, out, labels, remembered: int, beta: float) -> tuple[float, float, float]:
+    """(lld, H, beta * (lld + H)) in plain fp64 numpy: lld = sum over pairs of mean_i sum_k
+    -(mu - y)^2 / (2 exp(logvar)); H = sum over pairs of 0.25 (logdet cov_pos + logdet cov_neg) of the
+    projected y, biased covariances over ``remembered`` earlier copies of this batch plus this batch."""
+    lld = entropy = 0.0
+    for (x, y), key in zip(objective.ba.pairs, objective.mmilb):
+        estimator = objective.mmilb[key]
+        x_rep, y_rep = out.reps[x], out.reps[y].detach().numpy()
+        mu, logvar = estimator.mlp_mu(x_rep).detach().numpy(), estimator.mlp_logvar(x_rep).detach().numpy()
+        lld += (-(mu - y_rep) ** 2 / (2 * np.exp(logvar))).sum(-1).mean()
+        linear = estimator.entropy_prj[0]
+        projected = np.tanh(y_rep @ linear.weight.detach().numpy().T + linear.bias.detach().numpy())
+        for rows in (projected[labels > 0], projected[labels < 0]):
+            stacked = np.concatenate([rows] * (remembered + 1))
+            centred = stacked - stacked.mean(0)
+            entropy += 0.25 * np.linalg.slogdet(centred.T @ centred / len(stacked))[1]
+    return lld, entropy, beta * (lld + entropy)
+
+
+def test_self_mi_ba_term_adds_mmim_stage_1_bound_and_trains_estimators_in_stage_0(small_shards):
+    """ba_weight = 0.2 on (text, audio) and (text, vision): the MMILB pass minimises -lld; the main loss is
+    Self-MI's (the weighted multi-task L1 plus alpha * CPC) minus 0.2 * lld, and from step mem_size + 1 = 2
+    also minus 0.2 * H, on the batch and the memory; every term against plain fp64."""
+    model, objective, batch = build_self_mi(small_shards, {"ba_weight": 0.2})
+    assert objective.stages == ("mmilb", "main") and objective.ba.pairs == [("text", "audio"), ("text", "vision")]
+    out = model(batch)
+    labels = batch.label.double().numpy()
+    lld, _, _ = reference_ba(objective, out, labels, 0, 0.2)
+    objective.begin_pass("mmilb", 1, 0)
+    banks_before = {m: t.clone() for m, t in objective.banks.labels.items()}
+    loss0, terms0 = objective.loss(out, batch, "mmilb", 0)
+    assert set(terms0) == {"lld", "lld_text_audio", "lld_text_vision"}
+    assert loss0.item() == pytest.approx(-lld, rel=1e-9)
+    assert all(torch.equal(objective.banks.labels[m], t) for m, t in banks_before.items())  # banks untouched
+    assert objective.negatives_per_row(24, "mmilb") == 0 and objective.negatives_per_row(24, "main") == 23
+
+    objective.begin_pass("main", 1, 0)
+    rows = (batch.index - objective.index_offset).numpy()
+    rng = np.random.default_rng(0)
+    for mode in ("text", "audio", "vision"):
+        objective.banks.labels[mode][rows] = torch.tensor(rng.uniform(-3, 3, len(rows)), dtype=torch.float64)
+
+    def self_mm_part(planted):  # the fusion L1 and each head's tanh-weighted L1 on its generated label
+        total = np.abs(out.pred_B.detach().numpy() - labels).mean()
+        for mode in ("text", "audio", "vision"):
+            _, pred = objective.heads[mode](out.reps[mode])
+            total += (np.tanh(np.abs(planted[mode] - labels)) * np.abs(pred.detach().numpy() - planted[mode])).mean()
+        return total
+
+    nce = sum(objective.cpc[m](out.reps[m], out.fusion_BH, 1.0).item() for m in ("text", "audio", "vision"))
+    planted = {m: objective.banks.labels[m][rows].clone().numpy() for m in ("text", "audio", "vision")}
+    first, first_terms = objective.loss(out, batch, "main", 0)  # H computed and remembered, not in the loss
+    assert first_terms["entropy_skipped"].item() == 0
+    assert first_terms["entropy"].item() == pytest.approx(reference_ba(objective, out, labels, 0, 0.2)[1], rel=1e-9)
+    assert first.item() == pytest.approx(self_mm_part(planted) + 0.1 * nce - 0.2 * lld, rel=1e-9)
+    planted = {m: objective.banks.labels[m][rows].clone().numpy() for m in ("text", "audio", "vision")}  # moved
+    loss, terms = objective.loss(out, batch, "main", 2)
+    lld, entropy, ba = reference_ba(objective, out, labels, 1, 0.2)
+    assert terms["lld"].item() == pytest.approx(lld, rel=1e-9)
+    assert terms["entropy"].item() == pytest.approx(entropy, rel=1e-9) and terms["entropy_skipped"].item() == 0
+    assert loss.item() == pytest.approx(self_mm_part(planted) + 0.1 * nce - ba, rel=1e-9)
+    assert {"lld", "lld_text_audio", "entropy", "nce", "task", "loss_text"} <= set(terms)
+
+
+def test_self_mi_ba_param_groups_stages_and_state(small_shards):
+    """The estimators are in their own group, stepped by the MMILB pass only; the entropy projections
+    join it from epoch 2 (entropy_prj: decayed) or never (frozen); the memory is checkpointed with the
+    banks. With ba_weight 0 (the default) Self-MI has no estimators, one stage and its old groups."""
+    model, objective, batch = build_self_mi(small_shards, {"ba_weight": 0.1, "ba_pairs": [["audio", "vision"]]},
+                                            {"lr_mmilb": 2e-3})
+    groups = {g["name"]: g for g in objective.param_groups(model, TrainerConfig())}
+    assert list(groups) == ["text", "text_no_decay", "encoder_audio", "encoder_vision", "main", "mmilb", "entropy_prj"]
+    assert groups["mmilb"]["stage"] == "mmilb" and groups["mmilb"]["lr"] == 2e-3
+    assert groups["entropy_prj"]["stage"] == "entropy_prj"
+    estimators = {id(p) for p in objective.mmilb.parameters()}
+    assert {id(p) for g in ("mmilb", "entropy_prj") for p in groups[g]["params"]} == estimators
+    assert not estimators & {id(p) for p in groups["main"]["params"]}
+    grouped = [id(p) for g in groups.values() for p in g["params"]]
+    assert len(grouped) == len(set(grouped)) == len([*model.parameters(), *objective.parameters()])
+    assert objective.optimizer_stages("mmilb", 0) == ("mmilb",)
+    assert objective.optimizer_stages("mmilb", 1) == ("mmilb", "entropy_prj")
+    assert objective.optimizer_stages("main", 3) == ("main",)
+    assert objective.stage_fraction("mmilb") == 1.0 and list(objective.mmilb) == ["audio__vision"]
+
+    objective.begin_pass("main", 0, 0)
+    objective.loss(model(batch), batch, "main", 0)
+    state = objective.extra_state()
+    assert set(state) == {"banks", "memory"} and [len(v) for v in state["memory"].values()] == [1]
+    _, fresh, _ = build_self_mi(small_shards, {"ba_weight": 0.1, "ba_pairs": [["audio", "vision"]]})
+    fresh.load_extra_state(state)
+    for (p, n), (q, m) in zip(fresh.ba.memory["audio__vision"], state["memory"]["audio__vision"]):
+        assert torch.equal(p, q) and torch.equal(n, m)
+
+    _, frozen, _ = build_self_mi(small_shards, {"ba_weight": 0.1}, {"entropy_prj": "frozen"})
+    assert frozen.optimizer_stages("mmilb", 5) == ("mmilb",)
+    model_off, off, _ = build_self_mi(small_shards, {})
+    assert off.ba is None and off.stages == ("main",) and not hasattr(off, "mmilb")
+    assert not any("mmilb" in n for n in off.state_dict())
+    assert [g["name"] for g in off.param_groups(model_off, TrainerConfig())] == \
+        ["text", "text_no_decay", "encoder_audio", "encoder_vision", "main"]
+
+
+def test_self_mi_with_the_ba_term_trains_through_deepspeed(small_shards, tmp_path):
+    """Two epochs of Self-MI with the BA term through the DeepSpeed engine (one rank, ZeRO-2): the MMILB
+    passes step only the estimators (the entropy projections too in epoch 2, by Adam on a zero gradient),
+    the main passes everything else; the main loss logs lld and the entropy. About 12 s: in the fast tier."""
+    from .conftest import write_train_config
+    from .test_training import run_ranks
+
+    config = write_train_config(tmp_path / "c.yaml", small_shards, tmp_path / "run", objective="self_mi", extra={
+        "model": {"text_random_init": True, "text_config": dict(TINY_TEXT_CONFIG), "fusion_head": "self_mm"},
+        "objective": {"name": "self_mi", "self_mi": {"ba_weight": 0.1}},
+        "trainer": {"deepspeed_config": str(REPO / "configs" / "deepspeed" / "zero2_fp32.json")}})
+    result = run_ranks(1, config, ["data.batch_size=32"], "mmilb:2:0,main:3:0,mmilb:2:1,main:1:1",
+                       tmp_path / "ba")[0]
+    params, terms = result["params"], result["terms"]
+    changed = [{n for n in params[i] if not torch.equal(params[i][n], params[i + 1][n])} for i in range(8)]
+    estimators = {n for n in params[0] if n.startswith("objective.mmilb.")}
+    projections = {n for n in estimators if ".entropy_prj." in n}
+    for step in (0, 1):  # epoch 1, MMILB pass: the estimators but the projections
+        assert changed[step] and changed[step] <= estimators - projections
+    for step in (2, 3, 4, 7):  # main passes: never the estimators
+        assert changed[step] and not changed[step] & estimators
+        assert any(n.startswith("model.encoders.text.") for n in changed[step])
+    for step in (5, 6):  # epoch 2, MMILB pass: the projections decay too
+        assert projections <= changed[step] <= estimators
+    assert all(np.isfinite(t["loss"]) for t in terms)
+    assert "lld" in terms[0] and "entropy" not in terms[0]
+    assert terms[4]["entropy_skipped"] == 0 and terms[4]["entropy"] != 0 and "lld_text_audio" in terms[4]

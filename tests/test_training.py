@@ -111,9 +111,49 @@ def test_stages_step_only_their_own_parameters(small_shards, tmp_path):
     assert not any(n.startswith("objective.mmilb.") for n in changed1)
     assert any(n.startswith("model.encoders.text.") for n in changed1)
     assert any(n.startswith("objective.cpc.") for n in changed1) and any(n.startswith("model.fusion.") for n in changed1)
-    # The official entropy_prj is never updated: it keeps its initial values through both stages.
+    # entropy_prj is not stepped in epoch 1 (officially its gradient is still None in stage 0).
     projections = [n for n in before if "entropy_prj" in n]
     assert projections and all(torch.equal(before[n], after1[n]) for n in projections)
+    # The unused BERT pooler gets a zero gradient from DeepSpeed but is never stepped (no weight decay).
+    pooler = [n for n in before if n.startswith("model.encoders.text.") and ".pooler." in n]
+    assert pooler and all(torch.equal(before[n], after1[n]) for n in pooler)
+
+
+@pytest.mark.parametrize("world", [1, 2])
+def test_entropy_prj_decays_by_adam_on_zero_gradients_under_every_zero_stage(small_shards, tmp_path, world):
+    """objective.mmim.entropy_prj=decayed through the DeepSpeed engine with ZeRO 0, 1 and 2: unchanged through
+    epoch 1 (its MMILB and main passes), then each MMILB step of epoch 2 is Adam with L2 decay on a zero
+    gradient, from where epoch 2 started (the fp64 recursion of tests/test_mmim_terms.py, to fp32 rounding).
+    With entropy_prj=frozen it never moves."""
+    from .equivalence import launch
+    from .test_mmim_terms import adam_on_decay_alone
+
+    config = write_train_config(tmp_path / "c.yaml", small_shards, tmp_path / "run")
+    phases = "mmilb:1:0,main:3:0,mmilb:3:1"
+    ds = REPO / "configs" / "deepspeed"
+    jobs = [{"name": f"zero{z}", "config": str(config), "phases": phases,
+             "overrides": [f"trainer.deepspeed_config={ds / f'zero{z}_fp32.json'}"]} for z in (0, 1, 2)]
+    jobs.append({"name": "frozen", "config": str(config), "phases": phases,
+                 "overrides": [f"trainer.deepspeed_config={ds / 'zero2_fp32.json'}",
+                               "objective.mmim.entropy_prj=frozen"]})
+    results = launch(world, jobs, tmp_path / "decay")
+    for name, ranks in results.items():
+        params = ranks[0]["params"]  # before each of the 7 steps, then the final values
+        projections = [n for n in params[0] if ".entropy_prj." in n]
+        assert len(projections) == 4
+        for step in range(1, 5):
+            assert all(torch.equal(params[step][n], params[0][n]) for n in projections), (name, step)
+        for step in (5, 6, 7):
+            for n in projections:
+                if name == "frozen":
+                    assert torch.equal(params[step][n], params[0][n]), (name, step, n)
+                else:
+                    expected = adam_on_decay_alone(params[4][n].double().numpy(), step - 4)
+                    np.testing.assert_allclose(params[step][n].double().numpy(), expected, rtol=1e-6, atol=1e-9,
+                                               err_msg=f"{name}, step {step}, {n}")
+                    assert not torch.equal(params[step][n], params[step - 1][n])
+        for rank in ranks[1:]:
+            assert all(torch.equal(rank["params"][-1][n], params[-1][n]) for n in projections)
 
 
 def test_a_frozen_text_encoder_stays_fixed_while_the_rest_trains(small_shards, tmp_path):

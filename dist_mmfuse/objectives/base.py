@@ -10,6 +10,8 @@ and its stage schedule. The trainer only sees this interface:
   ``pretrain_metrics`` instead;
 * ``stage_fraction(stage)``: the share of an epoch's batches a stage runs (MMIM's MOSEI stage 0: 0.5);
 * ``param_groups(model, trainer)``: optimizer groups, each tagged with the stage that steps it;
+  ``optimizer_stages(stage, epoch)`` the tags a pass of ``stage`` in ``epoch`` steps (default: the
+  stage's own; MMIM adds its entropy projection's tag to the MMILB pass from the second epoch on);
 * ``loss(output, batch, stage, step)``: the scalar to minimise and the named terms to log; the names
   must depend only on the stage, never on the data, because the trainer averages them across ranks.
   It may be called twice for the same ``(stage, step)`` (feature-cache accumulation does), so state it
@@ -126,6 +128,10 @@ class Objective(nn.Module, abc.ABC):
     def epoch_stages(self, epoch: int) -> tuple[str, ...]:
         """The stages, in order, that epoch ``epoch`` (0-based) runs."""
         return self.stages
+
+    def optimizer_stages(self, stage: str, epoch: int) -> tuple[str, ...]:
+        """The param-group tags that a pass of ``stage`` in epoch ``epoch`` (0-based) steps, its own first."""
+        return (stage,)
 
     def resets_optimizer(self, epoch: int) -> bool:
         """Whether epoch ``epoch`` starts with fresh optimizer moments."""

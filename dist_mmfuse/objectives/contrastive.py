@@ -81,16 +81,26 @@ def contrast_size(local_rows: int) -> int:
 
 
 class CPC(nn.Module):
-    """Contrastive predictive coding between the fusion vector Z and one modality's representation."""
+    """Contrastive predictive coding between the fusion vector Z and one modality's representation.
 
-    def __init__(self, rep_dim: int, fusion_dim: int, layers: int):
+    The predictor G maps Z to the modality's size with ``layers`` Linears. One layer: a single Linear.
+    More, as the official MMIM CPC builds them (``activations="first"``): Linear, Tanh, then the other
+    Linears with nothing between them (3 layers: Linear, Tanh, Linear, Linear). ``activations="every"``
+    puts a Tanh after every Linear but the last. The two agree for 1 and 2 layers.
+    """
+
+    def __init__(self, rep_dim: int, fusion_dim: int, layers: int, activations: str = "first"):
         super().__init__()
+        if activations not in ("first", "every"):
+            raise ValueError(f"CPC activations must be 'first' or 'every', not {activations!r}")
         if layers == 1:
             self.net = nn.Linear(fusion_dim, rep_dim)
         else:
             blocks: list[nn.Module] = [nn.Linear(fusion_dim, rep_dim), nn.Tanh()]
             for _ in range(layers - 2):
-                blocks += [nn.Linear(rep_dim, rep_dim), nn.Tanh()]
+                blocks.append(nn.Linear(rep_dim, rep_dim))
+                if activations == "every":
+                    blocks.append(nn.Tanh())
             self.net = nn.Sequential(*blocks, nn.Linear(rep_dim, rep_dim))
 
     def forward(self, rep_BD: torch.Tensor, fusion_BH: torch.Tensor, inv_temperature: torch.Tensor | float,

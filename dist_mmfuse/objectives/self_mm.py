@@ -23,7 +23,8 @@ the same update, so all ranks hold identical banks after every step (and a W-ran
 exactly as one process with the global batch would). The banks are saved in checkpoints.
 
 Self-MI adds CPC between the fusion representation and each modality (``L_SelfMM + alpha * sum_m nce_m``)
-through the global-batch InfoNCE kernel, so each row's negatives span every rank.
+through the global-batch InfoNCE kernel, so each row's negatives span every rank; optionally
+(``ba_weight`` > 0) also MMIM's BA term between modality pairs, with MMIM's two passes per epoch.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from .. import distributed as dist
 from ..config import ObjectiveConfig, TrainerConfig
 from .base import MAIN_STAGE, Objective, upcast
 from .contrastive import CPC, contrast_size
+from .mmim import MMILB_STAGE, BATerm, default_pairs
 
 FUSION = "fusion"
 MIN = 1e-8  # the official code's MIN, in the places it puts it (Self-MM issue #5)
@@ -297,7 +299,9 @@ class SelfMM(Objective):
 
 
 class SelfMI(SelfMM):
-    """Self-MM plus CPC between the fusion representation Z and each modality h_m (METHODS.md §3.3)."""
+    """Self-MM plus CPC between the fusion representation Z and each modality h_m (METHODS.md §3.3), and,
+    with ``ba_weight`` > 0, MMIM's BA term between modality pairs (``mmim.BATerm``: an MMILB pass that
+    trains the estimators on -lld before each main pass, and ``- ba_weight * (lld + H)`` in the main loss)."""
 
     name = "self_mi"
 
@@ -307,24 +311,82 @@ class SelfMI(SelfMM):
         self.mi = mi
         fusion_dim = (self.bank_dims[FUSION] if mi.cpc_fusion == "fusion_feature" else sum(model.rep_dims.values()))
         target_dims = model.rep_dims if mi.cpc_target == "encoder" else self.head_dims
-        self.cpc = nn.ModuleDict({m: CPC(dim, fusion_dim, mi.cpc_layers) for m, dim in target_dims.items()})
+        self.cpc = nn.ModuleDict({m: CPC(dim, fusion_dim, mi.cpc_layers, mi.cpc_activations)
+                                  for m, dim in target_dims.items()})
         self.inv_temperature = 1.0 / mi.cpc_temperature
         self.chunk_size = config.contrast_chunk_size
+        self.ba: BATerm | None = None
+        if mi.ba_weight > 0:
+            pairs = [tuple(p) for p in mi.ba_pairs] if mi.ba_pairs else default_pairs(schema, list(model.rep_dims))
+            self.ba = BATerm(pairs, model.rep_dims, config.mmim)
+            self.mmilb = self.ba.mmilb
+            self.stages = (MMILB_STAGE, MAIN_STAGE)
+
+    # -- the BA term's schedule, parameters and state ---------------------------------------------------
+
+    def stage_fraction(self, stage: str) -> float:
+        return self.ba.cfg.stage0_fraction if self.ba is not None and stage == MMILB_STAGE else 1.0
+
+    def main_stage_parameters(self) -> list[nn.Parameter]:
+        estimators = {id(p) for p in self.mmilb.parameters()} if self.ba is not None else set()
+        return [p for p in self.parameters() if id(p) not in estimators]
+
+    def param_groups(self, model, trainer: TrainerConfig) -> list[dict[str, Any]]:
+        groups = super().param_groups(model, trainer)
+        return groups + self.ba.param_groups() if self.ba is not None else groups
+
+    def optimizer_stages(self, stage: str, epoch: int) -> tuple[str, ...]:
+        return self.ba.optimizer_stages(stage, epoch) if self.ba is not None else (stage,)
+
+    def begin_pass(self, stage: str, epoch: int, step: int) -> None:
+        super().begin_pass(stage, epoch, step)
+        if self.ba is not None:
+            self.ba.begin_pass(stage, step)
+
+    def discard_step(self, skipped: torch.Tensor) -> None:
+        super().discard_step(skipped)
+        if self.ba is not None:
+            self.ba.discard_step(skipped)
+
+    def extra_state(self) -> dict[str, Any]:
+        state = super().extra_state()
+        return {**state, **self.ba.extra_state()} if self.ba is not None else state
+
+    def load_extra_state(self, state: dict[str, Any]) -> None:
+        super().load_extra_state(state)
+        if self.ba is not None:
+            self.ba.load_extra_state(state, next(self.parameters()).device)
+
+    # -- loss ---------------------------------------------------------------------------------------
 
     def loss(self, output, batch, stage, step):
+        device = output.pred_B.device
+        if stage == MMILB_STAGE:  # only with the BA term: train its estimators, leave the banks alone
+            terms: dict[str, torch.Tensor] = {}
+            lld = self.ba.log_likelihood(output.reps, terms, device)
+            terms["lld"] = lld.detach()
+            return -lld, terms
         loss, terms, features = self.self_mm_loss(output, batch, step)
         if self.mi.cpc_fusion == "fusion_feature":
             fusion_BZ = output.fusion_BH
         else:
             fusion_BZ = torch.cat(list(output.reps.values()), dim=-1)
         targets = output.reps if self.mi.cpc_target == "encoder" else features
-        nce = torch.zeros((), device=output.pred_B.device)
+        nce = torch.zeros((), device=device)
         for mode, cpc in self.cpc.items():
             mode_nce = cpc(targets[mode], fusion_BZ, self.inv_temperature, self.chunk_size)
             terms[f"nce_{mode}"] = mode_nce.detach()
             nce = nce + mode_nce
         terms["nce"] = nce.detach()
-        return loss + self.mi.alpha * nce, terms
+        loss = loss + self.mi.alpha * nce
+        if self.ba is not None:  # MMIM's stage-1 BA part: - beta * lld - beta * H (H from step mem_size + 1)
+            lld = self.ba.log_likelihood(output.reps, terms, device)
+            terms["lld"] = lld.detach()
+            loss = loss - self.mi.ba_weight * lld
+            entropy = self.ba.entropy_term(output.reps, batch, step, terms, device)
+            if entropy is not None:
+                loss = loss - self.mi.ba_weight * entropy
+        return loss, terms
 
     def negatives_per_row(self, local_rows, stage) -> int:
-        return contrast_size(local_rows) - 1
+        return contrast_size(local_rows) - 1 if stage == MAIN_STAGE else 0
