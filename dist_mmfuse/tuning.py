@@ -25,6 +25,7 @@ latest checkpoint (``trial.retries``). An interrupted experiment resumes from ``
 from __future__ import annotations
 
 import argparse
+import contextlib
 import copy
 import functools
 import json
@@ -218,15 +219,20 @@ def param_overrides(params: dict[str, Any]) -> list[str]:
 
 
 def base_config(settings: TuneSettings) -> dict[str, Any]:
-    """The training config every trial starts from (base YAML and fixed overrides, run directories under
-    the experiment's ``runs/``), as nested dicts.
+    """The training config every trial starts from: see :func:`portable_config`."""
+    return portable_config(settings.train_config, settings.train_overrides, settings.experiment_dir())
+
+
+def portable_config(train_config: Path, overrides: list[str], experiment_dir: Path) -> dict[str, Any]:
+    """A training config (YAML and overrides, run directories under ``experiment_dir/runs``) as nested
+    dicts that every node of a cluster can resolve.
 
     Trials run in other working directories, and on a cluster on other nodes, where a ``ray job
     submit --working-dir`` copy of the project sits at another path. So each path is stored relative to
     the project root when it lies inside the project (every node resolves it against its own copy, in
     :func:`trial_config`), and absolute otherwise (data and storage on a shared filesystem)."""
-    raw = load_config(settings.train_config, settings.train_overrides, check_data=False).model_dump(mode="json")
-    raw["run"]["output_dir"] = str(settings.experiment_dir() / "runs")  # every trial's run directory is in there
+    raw = load_config(train_config, overrides, check_data=False).model_dump(mode="json")
+    raw["run"]["output_dir"] = str(experiment_dir / "runs")  # every trial's run directory is in there
     for section, key in PATH_KEYS:
         if raw[section].get(key) is not None and not is_url(raw[section][key]):  # a URL (shards) is the same everywhere
             path = Path(raw[section][key]).absolute()
@@ -235,16 +241,20 @@ def base_config(settings: TuneSettings) -> dict[str, Any]:
 
 
 def trial_config(settings: TuneSettings, base: dict[str, Any], params: dict[str, Any], run_name: str) -> Config:
-    """The training config of one trial: ``base`` (from :func:`base_config`) with the sampled values, its
-    project-relative paths resolved against this process's copy of the project."""
+    """The training config of one trial: ``base`` (from :func:`base_config`) with the sampled values."""
+    return run_config(base, param_overrides(params), run_name, f"{settings.train_config} (trial {run_name})")
+
+
+def run_config(base: dict[str, Any], overrides: list[str], run_name: str, source: str) -> Config:
+    """``base`` (from :func:`portable_config`) with ``overrides`` and the run name, its project-relative
+    paths resolved against this process's copy of the project."""
     raw = copy.deepcopy(base)
     for section, key in PATH_KEYS:
         if raw[section].get(key) is not None and not is_url(raw[section][key]):
             raw[section][key] = str(PROJECT_ROOT / raw[section][key])  # an absolute path stays as it is
     # Set directly, not as a YAML override: a trial id of hex digits only (say 28802345) reads as a number.
     raw["run"]["name"] = run_name
-    return config_from_dict(raw, param_overrides(params), source=f"{settings.train_config} (trial {run_name})",
-                            check_data=False)
+    return config_from_dict(raw, overrides, source=source, check_data=False)
 
 
 def check_settings(settings: TuneSettings) -> tuple[dict[str, Any], Config]:
@@ -319,21 +329,29 @@ def train_worker(loop_config: dict[str, Any]) -> None:
 
 def trial_driver(params: dict[str, Any], settings: TuneSettings, base: dict[str, Any]) -> None:
     """A Tune trial: fit a TorchTrainer of ``settings.trial.workers`` workers on the trial's config."""
-    import ray.train
     from ray import tune
+
+    trial_id = tune.get_context().get_trial_id()
+    config = trial_config(settings, base, params, run_name=trial_id)
+    # A fixed name per trial: a rerun trial finds its Train run in storage and resumes it.
+    fit_distributed(config, settings.trial, settings.metric, settings.mode, settings.experiment_dir() / "train",
+                    f"train-{trial_id}")
+
+
+def fit_distributed(config: Config, trial: TrialSettings, metric: str, mode: str, storage: Path, name: str) -> None:
+    """Train ``config`` as a Ray Train run of ``trial.workers`` workers (inside a Tune trial, whose
+    results it reports), under ``storage/name``: a rerun with the same name resumes from its checkpoint."""
+    import ray.train
     from ray.train.torch import TorchConfig, TorchTrainer
     from ray.tune.integration.ray_train import TuneReportCallback
 
-    trial_id = tune.get_context().get_trial_id()
     # Ray Train's workers would send every print both to stdout and, through its logger, to the console:
     # each line of rank 0 twice. Prints go to stdout only (Ray forwards them once, with the worker's name).
     # Set here, in the trial's process: Ray Train passes it on to the trial's controller and workers.
     os.environ.setdefault("RAY_TRAIN_ENABLE_PRINT_PATCH", "0")
-    config = trial_config(settings, base, params, run_name=trial_id)
-    trial = settings.trial
     trainer = TorchTrainer(
         train_worker,
-        train_loop_config={"config": config.model_dump(mode="json"), "metric": settings.metric, "mode": settings.mode},
+        train_loop_config={"config": config.model_dump(mode="json"), "metric": metric, "mode": mode},
         torch_config=TorchConfig(backend="nccl" if trial.gpus_per_worker else "gloo",
                                  timeout_s=math.ceil(config.trainer.collective_timeout_s)),
         scaling_config=ray.train.ScalingConfig(
@@ -341,8 +359,7 @@ def trial_driver(params: dict[str, Any], settings: TuneSettings, base: dict[str,
             resources_per_worker={"CPU": trial.cpus_per_worker,
                                   **({"GPU": trial.gpus_per_worker} if trial.gpus_per_worker else {})}),
         run_config=ray.train.RunConfig(
-            # A fixed name per trial: a rerun trial finds its Train run in storage and resumes it.
-            name=f"train-{trial_id}", storage_path=str(settings.experiment_dir() / "train"),
+            name=name, storage_path=str(storage),
             failure_config=ray.train.FailureConfig(max_failures=trial.worker_retries),
             checkpoint_config=ray.train.CheckpointConfig(num_to_keep=trial.keep_checkpoints),
             callbacks=[TuneReportCallback()]),
@@ -354,9 +371,13 @@ def trial_driver(params: dict[str, Any], settings: TuneSettings, base: dict[str,
 
 
 def trials_at_once(settings: TuneSettings, resources: dict[str, float]) -> int:
-    """How many trials the cluster runs together: all of a trial's workers must fit at once, and more
-    trials than fit would only sit waiting (ENGINEERING.md §3.1)."""
-    trial = settings.trial
+    """How many trials the cluster runs together (see :func:`runs_at_once`)."""
+    return runs_at_once(settings.trial, resources, settings.search.max_concurrent or settings.num_samples)
+
+
+def runs_at_once(trial: TrialSettings, resources: dict[str, float], limit: int) -> int:
+    """How many trials of ``trial``'s size the cluster runs together, at most ``limit``: all of a trial's
+    workers must fit at once, and more trials than fit would only sit waiting (ENGINEERING.md §3.1)."""
     fits = [int(resources.get("CPU", 0) // (trial.workers * trial.cpus_per_worker))]
     if trial.gpus_per_worker:
         fits.append(int(resources.get("GPU", 0) // (trial.workers * trial.gpus_per_worker)))
@@ -364,8 +385,7 @@ def trials_at_once(settings: TuneSettings, resources: dict[str, float]) -> int:
         raise ConfigError(f"a trial needs {trial.workers} workers x {trial.cpus_per_worker} CPU"
                           f"{f' and {trial.gpus_per_worker} GPU' if trial.gpus_per_worker else ''}; the Ray "
                           f"cluster has {resources.get('CPU', 0)} CPUs and {resources.get('GPU', 0)} GPUs")
-    limit = settings.search.max_concurrent or settings.num_samples
-    return max(1, min(min(fits), limit, settings.num_samples))
+    return max(1, min(min(fits), limit))
 
 
 def build_tuner(settings: TuneSettings, base: dict[str, Any], config: Config, concurrent: int, resume: bool):
@@ -521,15 +541,14 @@ def wait_for_nodes(count: int, timeout_s: float = 600.0) -> int:
     return len(alive)
 
 
-def run_experiment(settings: TuneSettings, address: str | None, resume: bool, num_cpus: int | None,
-                   min_nodes: int = 1) -> int:
-    """Run (or resume) the experiment; write the results table, best config and plot. Returns how many
-    trials ended in an error (after their retries)."""
+@contextlib.contextmanager
+def ray_cluster(address: str | None, num_cpus: int | None, min_nodes: int, trial: TrialSettings):
+    """Ray for Tune trials of Train runs: an existing cluster (``address``) or a local instance, with
+    ``min_nodes`` nodes up and room for ``trial``'s placement; shut down afterwards."""
     import ray
 
-    base, config = check_settings(settings)
-    # Epochs before fine-tuning (TupleInfoNCE pre-training) report no validation metric. The metric's
-    # name is checked above instead, so Tune's check that every result carries it is turned off.
+    # Epochs before fine-tuning (TupleInfoNCE pre-training) report no validation metric. A tuning metric's
+    # name is checked before the trials start instead, so Tune's check that every result carries it is off.
     os.environ["TUNE_DISABLE_STRICT_METRIC_CHECKING"] = "1"
     os.environ.setdefault("RAY_TRAIN_V2_ENABLED", "1")
     if address:
@@ -538,16 +557,44 @@ def run_experiment(settings: TuneSettings, address: str | None, resume: bool, nu
         ray.init(num_cpus=num_cpus or os.cpu_count())
     try:
         nodes = wait_for_nodes(min_nodes)
-        if settings.trial.placement == "STRICT_SPREAD" and settings.trial.workers > nodes:
-            raise ConfigError(f"trial.placement STRICT_SPREAD puts each of trial.workers={settings.trial.workers} "
+        if trial.placement == "STRICT_SPREAD" and trial.workers > nodes:
+            raise ConfigError(f"trial.placement STRICT_SPREAD puts each of trial.workers={trial.workers} "
                               f"on its own node; the Ray cluster has {nodes}")
+        yield nodes
+    finally:
+        ray.shutdown()
+
+
+def resume_requested(flag: str | None, experiment: Path) -> bool:
+    """``--resume`` (continue), ``--resume auto`` (continue if there is anything to), or neither (start;
+    refused where the experiment exists, so that no run is overwritten)."""
+    if flag not in (None, "yes", "auto"):
+        raise ConfigError(f"--resume takes no value or 'auto', got {flag!r}")
+    if flag == "auto":
+        from ray import tune
+
+        return tune.Tuner.can_restore(str(experiment))
+    if flag:
+        return True
+    if experiment.exists():
+        raise ConfigError(f"{experiment} exists: pass --resume to continue it, or choose another name or "
+                          "storage_path")
+    return False
+
+
+def run_experiment(settings: TuneSettings, address: str | None, resume: bool, num_cpus: int | None,
+                   min_nodes: int = 1) -> int:
+    """Run (or resume) the experiment; write the results table, best config and plot. Returns how many
+    trials ended in an error (after their retries)."""
+    import ray
+
+    base, config = check_settings(settings)
+    with ray_cluster(address, num_cpus, min_nodes, settings.trial):
         concurrent = trials_at_once(settings, ray.cluster_resources())
         print(f"tuning {settings.name}: {settings.num_samples} trials of {settings.trial.workers} worker(s), "
               f"{concurrent} at once, {settings.search.algorithm} search, {settings.scheduler.name} on "
               f"{settings.metric} ({settings.mode}); storage {settings.experiment_dir()}", flush=True)
         result_grid = build_tuner(settings, base, config, concurrent, resume).fit()
-    finally:
-        ray.shutdown()
     out = settings.experiment_dir()
     table = results_table(settings, result_grid)
     table.to_csv(out / RESULTS_CSV, index=False)
@@ -585,21 +632,8 @@ def tune_main(argv: list[str] | None = None) -> int:
                         help="with --address: wait until the cluster has this many nodes before starting")
     args = parser.parse_intermixed_args(argv)
     try:
-        if args.resume not in (None, "yes", "auto"):
-            raise ConfigError(f"--resume takes no value or 'auto', got {args.resume!r}")
         settings = load_tune_settings(args.config, args.overrides)
-        experiment = settings.experiment_dir()
-        if args.resume == "auto":
-            from ray import tune
-
-            resume = tune.Tuner.can_restore(str(experiment))
-        elif args.resume:
-            resume = True
-        elif experiment.exists():
-            raise ConfigError(f"{experiment} exists: pass --resume to continue it, or choose another name or "
-                              "storage_path")
-        else:
-            resume = False
+        resume = resume_requested(args.resume, settings.experiment_dir())
         errors = run_experiment(settings, args.address, resume, args.num_cpus, args.min_nodes)
     except (ConfigError, DataError, FileNotFoundError, ValueError, TimeoutError) as exc:
         print(f"error: {exc}", file=sys.stderr)

@@ -1,0 +1,146 @@
+"""Studies through launch/study.py for real: arms crossed with seeds, each run a Ray trial of a Ray Train
+run (DeepSpeed on CPU), an evaluation without a modality, the summary against a direct computation, an
+interrupted study resumed without rerunning a finished run, and the refusals."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+import scipy.stats
+import yaml
+
+from dist_mmfuse.study import CURVE_PNG, RUN_RECORD, RUNS_CSV, SUMMARY_CSV, SUMMARY_MD, load_study_settings
+
+from .conftest import REPO, write_train_config
+from .test_tune import tune_env
+
+STUDY = [sys.executable, str(REPO / "launch" / "study.py")]
+
+
+def write_study(tmp_path: Path, small_shards: Path, epochs: int = 2, **extra) -> Path:
+    train = write_train_config(tmp_path / "train.yaml", small_shards, tmp_path / "runs" / "base",
+                               extra={"trainer": {"epochs": epochs, "log_every": 5}})
+    settings = {
+        "name": "s", "storage_path": str(tmp_path / "study"), "seeds": [3, 4], "reference": "late", "sided": "one",
+        "arms": {"late": {"config": str(train), "overrides": ["objective.name=late_fusion"]},
+                 "mmim": {"config": str(train), "overrides": ["objective.mmim.alpha=0.2"]}},
+        "metrics": ["mae", "corr"],
+        "evaluations": {"no_audio": {"drop": ["audio"]}},
+        "derived": {"audio_cost": {"difference": ["no_audio_mae", "mae"], "better": "higher"}},
+        "trial": {"workers": 1, "cpus_per_worker": 1}, **extra}
+    path = tmp_path / "study.yaml"
+    path.write_text(yaml.safe_dump(settings, sort_keys=False))
+    return path
+
+
+def records(study: Path) -> dict[str, Path]:
+    return {p.parent.name: p for p in study.glob(f"runs/*/{RUN_RECORD}")}
+
+
+@pytest.mark.slow
+def test_a_two_arm_two_seed_study_interrupted_and_resumed(small_shards, tmp_path):
+    """SIGINT once a run has finished and before all have; ``--resume`` finishes the study without
+    running a finished run again. runs.csv then has four finished rows, and the summary's means, sds and
+    paired statistics equal a direct computation from runs.csv."""
+    config = write_study(tmp_path, small_shards, epochs=4)
+    study = tmp_path / "study" / "s"
+    env = tune_env(tmp_path)
+    process = subprocess.Popen(STUDY + ["--config", str(config), "--num-cpus", "2"], cwd=REPO, env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
+    deadline = time.monotonic() + 600
+    try:
+        while time.monotonic() < deadline and not records(study):
+            assert process.poll() is None, process.stdout.read()[-3000:]
+            time.sleep(0.5)
+        os.kill(process.pid, signal.SIGINT)
+        output = process.communicate(timeout=180)[0]
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+    done_before = {name: (path.read_text(), (path.parent / "metrics.jsonl").read_text())
+                   for name, path in records(study).items()}
+    assert 1 <= len(done_before) < 4, output[-3000:]
+
+    again = subprocess.run(STUDY + ["--config", str(config)], cwd=REPO, env=env, capture_output=True, text=True)
+    assert again.returncode == 2 and "--resume" in again.stderr  # no silent restart over the old one
+    resumed = subprocess.run(STUDY + ["--config", str(config), "--resume", "--num-cpus", "2"], cwd=REPO, env=env,
+                             capture_output=True, text=True, timeout=900)
+    assert resumed.returncode == 0, resumed.stdout[-3000:] + resumed.stderr[-3000:]
+    for name, (record, log) in done_before.items():  # finished runs were not run again
+        assert (study / "runs" / name / RUN_RECORD).read_text() == record
+        assert (study / "runs" / name / "metrics.jsonl").read_text() == log
+
+    runs = pd.read_csv(study / RUNS_CSV)
+    assert sorted(zip(runs["arm"], runs["seed"])) == [("late", 3), ("late", 4), ("mmim", 3), ("mmim", 4)]
+    assert (runs["status"] == "finished").all() and (runs["epochs_run"] == 4).all()
+    assert runs["best_epoch"].between(1, 4).all() and (runs["wall_s"] > 0).all()
+    for _, row in runs.iterrows():
+        log = [json.loads(x) for x in (study / "runs" / row["run"] / "metrics.jsonl").read_text().splitlines()]
+        final = [r for r in log if r["kind"] == "final"][-1]
+        assert row["mae"] == final["test_mae"] and row["best_epoch"] == final["best_epoch"]
+        assert row["audio_cost"] == pytest.approx(row["no_audio_mae"] - row["mae"])
+        assert row["no_audio_mae"] != row["mae"]  # the evaluation removed audio
+        config = yaml.safe_load((study / "runs" / row["run"] / "config.yaml").read_text())
+        assert config["run"]["seed"] == row["seed"]
+        assert config["objective"]["name"] == ("late_fusion" if row["arm"] == "late" else "mmim")
+
+    summary = pd.read_csv(study / SUMMARY_CSV).set_index(["arm", "metric"])
+    for arm in ("late", "mmim"):
+        for metric in ("mae", "corr", "no_audio_mae", "no_audio_corr", "audio_cost"):
+            values = runs[runs["arm"] == arm].sort_values("seed")[metric].to_numpy()
+            assert summary.loc[(arm, metric), "mean"] == pytest.approx(values.mean(), rel=1e-12)
+            assert summary.loc[(arm, metric), "sd"] == pytest.approx(values.std(ddof=1), rel=1e-12)
+    late = runs[runs["arm"] == "late"].sort_values("seed")
+    mmim = runs[runs["arm"] == "mmim"].sort_values("seed")
+    for metric, alternative in (("mae", "less"), ("corr", "greater"), ("audio_cost", "greater")):
+        differences = mmim[metric].to_numpy() - late[metric].to_numpy()
+        row = summary.loc[("mmim", metric)]
+        assert row["difference_mean"] == pytest.approx(differences.mean(), rel=1e-12)
+        assert row["difference_sd"] == pytest.approx(differences.std(ddof=1), rel=1e-12)
+        favour = differences < 0 if alternative == "less" else differences > 0
+        assert row["in_favour"] == favour.sum() and row["pairs"] == 2
+        t_test = scipy.stats.ttest_rel(mmim[metric], late[metric], alternative=alternative)
+        assert row["t_test_p"] == pytest.approx(t_test.pvalue, rel=1e-9)
+        assert row["wilcoxon_p"] == pytest.approx(
+            scipy.stats.wilcoxon(mmim[metric], late[metric], alternative=alternative).pvalue, rel=1e-9)
+    assert "| mmim | mae | lower |" in (study / SUMMARY_MD).read_text()
+    assert (study / CURVE_PNG).stat().st_size > 1000
+
+
+def test_studies_that_cannot_compare_are_refused(small_shards, tmp_path):
+    """Selecting on the test split, arms on different data, a seed set by an arm, an unknown modality or
+    metric: refused before Ray starts, naming the arm or key, with exit code 2."""
+    config = write_study(tmp_path, small_shards)
+
+    def refused(*overrides) -> str:
+        result = subprocess.run(STUDY + ["--config", str(config), *overrides], cwd=REPO, env=tune_env(tmp_path),
+                                capture_output=True, text=True, timeout=300)
+        assert result.returncode == 2, result.stdout[-2000:] + result.stderr[-2000:]
+        assert "Traceback" not in result.stderr
+        return result.stderr
+
+    assert "arms.mmim: trainer.select_with_test selects on the test split" in refused(
+        "arms.mmim.overrides=[trainer.select_with_test=true]")
+    assert "arms 'late' and 'mmim' differ in data.test_split" in refused(
+        "arms.mmim.overrides=[data.test_split=valid]")
+    assert "arms.late: run.seed comes from the study's seeds" in refused("arms.late.overrides=[run.seed=5]")
+    assert "evaluations.no_audio.drop: ['smell']" in refused("evaluations.no_audio.drop=[smell]")
+    assert "metrics ['corr_x']: evaluation reports" in refused("metrics=[mae, corr_x]")
+    assert "reference 'plain' is not an arm" in refused("reference=plain")
+    assert not (tmp_path / "study" / "s").exists()
+
+
+def test_shipped_study_configs_resolve():
+    for path in sorted((REPO / "configs" / "study").glob("*.yaml")):
+        settings = load_study_settings(path)
+        for arm in settings.arms.values():
+            assert arm.config.is_file(), (path, arm.config)
