@@ -21,6 +21,7 @@ from .storage import check_location, is_url, redact
 from .nonfinite import NonFiniteError
 from .prepare import prepare_data
 from .quiet import quiet_libraries
+from .runlog import TrackingError
 
 quiet_libraries()  # DeepSpeed's and torch's lines that say nothing to act on (quiet.py), before DeepSpeed loads
 
@@ -126,7 +127,7 @@ def train_main(argv: list[str] | None = None) -> int:
         return 1
     try:
         return _train(config, manifest, world, args, accumulation)
-    except (NonFiniteError, CheckpointError, WriteError) as exc:
+    except (NonFiniteError, CheckpointError, WriteError, TrackingError) as exc:
         print(f"error: rank {world.rank}: {exc}", file=sys.stderr, flush=True)
         return 1
     except RuntimeError as exc:
@@ -167,27 +168,27 @@ def _train(config, manifest, world, args, accumulation: int) -> int:
     from .trainer import Trainer
 
     trainer = Trainer(config, manifest, world, accumulation_steps=accumulation)
-    if world.is_main:
-        train = trainer.loaders["train"]
-        print(f"{manifest.dataset}: {train.samples_per_epoch} training samples per epoch; world {world.world_size} "
-              f"({world.launcher}), micro-batch {config.data.batch_size}, global batch {trainer.global_batch_size}, "
-              f"objective {config.objective.name}, stages {list(trainer.objective.stages)}, negatives per row "
-              f"{max(trainer.objective.negatives_per_row(trainer.rows_per_loss, s) for s in trainer.objective.stages)} "
-              f"(accumulation: {config.trainer.accumulation}); on {trainer.device.type}")
-    if args.resume:
-        tag = trainer.load_checkpoint(args.resume)
-        state = trainer.state
-        if tag is not None and world.is_main:
-            epochs = config.trainer.epochs
-            if state.stage_index == 0 and state.step == 0:
-                print(f"resumed from {tag}: after epoch {state.epoch} of {epochs}")
-            else:  # mid-epoch (epochs numbered from 1, as everywhere a user sees them)
-                stage = trainer.objective.epoch_stages(state.epoch)[state.stage_index]
-                print(f"resumed from {tag}: epoch {state.epoch + 1} of {epochs}, stage {stage}, step {state.step}")
-            if trainer.resume_note:
-                print(trainer.resume_note, flush=True)
-    state = trainer.fit()
-    trainer.close()
+    with trainer:  # closes the logs; a W&B run that an exception ends is marked failed
+        if world.is_main:
+            train, objective = trainer.loaders["train"], trainer.objective
+            print(f"{manifest.dataset}: {train.samples_per_epoch} training samples per epoch; world {world.world_size} "
+                  f"({world.launcher}), micro-batch {config.data.batch_size}, global batch {trainer.global_batch_size},"
+                  f" objective {config.objective.name}, stages {list(objective.stages)}, negatives per row "
+                  f"{max(objective.negatives_per_row(trainer.rows_per_loss, s) for s in objective.stages)} "
+                  f"(accumulation: {config.trainer.accumulation}); on {trainer.device.type}")
+        if args.resume:
+            tag = trainer.load_checkpoint(args.resume)
+            state = trainer.state
+            if tag is not None and world.is_main:
+                epochs = config.trainer.epochs
+                if state.stage_index == 0 and state.step == 0:
+                    print(f"resumed from {tag}: after epoch {state.epoch} of {epochs}")
+                else:  # mid-epoch (epochs numbered from 1, as everywhere a user sees them)
+                    stage = trainer.objective.epoch_stages(state.epoch)[state.stage_index]
+                    print(f"resumed from {tag}: epoch {state.epoch + 1} of {epochs}, stage {stage}, step {state.step}")
+                if trainer.resume_note:
+                    print(trainer.resume_note, flush=True)
+        state = trainer.fit()
     if world.is_main:
         print(_where_results_are(config))  # before the result, which stays the last thing printed (tools parse it)
         print(json.dumps({"best_epoch": state.best_epoch_number, "test": state.best_test_metrics}, indent=1))
@@ -199,7 +200,8 @@ def _where_results_are(config) -> str:
 
     run_dir = config.run_dir()
     best = run_dir / BEST_MODEL
-    lines = [f"run directory: {run_dir} (config.yaml, metrics.jsonl, tensorboard/, checkpoints/)"]
+    trackers = "".join(f"{name}/, " for name in ("tensorboard", "wandb") if name in config.run.report_to)
+    lines = [f"run directory: {run_dir} (config.yaml, metrics.jsonl, {trackers}checkpoints/)"]
     if (best / INFO).is_file():
         lines.append(f"best model: {best} (use it: from dist_mmfuse import load_model; load_model({str(best)!r}))")
     return "\n".join(lines)

@@ -53,6 +53,21 @@ class RunConfig(_Strict):
     name: str = Field("run", min_length=1, description="run name; the run directory is output_dir/name")
     output_dir: Path = Field(Path("runs"), description="parent of run directories")
     seed: int = Field(1111, description="seed for model initialisation and data order")
+    report_to: list[Literal["tensorboard", "wandb"]] = Field(
+        default_factory=lambda: ["tensorboard"],
+        description="where rank 0 logs the scalars besides metrics.jsonl: tensorboard (<run>/tensorboard), wandb "
+                    "(Weights & Biases, <run>/wandb; WANDB_MODE=offline for a local run that `wandb sync` uploads "
+                    "later); [] for metrics.jsonl only")
+    wandb_project: str = Field("dist_mmfuse", min_length=1, description="the W&B project (run.report_to: wandb)")
+    wandb_entity: str | None = Field(None, description="the W&B team or user; default: the account's default entity")
+    wandb_tags: list[str] = Field(default_factory=list, description="tags of the W&B run")
+
+    @field_validator("report_to", mode="before")
+    @classmethod
+    def _one_or_many(cls, value: Any) -> Any:
+        # `run.report_to=wandb` on the command line is a string; repeated names count once.
+        value = [value] if isinstance(value, str) else value
+        return list(dict.fromkeys(value)) if isinstance(value, list) else value
 
 
 class PrepareConfig(_Strict):
@@ -509,6 +524,7 @@ def config_from_dict(raw: dict[str, Any], overrides: list[str] | tuple[str, ...]
     if config.data.prepare is not None:
         _check_source_options(path, config.data.prepare)
     deepspeed_settings(config, path)
+    check_report_to(config.run, path)
     if check_model:
         check_text_model(config.model, path)
         if config.model.init_from is not None:
@@ -702,6 +718,16 @@ def check_text_model(model: ModelConfig, source: str | Path = "<config>") -> Non
     if unused:
         raise ConfigError(f"{source}: model.text_config: unknown key(s) {sorted(unused)} for the config class of "
                           f"{path}")
+
+
+def check_report_to(run: RunConfig, source: str | Path = "<config>") -> None:
+    """Each tracker ``run.report_to`` names is installed (found, not imported: wandb loads only in the run)."""
+    import importlib.util
+
+    if "wandb" in run.report_to and importlib.util.find_spec("wandb") is None:
+        raise ConfigError(f"{source}: run.report_to: wandb (Weights & Biases) is not installed; install it with "
+                          "`pip install 'dist_mmfuse[wandb]'` (in a checkout: `pip install -e '.[wandb]'`), or "
+                          "remove wandb from run.report_to")
 
 
 def check_init_from(path: Path, source: str | Path = "<config>") -> None:

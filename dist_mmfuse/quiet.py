@@ -15,8 +15,10 @@ warning, still show.
 * transformers' ``Loading weights`` progress bar over the text encoder's ~100 tensors, once per rank.
 
 Elsewhere, for the same reason: ``launch/quickstart.sh`` runs the deepspeed launcher with ``--log_level
-error`` (its info lines: the command, the hostfile it did not need, ``Setting CUDA_VISIBLE_DEVICES``), and
-tuning turns off Ray Train's print patch, which showed every line a trial's rank 0 prints twice.
+error`` (its info lines: the command, the hostfile it did not need, ``Setting CUDA_VISIBLE_DEVICES``),
+tuning turns off Ray Train's print patch, which showed every line a trial's rank 0 prints twice, and a W&B
+run (``run.report_to``) starts with ``silent=True``: its banners and sync hints give way to one line of
+runlog.py's that says where the run is (its warnings and errors still show).
 """
 
 from __future__ import annotations

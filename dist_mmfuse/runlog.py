@@ -1,17 +1,27 @@
-"""Run logging: on rank 0 a JSONL metrics file, TensorBoard scalars and the run's progress (one line per
-epoch, kept on screen, with the run's ETA); on every rank, when asked (``trainer.log_samples``), the global
-sample indices of each step."""
+"""Run logging: on rank 0 a JSONL metrics file, the same scalars in the trackers ``run.report_to`` names
+(TensorBoard, Weights & Biases) and the run's progress (one line per epoch, kept on screen, with the run's
+ETA); on every rank, when asked (``trainer.log_samples``), the global sample indices of each step."""
 
 from __future__ import annotations
 
 import json
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tqdm import tqdm
 
 from .files import atomic_write_text
+
+if TYPE_CHECKING:
+    from .config import RunConfig
+
+WANDB_DIR = "wandb"  # <run>/wandb: W&B's files (offline-run-*, run-*) and the id of the run's W&B run
+WANDB_ID = "run_id"
+
+
+class TrackingError(RuntimeError):
+    """A tracker of ``run.report_to`` could not start the run's tracking."""
 
 
 def _duration(seconds: float) -> str:
@@ -21,11 +31,25 @@ def _duration(seconds: float) -> str:
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
-class RunLogger:
-    """Writes ``metrics.jsonl`` and TensorBoard events under the run directory (rank 0 only)."""
+def _steps(lines: list[str]) -> list[int]:
+    """The steps of metrics.jsonl lines (a killed process's torn last line has none)."""
+    steps = []
+    for line in lines:
+        try:
+            steps.append(int(json.loads(line)["step"]))
+        except (json.JSONDecodeError, KeyError, TypeError, ValueError):
+            continue
+    return steps
 
-    def __init__(self, run_dir: Path, enabled: bool, progress_bar: bool):
+
+class RunLogger:
+    """Writes ``metrics.jsonl``, and the same scalars to the trackers of ``run.report_to``, under the run
+    directory (rank 0 only). Without ``run``: TensorBoard. ``resolved``: the resolved config, W&B's run config."""
+
+    def __init__(self, run_dir: Path, enabled: bool, progress_bar: bool, run: RunConfig | None = None,
+                 resolved: dict[str, Any] | None = None):
         self.enabled = enabled
+        self.report_to = tuple(run.report_to) if run is not None else ("tensorboard",)
         self.progress_bar = progress_bar and enabled
         self._bar: tqdm | None = None
         self._epoch_steps: list[int] = []  # planned optimizer steps of each epoch of the run (plan_run)
@@ -35,6 +59,9 @@ class RunLogger:
         self._stage = ""
         self._jsonl = None
         self._tb = None
+        self._wandb = None
+        self._wandb_continued = False  # the W&B run of an earlier launch of this run directory
+        self._wandb_holds_through = -1  # W&B keeps the steps an interrupted attempt logged (see rewind)
         self.path = run_dir / "metrics.jsonl"
         self.records = 0  # lines in metrics.jsonl, earlier attempts of the run included
         if enabled:
@@ -42,7 +69,33 @@ class RunLogger:
             if self.path.is_file():
                 with open(self.path, "rb") as existing:
                     self.records = sum(1 for _ in existing)
+            if "wandb" in self.report_to:  # first: a run it refuses leaves no log behind
+                self._start_wandb(run, resolved or {})
             self._open(purge_step=None)
+
+    def _start_wandb(self, run: RunConfig, resolved: dict[str, Any]) -> None:
+        """The run directory's W&B run, named run.name, with its files in <run>/wandb and the resolved config
+        as its config. A resumed run continues it: its id is kept in <run>/wandb/run_id. The mode
+        (WANDB_MODE=offline) and the login are W&B's own settings, never overridden here."""
+        import wandb
+
+        id_path = self.path.parent / WANDB_DIR / WANDB_ID
+        run_id = id_path.read_text().strip() if id_path.is_file() else None
+        try:
+            # silent: W&B's banners and hints (the line below says where the run is); create_new: a run of its
+            # own even if this process holds another (Ray Tune's workers).
+            self._wandb = wandb.init(project=run.wandb_project, entity=run.wandb_entity, name=run.name,
+                                     tags=run.wandb_tags or None, id=run_id, resume="allow", dir=self.path.parent,
+                                     config=resolved, reinit="create_new", settings=wandb.Settings(silent=True))
+        except Exception as exc:  # no login, no network, a refused id: the run does not go on untracked
+            raise TrackingError(f"run.report_to: wandb: W&B could not start the run's tracking: "
+                                f"{type(exc).__name__}: {exc}") from exc
+        self._wandb_continued = run_id is not None
+        if run_id is None:
+            atomic_write_text(id_path, self._wandb.id + "\n")
+        where = (f"offline in {Path(self._wandb.dir).parent} (upload it with `wandb sync` on that directory)"
+                 if self._wandb.offline else self._wandb.url)
+        print(f"W&B run {self._wandb.id} ({run.wandb_project}): {where}", flush=True)
 
     def _open(self, purge_step: int | None) -> None:
         # torch's writer (the tensorboard package): it logs NaN scalars silently, and purge_step hides the
@@ -50,7 +103,8 @@ class RunLogger:
         from torch.utils.tensorboard import SummaryWriter
 
         self._jsonl = open(self.path, "a", buffering=1)
-        self._tb = SummaryWriter(str(self.path.parent / "tensorboard"), purge_step=purge_step)
+        if "tensorboard" in self.report_to:
+            self._tb = SummaryWriter(str(self.path.parent / "tensorboard"), purge_step=purge_step)
 
     def rewind(self, records: int, step: int) -> None:
         """Go back to a checkpoint: keep the first ``records`` lines of metrics.jsonl and hide TensorBoard
@@ -58,11 +112,18 @@ class RunLogger:
         by the resumed run, and would otherwise appear twice."""
         if not self.enabled or records >= self.records:
             return
-        self.close()
-        kept = self.path.read_text().splitlines(keepends=True)[:records]
-        atomic_write_text(self.path, "".join(kept))
+        self._close_files()
+        lines = self.path.read_text().splitlines(keepends=True)
+        atomic_write_text(self.path, "".join(lines[:records]))
         self.records = records
         self._open(purge_step=step + 1)
+        # A W&B run's history only grows (online, W&B drops a step below its last): the steps the earlier
+        # attempt logged there keep its values, and the resumed run sends W&B only the later steps.
+        logged = max(_steps(lines[records:]), default=-1)
+        if self._wandb is not None and self._wandb_continued and logged > step:
+            self._wandb_holds_through = logged
+            print(f"W&B run {self._wandb.id}: steps {step + 1}-{logged} keep the values the interrupted attempt "
+                  "logged (W&B's history cannot be rewound); the resumed run logs the later steps", flush=True)
 
     def plan_run(self, epoch_steps: list[int]) -> None:
         """The optimizer steps each epoch of the run takes (index: epoch - 1), for the run's ETA."""
@@ -110,14 +171,25 @@ class RunLogger:
         record = {"kind": kind, "step": step, "time": time.time(), **values}
         self._jsonl.write(json.dumps(record) + "\n")
         self.records += 1
-        for key, value in values.items():
-            if isinstance(value, (int, float)) and not isinstance(value, bool):
-                self._tb.add_scalar(f"{kind}/{key}", value, step)
+        scalars = {f"{kind}/{key}": value for key, value in values.items()
+                   if isinstance(value, (int, float)) and not isinstance(value, bool)}
+        if self._tb is not None:
+            for key, value in scalars.items():
+                self._tb.add_scalar(key, value, step)
+        if self._wandb is not None and step > self._wandb_holds_through:
+            self._wandb.log(scalars, step=step)  # records of one step (train, valid, test) join one W&B row
         if kind != "train":
             message = " ".join(f"{k}={v:.4f}" if isinstance(v, float) else f"{k}={v}" for k, v in values.items())
             (tqdm.write if self.progress_bar else print)(f"[{kind}] step {step}: {message}")
 
-    def close(self) -> None:
+    def close(self, failed: bool = False) -> None:
+        """Close the files; end the W&B run, as failed (exit code 1) when ``failed``."""
+        self._close_files()
+        if self._wandb is not None:
+            self._wandb.finish(exit_code=1 if failed else 0)
+            self._wandb = None
+
+    def _close_files(self) -> None:
         self.end_epoch()
         if self._jsonl:
             self._jsonl.close()

@@ -52,7 +52,7 @@ from .models import FusionModel, ModelOutput, xavier_init_
 from .nonfinite import NonFiniteError, NonFiniteGuard
 from .objectives import MAIN_STAGE, Objective, build_objective
 from .optim import StagedAdam, group_stages
-from .runlog import RunLogger, SampleLog
+from .runlog import RunLogger, SampleLog, TrackingError
 
 CHECKPOINT_DIR = "checkpoints"
 SEARCH_DIR = "search"  # the sample search's snapshots (TupleInfoNCE), removed after each outer epoch
@@ -343,7 +343,15 @@ class Trainer:
         self._pass: tuple[int, list[PassLayout], int, int] | None = None
         self._continued: tuple[int, list[PassLayout], int] | None = None
         self.resume_note: str | None = None  # what an elastic resume changed, for rank 0 to print
-        self.logger = RunLogger(self.run_dir, enabled=world.is_main, progress_bar=config.trainer.progress_bar)
+        failure = None
+        try:
+            self.logger = RunLogger(self.run_dir, enabled=world.is_main, progress_bar=config.trainer.progress_bar,
+                                    run=config.run, resolved=config.model_dump(mode="json"))  # = config.yaml
+        except TrackingError as exc:
+            failure = str(exc)
+        if "wandb" in config.run.report_to and dist.or_across_ranks(
+                torch.tensor([failure is not None], device=self.device)).item():
+            raise TrackingError(failure or "rank 0 could not start the W&B run of run.report_to (see its error)")
         self.sample_log = SampleLog(self.run_dir, world.rank) if config.trainer.log_samples else None
         if config.trainer.anomaly_detection:
             torch.autograd.set_detect_anomaly(True)
@@ -632,11 +640,17 @@ class Trainer:
         self.logger.log("test", state.global_step, {"epoch": state.epoch + 1, **test})
         return valid
 
-    def close(self) -> None:
-        """Close the run's log files."""
-        self.logger.close()
+    def close(self, failed: bool = False) -> None:
+        """Close the run's log files and end its tracking (a W&B run as failed when ``failed``)."""
+        self.logger.close(failed)
         if self.sample_log is not None:
             self.sample_log.close()
+
+    def __enter__(self) -> "Trainer":
+        return self
+
+    def __exit__(self, kind, value, traceback) -> None:
+        self.close(failed=kind is not None)
 
     # -- evaluation --------------------------------------------------------------------------------
 

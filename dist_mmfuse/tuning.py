@@ -323,8 +323,8 @@ def train_worker(loop_config: dict[str, Any]) -> None:
                          delete_local_checkpoint_after_upload=True)
 
     trainer.epoch_hooks.append(report)
-    trainer.fit()
-    trainer.close()
+    with trainer:  # closes the logs; a W&B run that an exception ends is marked failed
+        trainer.fit()
 
 
 def trial_driver(params: dict[str, Any], settings: TuneSettings, base: dict[str, Any]) -> None:
