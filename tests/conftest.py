@@ -107,11 +107,15 @@ def rewrite_split(shard_dir: Path, split: str, change) -> None:
     for shard in info.shards:
         start = shard.first_index - info.index_offset
         path = shard_dir / shard.name
-        with open(path, "wb") as stream:
+        # A new file renamed over the old one, as the shard builder writes: a reader that still maps the old
+        # shard keeps its bytes (truncating a mapped file in place kills that reader with SIGBUS).
+        partial = path.with_suffix(".partial")
+        with open(partial, "wb") as stream:
             writer = open_tar_writer(stream)
             for sample in samples[start:start + shard.count]:
                 writer.write(encode_sample(sample, np.dtype(manifest.feature_dtype)))
             writer.close()
+        os.replace(partial, path)
         shards.append({**shard.model_dump(), "bytes": path.stat().st_size, "sha256": sha256_file(path)})
     raw["splits"][split]["shards"] = shards
     atomic_write_text(shard_dir / "manifest.json", Manifest.model_validate(raw).to_json())

@@ -237,8 +237,11 @@ def plant_extreme_sample(vector_shards: Path, out: Path, config: Path) -> int:
     features of 3e38 (finite, so the loader passes it; the model overflows to NaN on it). Returns its index."""
     shutil.copytree(vector_shards, out)
     data = load_config(config, [f"data.shard_dir={out}"]).data
-    batches = make_loader(data, data.train_split, rank=0, world_size=1, train=True, seed=7).epoch(0)
+    loader = make_loader(data, data.train_split, rank=0, world_size=1, train=True, seed=7)
+    batches = loader.epoch(0)
     bad_index = [next(batches) for _ in range(3)][-1].index[0].item()
+    batches.close()
+    loader.close()  # its workers would go on reading the shards that are rewritten below
     offset = load_manifest(out).split("train").index_offset
 
     def extreme(samples):
