@@ -397,8 +397,8 @@ def markdown(settings: StudySettings, runs, summary) -> str:
                   "|---|---|---|---|---|---|---|---|"]
         for _, row in summary[summary["arm"] != settings.reference].iterrows():
             lines.append(f"| {row['arm']} | {row['metric']} | {row['better']} | "
-                         f"{cell(row['difference_mean'], row['difference_sd'])} | {row['in_favour']} of "
-                         f"{row['pairs']} | {number(row['t'], '.2f')} | {number(row['t_test_p'], '.2g')} | "
+                         f"{cell(row['difference_mean'], row['difference_sd'])} | {int(row['in_favour'])} of "
+                         f"{int(row['pairs'])} | {number(row['t'], '.2f')} | {number(row['t_test_p'], '.2g')} | "
                          f"{number(row['wilcoxon_p'], '.2g')} |")
     missing = runs[runs["status"] != "finished"]["run"].tolist()
     if missing:
