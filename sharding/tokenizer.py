@@ -100,18 +100,27 @@ class TextFeatureEncoder:
             torch.set_num_threads(threads)
         return hidden_1LD[0, 0].double().numpy()
 
-    def fit_standardisation(self, texts: list[str]) -> None:
-        """Fix each dimension's mean and standard deviation to those over ``texts``."""
-        feats_ND = np.stack([self.cls_vector(t) for t in texts])
+    def fit_standardisation(self, texts: list[str], what: str = "reference sentences") -> None:
+        """Fix each dimension's mean and standard deviation to those over ``texts`` (``what`` they are,
+        for the error message)."""
+        self.set_standardisation(np.stack([self.cls_vector(t) for t in texts]), f"the {len(texts)} {what}")
+
+    def set_standardisation(self, feats_ND: np.ndarray, what: str) -> None:
+        """Fix each dimension's mean and standard deviation to those of raw [CLS] vectors already computed
+        (``cls_vector`` of N texts: ``what`` they are, for the error message)."""
         self.mean_D = feats_ND.mean(axis=0)
         std_D = feats_ND.std(axis=0)
         if not np.all(std_D > 0):
             raise ValueError(f"text features of {self.tokenizer.path}: {int(np.sum(std_D <= 0))} dimension(s) "
-                             f"are constant over the {len(texts)} reference sentences; cannot standardise")
+                             f"are constant over {what}; cannot standardise")
         self.std_D = std_D
 
+    def standardise(self, raw_D: np.ndarray) -> np.ndarray:
+        """A raw [CLS] vector (or rows of them) standardised with the fixed statistics, as float32."""
+        return ((raw_D - self.mean_D) / self.std_D).astype(np.float32)
+
     def __call__(self, text: str) -> np.ndarray:
-        return ((self.cls_vector(text) - self.mean_D) / self.std_D).astype(np.float32)
+        return self.standardise(self.cls_vector(text))
 
     @functools.cached_property
     def _weights_sha256(self) -> dict[str, str]:

@@ -288,3 +288,44 @@ def test_relative_paths_in_a_config_file_are_taken_from_its_directory(small_shar
 
     settings = deepspeed_settings(default)
     assert zero_stage(settings) == 0 and not settings.get("bf16", {}).get("enabled")
+
+
+@pytest.mark.parametrize("track, split", [("mosi_real_cpu", "std"), ("mosi_real_bclstm_cpu", "bclstm")])
+def test_mosi_real_cpu_track_configs(track, split):
+    """The CPU track of the real CMU-MOSI comparison (issue 23): one config per method recipe, all on the
+    same text_features shards, each with its recipe's length, early stopping and batch on one rank; the
+    study's arms are these configs."""
+    import yaml
+
+    from .conftest import REPO
+
+    configs = {p.stem: load_config(p, check_data=False) for p in sorted((REPO / "configs" / track).glob("*.yaml"))}
+    assert sorted(configs) == ["late_fusion", "mmim", "self_mi", "self_mm", "tuple_infonce"]
+    data = {(c.data.shard_dir, c.data.train_split, c.data.valid_split, c.data.test_split,
+             str(c.data.modalities), c.data.prepare.model_dump_json()) for c in configs.values()}
+    assert len(data) == 1
+    options = configs["mmim"].data.prepare.options
+    assert options["split"] == split and options["text_features"] is True
+    assert options.get("features", ["audio"]) == (["audio"] if split == "std" else ["audio", "video"])
+    assert {name: c.objective.name for name, c in configs.items()} == {name: name for name in configs}
+    for name in ("mmim", "late_fusion"):  # MMIM's recipe (METHODS.md §1.4-1.5)
+        trainer = configs[name].trainer
+        assert (configs[name].data.batch_size, trainer.epochs, trainer.patience, trainer.lr_schedule,
+                trainer.plateau_patience, trainer.grad_clip, trainer.gradient_accumulation_steps) == \
+            (32, 40, 10, "plateau", 20, 1.0, 1)
+    for name in ("self_mm", "self_mi"):  # Self-MM's (METHODS.md §2.5): 32 x 4 summed batches on one rank
+        trainer = configs[name].trainer
+        assert (configs[name].data.batch_size, trainer.gradient_accumulation_steps, trainer.accumulation,
+                trainer.patience, trainer.min_improvement, trainer.lr_schedule, trainer.grad_clip) == \
+            (32, 4, "sum", 8, 1e-6, "none", 0.0)
+        assert trainer.epochs >= 100
+    tuple_config = configs["tuple_infonce"]
+    tuple_cfg = tuple_config.objective.tuple_infonce
+    assert (tuple_cfg.mode, tuple_cfg.pretrain_epochs, tuple_config.trainer.epochs - tuple_cfg.pretrain_epochs,
+            tuple_config.trainer.patience) == ("pretrain_finetune", 20, 40, 10)
+    study = yaml.safe_load((REPO / "configs" / "study" / f"{track}.yaml").read_text())
+    arms = {name: (REPO / "configs" / "study" / arm["config"]).resolve() for name, arm in study["arms"].items()}
+    assert arms == {"constant": REPO / "configs" / track / "mmim.yaml",
+                    **{name: REPO / "configs" / track / f"{name}.yaml" for name in configs}}
+    assert study["arms"]["constant"]["kind"] == "constant" and study["reference"] == "late_fusion"
+    assert study["seeds"] == [1, 2, 3, 4, 5] and study["trial"]["workers"] == 1

@@ -243,3 +243,39 @@ def test_mosi_real_bclstm_holds_out_whole_videos(tmp_path):
     videos = {split: {s.id.rsplit("_", 1)[0] for s in samples} for split, samples in decoded.items()}
     assert not videos["train"] & videos["valid"] and not videos["train"] & videos["test"]
     assert load_manifest(tmp_path / "out").schema.names == ("text", "audio", "video", "text_cnn")
+
+
+@needs_mosi
+@pytest.mark.slow  # ~2,200 single-transcript MiniLM passes at build time, 1 to 2 minutes on 2 cores
+def test_mosi_real_text_features(tmp_path):
+    """text_features: text is the frozen MiniLM's [CLS] vector of the transcript, z-scored with the train
+    split's statistics (recorded in the manifest); the option is recorded only when set."""
+    from sharding.tokenizer import TextFeatureEncoder
+
+    decoded = build("mosi_real", {"split": "std", "text_features": True}, tmp_path / "out")
+    manifest = load_manifest(tmp_path / "out")
+    text_spec = manifest.schema.modality("text")
+    assert manifest.schema.names == ("text", "audio")
+    assert (text_spec.kind.value, text_spec.dim, text_spec.max_len) == ("vector", 384, 1)
+    assert set(manifest.source["text_features"]["weights_sha256"]) and manifest.source["text_features"]["dim"] == 384
+    assert "text_features" not in make_source("mosi_real", {"split": "std"}).description()
+    statistics = manifest.standardisation["text"]
+    mean, std = np.asarray(statistics["mean"]), np.asarray(statistics["std"])
+    # Over the train split every dimension is standardised; valid and test are merely near it.
+    train_text = np.stack([s.features["text"] for s in decoded["train"]]).astype(np.float64)
+    np.testing.assert_allclose(train_text.mean(0), 0, atol=1e-5)
+    np.testing.assert_allclose(train_text.std(0), 1, atol=1e-5)
+    test_text = np.stack([s.features["text"] for s in decoded["test"]]).astype(np.float64)
+    assert np.abs(test_text.mean(0)).max() > 1e-2  # statistics of the train split, not of every split
+    # Each vector is the encoder's [CLS] output for that transcript, standardised with those statistics.
+    with open(MOSI_REAL / "segments.csv", newline="") as handle:
+        records = {r["id"]: r for r in csv.DictReader(handle)}
+    encoder = TextFeatureEncoder(TextTokenizer(None, max_len=50))
+    for split, samples in decoded.items():
+        for sample in samples[::97]:
+            expected = ((encoder.cls_vector(records[sample.id]["text"]) - mean) / std).astype(np.float32)
+            np.testing.assert_array_equal(sample.features["text"], expected)
+    # The audio features are those of the build without the option.
+    plain = make_source("mosi_real", {"split": "std"})
+    first = next(plain.iter_samples("test", 0, 1))
+    np.testing.assert_array_equal(first.features["audio"], decoded["test"][0].features["audio"])

@@ -12,6 +12,12 @@ The utterance features are raw (openSMILE audio dims range from a standard devia
 values up to 376). ``standardize`` (default on) z-scores every feature dimension with the mean and
 standard deviation of the *train* split only, recorded in the manifest. Unscaled, MMIM's unbounded
 log-likelihood term starts near -3,500 and its clipped gradients leave the task loss almost untrained.
+
+``text_features`` stores text as fixed features instead of token ids: the frozen pretrained encoder's [CLS]
+vector of each transcript (``TextFeatureEncoder``: the tokenizer's model, one transcript at a time in
+inference mode), a ``vector`` modality computed once here, so no training step runs a text model. With
+``standardize`` it is z-scored per dimension like the other features, with the *train* split's mean and
+standard deviation (recorded in the manifest as ``text``).
 """
 
 from __future__ import annotations
@@ -26,7 +32,7 @@ import numpy as np
 from dist_mmfuse.manifest import DataError
 from dist_mmfuse.schema import DatasetSchema, ModalityKind, ModalitySpec, Sample
 
-from ..tokenizer import TextTokenizer
+from ..tokenizer import TextFeatureEncoder, TextTokenizer
 from .base import Source
 
 FEATURES = ("audio", "video", "text_cnn")
@@ -45,7 +51,8 @@ class MosiRealSource(Source):
 
     def __init__(self, root: str | None = None, split: str = "std", features: list[str] | None = None,
                  allow_leaky_features: bool = False, valid_fraction: float = 0.1, seed: int = 0,
-                 tokenizer_path: str | None = None, text_max_len: int = 50, standardize: bool = True):
+                 tokenizer_path: str | None = None, text_max_len: int = 50, standardize: bool = True,
+                 text_features: bool = False):
         self.root = Path(root) if root else default_mosi_root()
         if split not in ("std", "bclstm"):
             raise ValueError(f"mosi_real: split must be 'std' or 'bclstm', got {split!r}")
@@ -80,6 +87,16 @@ class MosiRealSource(Source):
                 values = (values - mean) / std
                 self.statistics[name] = {"mean": mean.tolist(), "std": std.tolist()}
             self.arrays[name] = values.astype(np.float32)
+        self.text_encoder = TextFeatureEncoder(self.tokenizer) if text_features else None
+        self.text_vectors = None
+        if self.text_encoder:
+            # Every transcript's raw [CLS] vector, once (the train rows' also fix the statistics).
+            raw_ND = np.stack([self.text_encoder.cls_vector(r["text"]) for r in self.rows])
+            if standardize:
+                self.text_encoder.set_standardisation(raw_ND[train], f"the {len(train)} train transcripts")
+                self.statistics["text"] = {"mean": self.text_encoder.mean_D.tolist(),
+                                           "std": self.text_encoder.std_D.tolist()}
+            self.text_vectors = self.text_encoder.standardise(raw_ND)
 
     def _read_rows(self) -> list[dict[str, str]]:
         path = self.root / "segments.csv"
@@ -107,7 +124,9 @@ class MosiRealSource(Source):
         return f"mosi-real-{self.split}"
 
     def schema(self) -> DatasetSchema:
-        modalities = [ModalitySpec(name="text", kind=ModalityKind.TOKENS, dim=self.tokenizer.vocab_size,
+        modalities = [ModalitySpec(name="text", kind=ModalityKind.VECTOR, dim=self.text_encoder.dim, max_len=1)
+                      if self.text_encoder else
+                      ModalitySpec(name="text", kind=ModalityKind.TOKENS, dim=self.tokenizer.vocab_size,
                                    max_len=self.tokenizer.max_len)]
         modalities += [ModalitySpec(name=name, kind=ModalityKind.VECTOR, dim=int(self.arrays[name].shape[1]),
                                     max_len=1) for name in self.features]
@@ -120,9 +139,12 @@ class MosiRealSource(Source):
         return self.tokenizer.identity()
 
     def description(self) -> dict[str, Any]:
-        return {"kind": self.kind, "root": str(self.root), "split": self.split, "features": self.features,
-                "allow_leaky_features": self.allow_leaky_features, "valid_fraction": self.valid_fraction,
-                "seed": self.seed, "text_max_len": self.tokenizer.max_len, "standardize": self.standardize}
+        description = {"kind": self.kind, "root": str(self.root), "split": self.split, "features": self.features,
+                       "allow_leaky_features": self.allow_leaky_features, "valid_fraction": self.valid_fraction,
+                       "seed": self.seed, "text_max_len": self.tokenizer.max_len, "standardize": self.standardize}
+        if self.text_encoder:  # only then, so builds made before the option existed still match theirs
+            description["text_features"] = self.text_encoder.identity()
+        return description
 
     def standardisation(self) -> dict[str, dict[str, list[float]]]:
         return self.statistics
@@ -130,6 +152,6 @@ class MosiRealSource(Source):
     def iter_samples(self, split: str, start: int, stop: int) -> Iterator[Sample]:
         for row in self.split_rows[split][start:stop]:
             record = self.rows[row]
-            features = {"text": self.tokenizer(record["text"])}
+            features = {"text": self.text_vectors[row] if self.text_encoder else self.tokenizer(record["text"])}
             features.update({name: self.arrays[name][row] for name in self.features})
             yield Sample(id=record["id"], label=float(record["label"]), features=features)
