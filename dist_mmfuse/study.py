@@ -12,9 +12,11 @@ modalities removed, as ``evaluations`` asks, and the run's record is written int
 time and the validation curve. The study then writes, in ``storage_path/name``:
 
 * ``runs.csv``: one row per run;
-* ``summary.csv`` and ``summary.md``: mean and standard deviation over seeds per arm and metric, and
-  against the ``reference`` arm the paired differences by seed (mean and sd, the seeds in favour, the
-  paired t-test's and the Wilcoxon signed-rank test's p-values, one- or two-sided as ``sided`` says);
+* ``summary.csv``: mean and standard deviation over seeds per arm and metric;
+* ``comparisons.csv``: every other arm against the ``reference`` arm, and the further pairs of
+  ``comparisons``, paired by seed: the differences' mean and sd, the seeds in favour, the paired
+  t-test's and the Wilcoxon signed-rank test's p-values, one- or two-sided as ``sided`` says;
+* ``summary.md``: both tables in Markdown;
 * ``valid_mae.png``: the validation MAE against the epoch per arm (mean over seeds, with a band of one sd).
 
 A study whose arms would select on the test split, or differ in their data, is refused before any run
@@ -40,14 +42,16 @@ from .config import Config, ConfigError, read_yaml_mapping, resolve_paths, valid
 from .files import atomic_write_text
 from .manifest import DataError
 from .quiet import quiet_libraries
-from .tuning import (PROJECT_ROOT, TrialSettings, fit_distributed, portable_config, ray_cluster, resume_requested,
-                     run_config, runs_at_once)
+from .tuning import (PROJECT_ROOT, TrialSettings, add_ray_arguments, error_line, fit_distributed, portable_config,
+                     ray_cluster, resume_requested, run_config, runs_at_once)
 
 quiet_libraries()
 
 RUN_RECORD = "study_run.json"  # in each run directory, written when the run and its evaluations are done
 ATTEMPTS = "study_attempts.json"  # the wall time of each attempt at a run (a retried run sums them)
-RUNS_CSV, SUMMARY_CSV, SUMMARY_MD, CURVE_PNG = "runs.csv", "summary.csv", "summary.md", "valid_mae.png"
+STUDY_RECORD = "study.json"  # what the study's runs compute: a resume must compute the same
+RUNS_CSV, SUMMARY_CSV, COMPARISONS_CSV = "runs.csv", "summary.csv", "comparisons.csv"
+SUMMARY_MD, CURVE_PNG = "summary.md", "valid_mae.png"
 LOWER_IS_BETTER = ("mae", "loss")  # every other reported metric is better higher
 NAME = re.compile(r"^[A-Za-z0-9_.-]+$")
 # Keys that must be equal across arms: a comparison of arms on different data is no comparison.
@@ -83,6 +87,9 @@ class StudySettings(_Strict):
     arms: dict[str, ArmSettings] = Field(min_length=1)
     seeds: list[int] = Field(min_length=1, description="run.seed of each run; every arm runs every seed")
     reference: str | None = Field(None, description="the arm every other one is compared with, paired by seed")
+    comparisons: list[tuple[str, str]] = Field(
+        default_factory=list, description="further [arm, reference] pairs compared paired by seed (e.g. a method "
+                                          "against the one it extends)")
     sided: Literal["one", "two"] = Field(
         "two", description="two: two-sided p-values; one: one-sided, for the alternative that the arm is better "
                            "than the reference")
@@ -105,12 +112,23 @@ class StudySettings(_Strict):
             raise ValueError(f"seeds {self.seeds}: each seed once")
         if self.reference is not None and self.reference not in self.arms:
             raise ValueError(f"reference {self.reference!r} is not an arm ({sorted(self.arms)})")
+        for arm, reference in self.comparisons:
+            unknown = [a for a in (arm, reference) if a not in self.arms]
+            if unknown:
+                raise ValueError(f"comparisons [{arm}, {reference}]: {unknown} are not arms ({sorted(self.arms)})")
+            if arm == reference:
+                raise ValueError(f"comparisons [{arm}, {reference}]: an arm compared with itself")
         known = set(self.reported_metrics())
         for name, derived in self.derived.items():
             unknown = [m for m in derived.difference if m not in known]
             if unknown:
                 raise ValueError(f"derived.{name}: {unknown} are not metrics of the study ({sorted(known)})")
         return self
+
+    def compared_pairs(self) -> list[tuple[str, str]]:
+        """(arm, reference) of every comparison: each other arm against ``reference``, then ``comparisons``."""
+        pairs = [(arm, self.reference) for arm in self.arms if self.reference not in (None, arm)]
+        return pairs + [pair for pair in self.comparisons if pair not in pairs]
 
     def experiment_dir(self) -> Path:
         return self.storage_path / self.name
@@ -129,6 +147,17 @@ class StudySettings(_Strict):
 
 def run_name(arm: str, seed: int) -> str:
     return f"{arm}-s{seed}"
+
+
+def record_path(settings: StudySettings, arm: str, seed: int) -> Path:
+    """Where run (arm, seed) writes its record once it is finished."""
+    return settings.experiment_dir() / "runs" / run_name(arm, seed) / RUN_RECORD
+
+
+def records_of(settings: StudySettings) -> list[Path]:
+    """The records of the study's finished runs."""
+    paths = [record_path(settings, arm, seed) for arm in settings.arms for seed in settings.seeds]
+    return [path for path in paths if path.is_file()]
 
 
 def load_study_settings(path: str | Path, overrides: list[str] | tuple[str, ...] = ()) -> StudySettings:
@@ -273,8 +302,49 @@ def constant_run(config: Config) -> dict[str, Any]:
 # -- the study ----------------------------------------------------------------------------------------
 
 
-def build_tuner(settings: StudySettings, bases: dict[str, dict[str, Any]], concurrent: int, resume: bool):
-    """The Tuner over every (arm, seed): a new study, or the interrupted one under ``storage_path/name``."""
+def study_identity(settings: StudySettings, bases: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """What decides a run's result (each arm's kind and resolved training config, the evaluations, the
+    workers per run), and the grid of arms and seeds, as JSON values."""
+    return json.loads(json.dumps({
+        "arms": {arm: {"kind": spec.kind, "config": bases[arm]} for arm, spec in settings.arms.items()},
+        "evaluations": {name: e.model_dump(mode="json") for name, e in settings.evaluations.items()},
+        "workers": settings.trial.workers, "seeds": settings.seeds}))
+
+
+def differing_keys(old: Any, new: Any, prefix: str = "") -> list[str]:
+    """The dotted keys at which two JSON values differ."""
+    if isinstance(old, dict) and isinstance(new, dict):
+        return [key for k in sorted(set(old) | set(new), key=str)
+                for key in differing_keys(old.get(k), new.get(k), f"{prefix}.{k}" if prefix else str(k))]
+    return [] if old == new else [prefix or "(the value)"]
+
+
+def check_resume(settings: StudySettings, identity: dict[str, Any]) -> None:
+    """Before a resume: refuse one whose runs would compute otherwise than the study's finished runs did
+    (a changed arm, evaluation or worker count), naming what changed. Seeds and arms may be added. A study
+    started before this record existed is taken as is."""
+    from ray import tune
+
+    if not tune.Tuner.can_restore(str(settings.experiment_dir())):
+        raise ConfigError(f"--resume: no study to resume at {settings.experiment_dir()}")
+    path = settings.experiment_dir() / STUDY_RECORD
+    if not path.is_file():
+        return
+    stored = json.loads(path.read_text())
+    changed = [f"arms.{arm}: {', '.join(differing_keys(stored['arms'][arm], identity['arms'][arm]))}"
+               for arm in stored["arms"] if arm in identity["arms"] and stored["arms"][arm] != identity["arms"][arm]]
+    changed += [key for key in ("evaluations", "workers") if stored[key] != identity[key]]
+    if changed:
+        raise ConfigError(f"--resume: the study at {settings.experiment_dir()} ran with other settings, so its "
+                          f"finished runs would not compare with new ones; changed: {'; '.join(changed)}. Resume "
+                          "it as it was, or start another study (another name or storage_path)")
+
+
+def build_tuner(settings: StudySettings, bases: dict[str, dict[str, Any]], concurrent: int):
+    """The Tuner over every (arm, seed) of the settings. It serves a new study and a resumed one alike
+    (rather than restoring Tune's own state, which holds the grid the study started with, so that a
+    resume may add seeds or arms): a run already finished returns at once (:func:`study_trial`), and
+    an interrupted one resumes from its Train run's last checkpoint."""
     import functools
 
     from ray import tune
@@ -285,11 +355,6 @@ def build_tuner(settings: StudySettings, bases: dict[str, dict[str, Any]], concu
     trainable = tune.with_resources(functools.partial(study_trial, settings=settings, bases=bases),
                                     {"CPU": 0, "memory": DRIVER_MEMORY})
     space = {"arm": tune.grid_search(list(settings.arms)), "seed": tune.grid_search(settings.seeds)}
-    if resume:
-        if not tune.Tuner.can_restore(str(settings.experiment_dir())):
-            raise ConfigError(f"--resume: no study to resume at {settings.experiment_dir()}")
-        return tune.Tuner.restore(str(settings.experiment_dir()), trainable=trainable, param_space=space,
-                                  resume_errored=True)
     return tune.Tuner(
         trainable, param_space=space,
         tune_config=tune.TuneConfig(search_alg=BasicVariantGenerator(max_concurrent=concurrent)),
@@ -304,7 +369,7 @@ def runs_table(settings: StudySettings) -> "pandas.DataFrame":  # noqa: F821
     rows = []
     for arm in settings.arms:
         for seed in settings.seeds:
-            path = settings.experiment_dir() / "runs" / run_name(arm, seed) / RUN_RECORD
+            path = record_path(settings, arm, seed)
             row: dict[str, Any] = {"arm": arm, "seed": seed, "run": run_name(arm, seed)}
             if path.is_file():
                 record = json.loads(path.read_text())
@@ -339,35 +404,47 @@ def p_values(arm_values, reference_values, better: str, sided: str) -> tuple[flo
 
 
 def summarise(settings: StudySettings, runs) -> "pandas.DataFrame":  # noqa: F821
-    """Per arm and metric: the finished runs' count, mean and sample sd; against the reference (paired
-    by seed, over the seeds both finished): the difference's mean and sd, the seeds in the arm's
-    favour, t and the p-values."""
+    """Per arm and metric: the finished runs' count, mean and sample sd."""
     import pandas as pd
 
     finished = runs[runs["status"] == "finished"]
     rows = []
     for arm in settings.arms:
-        mine = finished[finished["arm"] == arm].set_index("seed")
         for metric in settings.reported_metrics():
-            values = mine[metric].astype(float)
-            row = {"arm": arm, "metric": metric, "better": settings.better(metric), "runs": len(values),
-                   "mean": values.mean(), "sd": values.std(ddof=1) if len(values) > 1 else math.nan}
-            if settings.reference is not None and arm != settings.reference:
-                reference = finished[finished["arm"] == settings.reference].set_index("seed")[metric].astype(float)
-                seeds = sorted(set(values.index) & set(reference.index))
-                differences = values[seeds] - reference[seeds]
-                in_favour = (differences < 0) if settings.better(metric) == "lower" else (differences > 0)
-                t, t_p, wilcoxon_p = p_values(values[seeds].to_numpy(), reference[seeds].to_numpy(),
-                                              settings.better(metric), settings.sided)
-                row.update(pairs=len(seeds), difference_mean=differences.mean(),
-                           difference_sd=differences.std(ddof=1) if len(seeds) > 1 else math.nan,
-                           in_favour=int(in_favour.sum()), t=t, t_test_p=t_p, wilcoxon_p=wilcoxon_p)
-            rows.append(row)
+            values = finished.loc[finished["arm"] == arm, metric].astype(float)
+            rows.append({"arm": arm, "metric": metric, "better": settings.better(metric), "runs": len(values),
+                         "mean": values.mean(), "sd": values.std(ddof=1) if len(values) > 1 else math.nan})
     return pd.DataFrame(rows)
 
 
-def markdown(settings: StudySettings, runs, summary) -> str:
-    """summary.md: the per-arm table (mean ± sd) and, with a reference, the paired comparisons."""
+def compare(settings: StudySettings, runs) -> "pandas.DataFrame":  # noqa: F821
+    """Per compared (arm, reference) and metric, paired by seed over the seeds both finished: the
+    difference's (arm - reference) mean and sd, the seeds in the arm's favour, t and the p-values."""
+    import pandas as pd
+
+    finished = runs[runs["status"] == "finished"]
+    columns = ["arm", "reference", "metric", "better", "pairs", "difference_mean", "difference_sd", "in_favour",
+               "t", "t_test_p", "wilcoxon_p"]
+    rows = []
+    for arm, reference in settings.compared_pairs():
+        mine = finished[finished["arm"] == arm].set_index("seed")
+        theirs = finished[finished["arm"] == reference].set_index("seed")
+        seeds = sorted(set(mine.index) & set(theirs.index))
+        for metric in settings.reported_metrics():
+            values, reference_values = mine.loc[seeds, metric].astype(float), theirs.loc[seeds, metric].astype(float)
+            differences = values - reference_values
+            better = settings.better(metric)
+            in_favour = (differences < 0) if better == "lower" else (differences > 0)
+            t, t_p, wilcoxon_p = p_values(values.to_numpy(), reference_values.to_numpy(), better, settings.sided)
+            rows.append({"arm": arm, "reference": reference, "metric": metric, "better": better, "pairs": len(seeds),
+                         "difference_mean": differences.mean() if seeds else math.nan,
+                         "difference_sd": differences.std(ddof=1) if len(seeds) > 1 else math.nan,
+                         "in_favour": int(in_favour.sum()), "t": t, "t_test_p": t_p, "wilcoxon_p": wilcoxon_p})
+    return pd.DataFrame(rows, columns=columns)
+
+
+def markdown(settings: StudySettings, runs, summary, comparisons) -> str:
+    """summary.md: the per-arm table (mean ± sd) and the paired comparisons."""
     def cell(mean, sd):
         return "–" if math.isnan(mean) else (f"{mean:.3f}" if math.isnan(sd) else f"{mean:.3f} ± {sd:.3f}")
 
@@ -388,14 +465,14 @@ def markdown(settings: StudySettings, runs, summary) -> str:
                                                                   for m in metrics)
                      + f" | {runs_of['epochs_run'].mean():.1f} | {runs_of['best_epoch'].mean():.1f} | "
                        f"{runs_of['wall_s'].mean():.0f} |")
-    if settings.reference is not None:
+    for reference, rows in comparisons.groupby("reference", sort=False):
         side = ("two-sided" if settings.sided == "two"
                 else "one-sided, for the alternative that the arm is better than the reference")
-        lines += ["", f"Paired by seed against `{settings.reference}` (the arm's value minus the reference's; "
+        lines += ["", f"Paired by seed against `{reference}` (the arm's value minus the reference's; "
                       f"p-values {side}: paired t-test, Wilcoxon signed-rank test):", "",
                   "| arm | metric | better | difference | seeds in favour | t | p (t) | p (Wilcoxon) |",
                   "|---|---|---|---|---|---|---|---|"]
-        for _, row in summary[summary["arm"] != settings.reference].iterrows():
+        for _, row in rows.iterrows():
             lines.append(f"| {row['arm']} | {row['metric']} | {row['better']} | "
                          f"{cell(row['difference_mean'], row['difference_sd'])} | {int(row['in_favour'])} of "
                          f"{int(row['pairs'])} | {number(row['t'], '.2f')} | {number(row['t_test_p'], '.2g')} | "
@@ -419,9 +496,9 @@ def plot_curves(settings: StudySettings, path: Path) -> None:
     for arm in settings.arms:
         curves: dict[int, list[float]] = {}
         for seed in settings.seeds:
-            record_path = settings.experiment_dir() / "runs" / run_name(arm, seed) / RUN_RECORD
-            if record_path.is_file():
-                for epoch, mae in json.loads(record_path.read_text())["valid_mae"]:
+            record = record_path(settings, arm, seed)
+            if record.is_file():
+                for epoch, mae in json.loads(record.read_text())["valid_mae"]:
                     curves.setdefault(int(epoch), []).append(mae)
         if not curves:
             continue
@@ -440,14 +517,16 @@ def plot_curves(settings: StudySettings, path: Path) -> None:
 
 
 def write_outputs(settings: StudySettings) -> "pandas.DataFrame":  # noqa: F821
-    """runs.csv, summary.csv, summary.md and the curve plot from the runs' records; returns the runs."""
+    """runs.csv, summary.csv, comparisons.csv, summary.md and the curve plot from the runs' records;
+    returns the runs."""
     out = settings.experiment_dir()
     out.mkdir(parents=True, exist_ok=True)
     runs = runs_table(settings)
-    summary = summarise(settings, runs)
+    summary, comparisons = summarise(settings, runs), compare(settings, runs)
     atomic_write_text(out / RUNS_CSV, runs.to_csv(index=False))
     atomic_write_text(out / SUMMARY_CSV, summary.to_csv(index=False))
-    atomic_write_text(out / SUMMARY_MD, markdown(settings, runs, summary))
+    atomic_write_text(out / COMPARISONS_CSV, comparisons.to_csv(index=False))
+    atomic_write_text(out / SUMMARY_MD, markdown(settings, runs, summary, comparisons))
     plot_curves(settings, out / CURVE_PNG)
     return runs
 
@@ -458,18 +537,23 @@ def run_study(settings: StudySettings, address: str | None, resume: bool, num_cp
     import ray
 
     bases = check_study(settings)
+    identity = study_identity(settings, bases)
+    if resume:
+        check_resume(settings, identity)
+    finished = len(records_of(settings))
+    settings.experiment_dir().mkdir(parents=True, exist_ok=True)
+    atomic_write_text(settings.experiment_dir() / STUDY_RECORD, json.dumps(identity, indent=1))
     with ray_cluster(address, num_cpus, min_nodes, settings.trial):
         total = len(settings.arms) * len(settings.seeds)
         concurrent = runs_at_once(settings.trial, ray.cluster_resources(), total)
         print(f"study {settings.name}: {len(settings.arms)} arm(s) x {len(settings.seeds)} seed(s), runs of "
-              f"{settings.trial.workers} worker(s), {concurrent} at once; storage {settings.experiment_dir()}",
-              flush=True)
-        result_grid = build_tuner(settings, bases, concurrent, resume).fit()
+              f"{settings.trial.workers} worker(s), {concurrent} at once; storage {settings.experiment_dir()}"
+              + (f"; {finished} run(s) already finished are kept" if resume else ""), flush=True)
+        result_grid = build_tuner(settings, bases, concurrent).fit()
     for result in result_grid:
-        if result.error is not None:  # the exception's own line, from the end of the remote traceback
-            lines = [line for line in str(result.error).splitlines() if line.strip()]
-            print(f"run {run_name(result.config['arm'], result.config['seed'])}: "
-                  f"{lines[-1] if lines else repr(result.error)}", file=sys.stderr)
+        if result.error is not None:
+            print(f"run {run_name(result.config['arm'], result.config['seed'])}: {error_line(result.error)}",
+                  file=sys.stderr)
     runs = write_outputs(settings)
     print((settings.experiment_dir() / SUMMARY_MD).read_text())
     missing = int((runs["status"] != "finished").sum())
@@ -481,15 +565,7 @@ def study_main(argv: list[str] | None = None) -> int:
     """``launch/study.py``: parse, validate, run or resume the study (or only summarise it)."""
     parser = argparse.ArgumentParser(description="Compare training recipes over seeds: every arm of the study "
                                                  "crossed with every seed, each run a distributed Ray trial.")
-    parser.add_argument("--config", required=True, help="study YAML in configs/study/")
-    parser.add_argument("overrides", nargs="*", metavar="KEY.SUB=VALUE", help="overrides of the study YAML")
-    parser.add_argument("--address", help="an existing Ray cluster (auto, or host:port); default: start Ray here")
-    parser.add_argument("--num-cpus", type=int, help="CPUs of the local Ray instance (default: all)")
-    parser.add_argument("--resume", nargs="?", const="yes", metavar="auto",
-                        help="continue the interrupted study (finished runs are kept); --resume auto: continue it "
-                             "if there is one, else start it")
-    parser.add_argument("--min-nodes", type=int, default=1,
-                        help="with --address: wait until the cluster has this many nodes before starting")
+    add_ray_arguments(parser, "study", "study", "runs")
     parser.add_argument("--summarise", action="store_true",
                         help="only write runs.csv and the summaries from the finished runs' records")
     args = parser.parse_intermixed_args(argv)

@@ -569,7 +569,8 @@ def resume_requested(flag: str | None, experiment: Path) -> bool:
     """``--resume`` (continue), ``--resume auto`` (continue if there is anything to), or neither (start;
     refused where the experiment exists, so that no run is overwritten)."""
     if flag not in (None, "yes", "auto"):
-        raise ConfigError(f"--resume takes no value or 'auto', got {flag!r}")
+        hint = "; put key.sub=value overrides before --resume, which reads the word after it" if "=" in flag else ""
+        raise ConfigError(f"--resume takes no value or 'auto', got {flag!r}{hint}")
     if flag == "auto":
         from ray import tune
 
@@ -610,26 +611,37 @@ def run_experiment(settings: TuneSettings, address: str | None, resume: bool, nu
         print("no trial reported the metric; no best config written", file=sys.stderr)
     errors = int(table["ended"].str.startswith("error").sum())
     for result in result_grid:
-        if result.error is not None:  # the exception's own line, from the end of the remote traceback
-            lines = [line for line in str(result.error).splitlines() if line.strip()]
-            print(f"trial {result_trial_id(result)}: {lines[-1] if lines else repr(result.error)}", file=sys.stderr)
+        if result.error is not None:
+            print(f"trial {result_trial_id(result)}: {error_line(result.error)}", file=sys.stderr)
     print(json.dumps({"experiment": str(out), "trials": len(table), "errors": errors}))
     return errors
+
+
+def error_line(error: BaseException) -> str:
+    """A failed trial's error in one line: the exception's own, from the end of the remote traceback."""
+    lines = [line for line in str(error).splitlines() if line.strip()]
+    return lines[-1] if lines else repr(error)
+
+
+def add_ray_arguments(parser: argparse.ArgumentParser, kind: str, what: str, kept: str) -> None:
+    """The options of every Ray entry point (tuning, studies): where Ray runs, and resuming ``what`` (the
+    experiment, the study) of ``kind`` YAML, keeping its finished ``kept``."""
+    parser.add_argument("--config", required=True, help=f"{kind} YAML in configs/{kind}/")
+    parser.add_argument("overrides", nargs="*", metavar="KEY.SUB=VALUE", help=f"overrides of the {kind} YAML")
+    parser.add_argument("--address", help="an existing Ray cluster (auto, or host:port); default: start Ray here")
+    parser.add_argument("--num-cpus", type=int, help="CPUs of the local Ray instance (default: all)")
+    parser.add_argument("--resume", nargs="?", const="yes", metavar="auto",
+                        help=f"continue the interrupted {what} in storage_path/name (finished {kept} are kept); "
+                             f"--resume auto: continue it if there is one, else start it (for requeued jobs)")
+    parser.add_argument("--min-nodes", type=int, default=1,
+                        help="with --address: wait until the cluster has this many nodes before starting")
 
 
 def tune_main(argv: list[str] | None = None) -> int:
     """``launch/tune.py``: parse, validate, run or resume the experiment."""
     parser = argparse.ArgumentParser(description="Search training-config values with Ray Tune; each trial is a "
                                                  "distributed DeepSpeed run under Ray Train.")
-    parser.add_argument("--config", required=True, help="tuning YAML in configs/tune/")
-    parser.add_argument("overrides", nargs="*", metavar="KEY.SUB=VALUE", help="overrides of the tuning YAML")
-    parser.add_argument("--address", help="an existing Ray cluster (auto, or host:port); default: start Ray here")
-    parser.add_argument("--num-cpus", type=int, help="CPUs of the local Ray instance (default: all)")
-    parser.add_argument("--resume", nargs="?", const="yes", metavar="auto",
-                        help="continue the interrupted experiment in storage_path/name (finished trials are kept); "
-                             "--resume auto: continue it if there is one, else start it (for requeued jobs)")
-    parser.add_argument("--min-nodes", type=int, default=1,
-                        help="with --address: wait until the cluster has this many nodes before starting")
+    add_ray_arguments(parser, "tune", "experiment", "trials")
     args = parser.parse_intermixed_args(argv)
     try:
         settings = load_tune_settings(args.config, args.overrides)

@@ -2,7 +2,7 @@
 
     python launch/study.py --config configs/study/weak_modality.yaml [key.sub=value ...] [--resume] [--address auto]
 
-Writes runs.csv, summary.csv, summary.md and valid_mae.png in storage_path/name (docs/studies.md).
+Writes runs.csv, summary.csv, comparisons.csv, summary.md and valid_mae.png in storage_path/name (docs/studies.md).
 """
 
 import sys

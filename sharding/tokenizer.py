@@ -53,10 +53,27 @@ class TextTokenizer:
         }
 
 
+POOLINGS = ("cls", "mean")
+
+
+def text_feature_encoder(tokenizer: TextTokenizer, text_features: bool, pooling: str) -> "TextFeatureEncoder | None":
+    """A source's ``text_features`` / ``text_pooling`` options: the encoder, or None for token ids. A
+    pooling set without text features would change nothing, so it is refused rather than ignored."""
+    if not text_features:
+        if pooling != "cls":
+            raise ValueError(f"text_pooling {pooling!r} applies only with text_features: true")
+        return None
+    return TextFeatureEncoder(tokenizer, pooling)
+
+
 class TextFeatureEncoder:
-    """Fixed text features: a frozen pretrained encoder's [CLS] vector of each sentence, computed once at
+    """Fixed text features: a frozen pretrained encoder's vector of each sentence, computed once at
     sharding time (the utterance-level features of feature-based MSA pipelines) instead of a frozen
     encoder's forward pass in every training step.
+
+    ``pooling`` says which vector: ``cls``, the final [CLS] state (what BERT-based MSA models fuse), or
+    ``mean``, the mean of the final states of every token ([CLS] and [SEP] included), the sentence
+    embedding that sentence encoders such as all-MiniLM-L6-v2 are trained to produce.
 
     The encoder is the tokenizer's own model, in inference mode (no dropout), run on one sentence at a
     time so a sample's vector never depends on which others share its batch. Vectors are standardised
@@ -64,8 +81,11 @@ class TextFeatureEncoder:
     so augmentations of a given strength mean the same for every modality.
     """
 
-    def __init__(self, tokenizer: TextTokenizer):
+    def __init__(self, tokenizer: TextTokenizer, pooling: str = "cls"):
+        if pooling not in POOLINGS:
+            raise ValueError(f"text_pooling must be one of {list(POOLINGS)}, got {pooling!r}")
         self.tokenizer = tokenizer
+        self.pooling = pooling
         self._model = None
         self.dim = int(self.model.config.hidden_size)
         self.mean_D = np.zeros(self.dim)
@@ -84,8 +104,8 @@ class TextFeatureEncoder:
     def __getstate__(self) -> dict[str, Any]:
         return {**self.__dict__, "_model": None}
 
-    def cls_vector(self, text: str) -> np.ndarray:
-        """The raw [CLS] vector (float64) of one sentence."""
+    def raw_vector(self, text: str) -> np.ndarray:
+        """The raw (unstandardised) vector of one sentence, float64, pooled as ``pooling`` says."""
         import torch
 
         ids_1L = torch.from_numpy(self.tokenizer(text).astype(np.int64))[None]
@@ -98,16 +118,18 @@ class TextFeatureEncoder:
                 hidden_1LD = self.model(input_ids=ids_1L).last_hidden_state
         finally:
             torch.set_num_threads(threads)
-        return hidden_1LD[0, 0].double().numpy()
+        # One sentence, unpadded: every position is a real token, so the mean needs no mask.
+        pooled_D = hidden_1LD[0, 0] if self.pooling == "cls" else hidden_1LD[0].double().mean(0)
+        return pooled_D.double().numpy()
 
     def fit_standardisation(self, texts: list[str], what: str = "reference sentences") -> None:
         """Fix each dimension's mean and standard deviation to those over ``texts`` (``what`` they are,
         for the error message)."""
-        self.set_standardisation(np.stack([self.cls_vector(t) for t in texts]), f"the {len(texts)} {what}")
+        self.set_standardisation(np.stack([self.raw_vector(t) for t in texts]), f"the {len(texts)} {what}")
 
     def set_standardisation(self, feats_ND: np.ndarray, what: str) -> None:
-        """Fix each dimension's mean and standard deviation to those of raw [CLS] vectors already computed
-        (``cls_vector`` of N texts: ``what`` they are, for the error message)."""
+        """Fix each dimension's mean and standard deviation to those of raw vectors already computed
+        (``raw_vector`` of N texts: ``what`` they are, for the error message)."""
         self.mean_D = feats_ND.mean(axis=0)
         std_D = feats_ND.std(axis=0)
         if not np.all(std_D > 0):
@@ -116,11 +138,11 @@ class TextFeatureEncoder:
         self.std_D = std_D
 
     def standardise(self, raw_D: np.ndarray) -> np.ndarray:
-        """A raw [CLS] vector (or rows of them) standardised with the fixed statistics, as float32."""
+        """A raw vector (or rows of them) standardised with the fixed statistics, as float32."""
         return ((raw_D - self.mean_D) / self.std_D).astype(np.float32)
 
     def __call__(self, text: str) -> np.ndarray:
-        return self.standardise(self.cls_vector(text))
+        return self.standardise(self.raw_vector(text))
 
     @functools.cached_property
     def _weights_sha256(self) -> dict[str, str]:
@@ -132,4 +154,7 @@ class TextFeatureEncoder:
 
     def identity(self) -> dict[str, Any]:
         """What the build records: the encoder's weights, so a rebuild with other weights is refused."""
-        return {"path": str(self.tokenizer.path), "dim": self.dim, "weights_sha256": self._weights_sha256}
+        identity = {"path": str(self.tokenizer.path), "dim": self.dim, "weights_sha256": self._weights_sha256}
+        if self.pooling != "cls":  # only then, so builds made before the option existed still match theirs
+            identity["pooling"] = self.pooling
+        return identity

@@ -248,11 +248,12 @@ def test_mosi_real_bclstm_holds_out_whole_videos(tmp_path):
 @needs_mosi
 @pytest.mark.slow  # ~2,200 single-transcript MiniLM passes at build time, 1 to 2 minutes on 2 cores
 def test_mosi_real_text_features(tmp_path):
-    """text_features: text is the frozen MiniLM's [CLS] vector of the transcript, z-scored with the train
+    """text_features: text is the frozen MiniLM's vector of the transcript (text_pooling: mean, as the
+    CPU-track configs build it: the mean over tokens), z-scored with the train
     split's statistics (recorded in the manifest); the option is recorded only when set."""
     from sharding.tokenizer import TextFeatureEncoder
 
-    decoded = build("mosi_real", {"split": "std", "text_features": True}, tmp_path / "out")
+    decoded = build("mosi_real", {"split": "std", "text_features": True, "text_pooling": "mean"}, tmp_path / "out")
     manifest = load_manifest(tmp_path / "out")
     text_spec = manifest.schema.modality("text")
     assert manifest.schema.names == ("text", "audio")
@@ -267,13 +268,13 @@ def test_mosi_real_text_features(tmp_path):
     np.testing.assert_allclose(train_text.std(0), 1, atol=1e-5)
     test_text = np.stack([s.features["text"] for s in decoded["test"]]).astype(np.float64)
     assert np.abs(test_text.mean(0)).max() > 1e-2  # statistics of the train split, not of every split
-    # Each vector is the encoder's [CLS] output for that transcript, standardised with those statistics.
+    # Each vector is the encoder's mean output over that transcript's tokens, standardised with those statistics.
     with open(MOSI_REAL / "segments.csv", newline="") as handle:
         records = {r["id"]: r for r in csv.DictReader(handle)}
-    encoder = TextFeatureEncoder(TextTokenizer(None, max_len=50))
+    encoder = TextFeatureEncoder(TextTokenizer(None, max_len=50), pooling="mean")
     for split, samples in decoded.items():
         for sample in samples[::97]:
-            expected = ((encoder.cls_vector(records[sample.id]["text"]) - mean) / std).astype(np.float32)
+            expected = ((encoder.raw_vector(records[sample.id]["text"]) - mean) / std).astype(np.float32)
             np.testing.assert_array_equal(sample.features["text"], expected)
     # The audio features are those of the build without the option.
     plain = make_source("mosi_real", {"split": "std"})

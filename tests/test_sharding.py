@@ -211,9 +211,10 @@ def test_bad_source_sample_leaves_no_shard(tmp_path, synthetic_source, monkeypat
 
 
 def test_text_features_are_the_frozen_encoders_standardised_cls_vectors(tmp_path, monkeypatch):
-    """text_features: text is the packaged MiniLM's [CLS] vector of the sentence, standardised over the
-    reference sentences; the other modalities and the label are those of the same seed without it, and
-    a two-process build (forked writers) writes what make_sample gives."""
+    """text_features: text is the packaged MiniLM's [CLS] vector of the sentence (with text_pooling: mean,
+    its mean over tokens), standardised over the reference sentences; the other modalities and the label
+    are those of the same seed without it, and a two-process build (forked writers) writes what
+    make_sample gives."""
     import torch
     from transformers import AutoModel
 
@@ -256,6 +257,22 @@ def test_text_features_are_the_frozen_encoders_standardised_cls_vectors(tmp_path
     for sample, expected in zip(decoded, samples):
         np.testing.assert_allclose(sample.features["text"], expected.features["text"], atol=1e-6)
     assert load_manifest(out).source["text_features"]["dim"] == 384
+
+    # text_pooling: mean: the masked mean over every token of the padded batch, standardised likewise.
+    pooled = SyntheticSource("mosi", text_features=True, text_pooling="mean", **options)
+    with torch.no_grad():
+        hidden_BLD = reference_model(input_ids=ids_BL, attention_mask=mask_BL).last_hidden_state
+    mean_BD = ((hidden_BLD * mask_BL[..., None]).sum(1) / mask_BL.sum(1, keepdim=True)).numpy()
+    pooled_samples = np.stack([pooled.make_sample("train", i).features["text"] for i in range(6)])
+    np.testing.assert_allclose(pooled_samples, (mean_BD - pooled.text_encoder.mean_D) / pooled.text_encoder.std_D,
+                               atol=2e-4)
+    assert np.abs(pooled_samples - np.stack([s.features["text"] for s in samples])).max() > 0.1
+    assert pooled.description()["text_features"]["pooling"] == "mean"
+    assert "pooling" not in source.description()["text_features"]  # builds made before the option still match
+    with pytest.raises(ValueError, match="text_pooling 'mean' applies only with text_features: true"):
+        SyntheticSource("mosi", text_pooling="mean", **options)
+    with pytest.raises(ValueError, match=r"text_pooling must be one of \['cls', 'mean'\], got 'max'"):
+        SyntheticSource("mosi", text_features=True, text_pooling="max", **options)
 
     lone = TextFeatureEncoder(TextTokenizer(None, max_len=50))
     with pytest.raises(ValueError, match="constant over the 1 reference sentences"):

@@ -18,7 +18,8 @@ import pytest
 import scipy.stats
 import yaml
 
-from dist_mmfuse.study import CURVE_PNG, RUN_RECORD, RUNS_CSV, SUMMARY_CSV, SUMMARY_MD, load_study_settings
+from dist_mmfuse.study import (COMPARISONS_CSV, CURVE_PNG, RUN_RECORD, RUNS_CSV, SUMMARY_CSV, SUMMARY_MD,
+                               load_study_settings)
 
 from .conftest import REPO, write_train_config
 from .test_tune import tune_env
@@ -31,6 +32,7 @@ def write_study(tmp_path: Path, small_shards: Path, epochs: int = 2, **extra) ->
                                extra={"trainer": {"epochs": epochs, "log_every": 5}})
     settings = {
         "name": "s", "storage_path": str(tmp_path / "study"), "seeds": [3, 4], "reference": "late", "sided": "one",
+        "comparisons": [["late", "mmim"]],
         "arms": {"late": {"config": str(train), "overrides": ["objective.name=late_fusion"]},
                  "mmim": {"config": str(train), "overrides": ["objective.mmim.alpha=0.2"]}},
         "metrics": ["mae", "corr"],
@@ -50,7 +52,8 @@ def records(study: Path) -> dict[str, Path]:
 def test_a_two_arm_two_seed_study_interrupted_and_resumed(small_shards, tmp_path):
     """SIGINT once a run has finished and before all have; ``--resume`` finishes the study without
     running a finished run again. runs.csv then has four finished rows, and the summary's means, sds and
-    paired statistics equal a direct computation from runs.csv."""
+    paired statistics equal a direct computation from runs.csv. A resume with a changed arm is refused;
+    one with a seed added runs only the new seed's runs."""
     config = write_study(tmp_path, small_shards, epochs=4)
     study = tmp_path / "study" / "s"
     env = tune_env(tmp_path)
@@ -89,9 +92,9 @@ def test_a_two_arm_two_seed_study_interrupted_and_resumed(small_shards, tmp_path
         assert row["mae"] == final["test_mae"] and row["best_epoch"] == final["best_epoch"]
         assert row["audio_cost"] == pytest.approx(row["no_audio_mae"] - row["mae"])
         assert row["no_audio_mae"] != row["mae"]  # the evaluation removed audio
-        config = yaml.safe_load((study / "runs" / row["run"] / "config.yaml").read_text())
-        assert config["run"]["seed"] == row["seed"]
-        assert config["objective"]["name"] == ("late_fusion" if row["arm"] == "late" else "mmim")
+        saved = yaml.safe_load((study / "runs" / row["run"] / "config.yaml").read_text())
+        assert saved["run"]["seed"] == row["seed"]
+        assert saved["objective"]["name"] == ("late_fusion" if row["arm"] == "late" else "mmim")
 
     summary = pd.read_csv(study / SUMMARY_CSV).set_index(["arm", "metric"])
     for arm in ("late", "mmim"):
@@ -99,21 +102,44 @@ def test_a_two_arm_two_seed_study_interrupted_and_resumed(small_shards, tmp_path
             values = runs[runs["arm"] == arm].sort_values("seed")[metric].to_numpy()
             assert summary.loc[(arm, metric), "mean"] == pytest.approx(values.mean(), rel=1e-12)
             assert summary.loc[(arm, metric), "sd"] == pytest.approx(values.std(ddof=1), rel=1e-12)
-    late = runs[runs["arm"] == "late"].sort_values("seed")
-    mmim = runs[runs["arm"] == "mmim"].sort_values("seed")
-    for metric, alternative in (("mae", "less"), ("corr", "greater"), ("audio_cost", "greater")):
-        differences = mmim[metric].to_numpy() - late[metric].to_numpy()
-        row = summary.loc[("mmim", metric)]
-        assert row["difference_mean"] == pytest.approx(differences.mean(), rel=1e-12)
-        assert row["difference_sd"] == pytest.approx(differences.std(ddof=1), rel=1e-12)
-        favour = differences < 0 if alternative == "less" else differences > 0
-        assert row["in_favour"] == favour.sum() and row["pairs"] == 2
-        t_test = scipy.stats.ttest_rel(mmim[metric], late[metric], alternative=alternative)
-        assert row["t_test_p"] == pytest.approx(t_test.pvalue, rel=1e-9)
-        assert row["wilcoxon_p"] == pytest.approx(
-            scipy.stats.wilcoxon(mmim[metric], late[metric], alternative=alternative).pvalue, rel=1e-9)
-    assert "| mmim | mae | lower |" in (study / SUMMARY_MD).read_text()
+    # mmim against the reference, and the further comparison late against mmim (one-sided: arm better)
+    comparisons = pd.read_csv(study / COMPARISONS_CSV).set_index(["arm", "reference", "metric"])
+    assert sorted(set(comparisons.index.droplevel("metric"))) == [("late", "mmim"), ("mmim", "late")]
+    for arm, reference in (("mmim", "late"), ("late", "mmim")):
+        mine = runs[runs["arm"] == arm].sort_values("seed")
+        theirs = runs[runs["arm"] == reference].sort_values("seed")
+        for metric, alternative in (("mae", "less"), ("corr", "greater"), ("audio_cost", "greater")):
+            differences = mine[metric].to_numpy() - theirs[metric].to_numpy()
+            row = comparisons.loc[(arm, reference, metric)]
+            assert row["difference_mean"] == pytest.approx(differences.mean(), rel=1e-12)
+            assert row["difference_sd"] == pytest.approx(differences.std(ddof=1), rel=1e-12)
+            favour = differences < 0 if alternative == "less" else differences > 0
+            assert row["in_favour"] == favour.sum() and row["pairs"] == 2
+            t_test = scipy.stats.ttest_rel(mine[metric], theirs[metric], alternative=alternative)
+            assert row["t_test_p"] == pytest.approx(t_test.pvalue, rel=1e-9)
+            assert row["wilcoxon_p"] == pytest.approx(
+                scipy.stats.wilcoxon(mine[metric], theirs[metric], alternative=alternative).pvalue, rel=1e-9)
+    markdown = (study / SUMMARY_MD).read_text()
+    assert "Paired by seed against `late`" in markdown and "Paired by seed against `mmim`" in markdown
+    assert "| mmim | mae | lower |" in markdown and "| late | mae | lower |" in markdown
     assert (study / CURVE_PNG).stat().st_size > 1000
+
+    # A resume whose arm would train otherwise is refused, naming the change; one that adds a seed runs
+    # only the new runs and keeps every finished one.
+    changed = subprocess.run(STUDY + ["--config", str(config), "arms.mmim.overrides=[objective.mmim.alpha=0.3]",
+                                      "--resume"],
+                             cwd=REPO, env=env, capture_output=True, text=True, timeout=300)
+    assert changed.returncode == 2 and "Traceback" not in changed.stderr, changed.stderr[-3000:]
+    assert "changed: arms.mmim: config.objective.mmim.alpha" in changed.stderr
+    finished = {name: path.read_text() for name, path in records(study).items()}
+    extended = subprocess.run(STUDY + ["--config", str(config), "seeds=[3, 4, 5]", "--resume", "--num-cpus", "2"],
+                              cwd=REPO, env=env, capture_output=True, text=True, timeout=900)
+    assert extended.returncode == 0, extended.stdout[-3000:] + extended.stderr[-3000:]
+    assert "4 run(s) already finished are kept" in extended.stdout
+    assert all((study / "runs" / name / RUN_RECORD).read_text() == record for name, record in finished.items())
+    runs = pd.read_csv(study / RUNS_CSV)
+    assert len(runs) == 6 and (runs["status"] == "finished").all() and set(records(study)) == {
+        f"{arm}-s{seed}" for arm in ("late", "mmim") for seed in (3, 4, 5)}
 
 
 def test_studies_that_cannot_compare_are_refused(small_shards, tmp_path):
@@ -136,6 +162,9 @@ def test_studies_that_cannot_compare_are_refused(small_shards, tmp_path):
     assert "evaluations.no_audio.drop: ['smell']" in refused("evaluations.no_audio.drop=[smell]")
     assert "metrics ['corr_x']: evaluation reports" in refused("metrics=[mae, corr_x]")
     assert "reference 'plain' is not an arm" in refused("reference=plain")
+    assert "comparisons [mmim, plain]: ['plain'] are not arms" in refused("comparisons=[[mmim, plain]]")
+    assert "an arm compared with itself" in refused("comparisons=[[mmim, mmim]]")
+    assert "put key.sub=value overrides before --resume" in refused("--resume", "seeds=[3]")
     assert not (tmp_path / "study" / "s").exists()
 
 

@@ -13,9 +13,10 @@ values up to 376). ``standardize`` (default on) z-scores every feature dimension
 standard deviation of the *train* split only, recorded in the manifest. Unscaled, MMIM's unbounded
 log-likelihood term starts near -3,500 and its clipped gradients leave the task loss almost untrained.
 
-``text_features`` stores text as fixed features instead of token ids: the frozen pretrained encoder's [CLS]
-vector of each transcript (``TextFeatureEncoder``: the tokenizer's model, one transcript at a time in
-inference mode), a ``vector`` modality computed once here, so no training step runs a text model. With
+``text_features`` stores text as fixed features instead of token ids: the frozen pretrained encoder's vector
+of each transcript (``TextFeatureEncoder``: the tokenizer's model, one transcript at a time in inference
+mode; ``text_pooling`` ``cls``, its [CLS] state, or ``mean``, the mean over tokens, the sentence embedding
+MiniLM-L6 was trained for), a ``vector`` modality computed once here, so no training step runs a text model. With
 ``standardize`` it is z-scored per dimension like the other features, with the *train* split's mean and
 standard deviation (recorded in the manifest as ``text``).
 """
@@ -32,7 +33,7 @@ import numpy as np
 from dist_mmfuse.manifest import DataError
 from dist_mmfuse.schema import DatasetSchema, ModalityKind, ModalitySpec, Sample
 
-from ..tokenizer import TextFeatureEncoder, TextTokenizer
+from ..tokenizer import TextTokenizer, text_feature_encoder
 from .base import Source
 
 FEATURES = ("audio", "video", "text_cnn")
@@ -52,7 +53,7 @@ class MosiRealSource(Source):
     def __init__(self, root: str | None = None, split: str = "std", features: list[str] | None = None,
                  allow_leaky_features: bool = False, valid_fraction: float = 0.1, seed: int = 0,
                  tokenizer_path: str | None = None, text_max_len: int = 50, standardize: bool = True,
-                 text_features: bool = False):
+                 text_features: bool = False, text_pooling: str = "cls"):
         self.root = Path(root) if root else default_mosi_root()
         if split not in ("std", "bclstm"):
             raise ValueError(f"mosi_real: split must be 'std' or 'bclstm', got {split!r}")
@@ -87,11 +88,11 @@ class MosiRealSource(Source):
                 values = (values - mean) / std
                 self.statistics[name] = {"mean": mean.tolist(), "std": std.tolist()}
             self.arrays[name] = values.astype(np.float32)
-        self.text_encoder = TextFeatureEncoder(self.tokenizer) if text_features else None
+        self.text_encoder = text_feature_encoder(self.tokenizer, text_features, text_pooling)
         self.text_vectors = None
         if self.text_encoder:
-            # Every transcript's raw [CLS] vector, once (the train rows' also fix the statistics).
-            raw_ND = np.stack([self.text_encoder.cls_vector(r["text"]) for r in self.rows])
+            # Every transcript's raw vector, once (the train rows' also fix the statistics).
+            raw_ND = np.stack([self.text_encoder.raw_vector(r["text"]) for r in self.rows])
             if standardize:
                 self.text_encoder.set_standardisation(raw_ND[train], f"the {len(train)} train transcripts")
                 self.statistics["text"] = {"mean": self.text_encoder.mean_D.tolist(),

@@ -25,9 +25,9 @@ the noise itself is what identifies a sample's weak modality; a contrastive enco
 noise, whatever the objective.
 
 Text is real words from a small sentiment lexicon, tokenized with the real tokenizer at sharding time.
-With ``text_features``, text is instead the frozen pretrained encoder's standardised [CLS] vector of the
-sentence (``TextFeatureEncoder``: the tokenizer's model, standardised over 512 reference sentences of
-the generator), a ``vector`` modality; with ``vector_features`` as well, every modality is one
+With ``text_features``, text is instead the frozen pretrained encoder's standardised vector of the
+sentence (``TextFeatureEncoder``: the tokenizer's model, its [CLS] state or, with ``text_pooling: mean``,
+its mean over tokens, standardised over 512 reference sentences of the generator), a ``vector`` modality; with ``vector_features`` as well, every modality is one
 utterance-level vector and a training step needs no sequence model at all.
 """
 
@@ -40,7 +40,7 @@ import numpy as np
 
 from dist_mmfuse.schema import DatasetSchema, ModalityKind, ModalitySpec, Sample
 
-from ..tokenizer import TextFeatureEncoder, TextTokenizer
+from ..tokenizer import TextTokenizer, text_feature_encoder
 from .base import Source
 
 POSITIVE_WORDS = ("good", "great", "excellent", "love", "wonderful", "amazing", "best", "enjoyed", "brilliant", "fun")
@@ -96,6 +96,7 @@ class SyntheticSource(Source):
         weak_factors: int = 0,
         weak_factor_noise: float = 1.0,
         text_features: bool = False,
+        text_pooling: str = "cls",
     ):
         if preset not in PRESETS:
             raise ValueError(f"synthetic: unknown preset {preset!r}; choose from {sorted(PRESETS)}")
@@ -133,7 +134,7 @@ class SyntheticSource(Source):
                              f"{weak_dim}, got {weak_factors}")
         self.vector_features = bool(vector_features)
         self.tokenizer = TextTokenizer(tokenizer_path, max_len=self.preset.text_len)
-        self.text_encoder = TextFeatureEncoder(self.tokenizer) if text_features else None
+        self.text_encoder = text_feature_encoder(self.tokenizer, text_features, text_pooling)
         if self.text_encoder:
             reference_rng = np.random.default_rng([self.seed, REFERENCE_STREAM])
             self.text_encoder.fit_standardisation(reference_sentences(reference_rng, REFERENCE_SENTENCES))
