@@ -305,7 +305,7 @@ def test_mosi_real_cpu_track_configs(track, split):
              str(c.data.modalities), c.data.prepare.model_dump_json()) for c in configs.values()}
     assert len(data) == 1
     options = configs["mmim"].data.prepare.options
-    assert options["split"] == split and options["text_features"] is True
+    assert options["split"] == split and options["text_features"] is True and options["text_pooling"] == "mean"
     assert options.get("features", ["audio"]) == (["audio"] if split == "std" else ["audio", "video"])
     assert {name: c.objective.name for name, c in configs.items()} == {name: name for name in configs}
     for name in ("mmim", "late_fusion"):  # MMIM's recipe (METHODS.md §1.4-1.5)
@@ -328,4 +328,5 @@ def test_mosi_real_cpu_track_configs(track, split):
     assert arms == {"constant": REPO / "configs" / track / "mmim.yaml",
                     **{name: REPO / "configs" / track / f"{name}.yaml" for name in configs}}
     assert study["arms"]["constant"]["kind"] == "constant" and study["reference"] == "late_fusion"
-    assert study["seeds"] == [1, 2, 3, 4, 5] and study["trial"]["workers"] == 1
+    assert study["seeds"] == list(range(1, 11)) and study["trial"]["workers"] == 1
+    assert study["comparisons"] == [["self_mi", "self_mm"]]  # Self-MI is Self-MM plus its CPC terms
