@@ -304,7 +304,7 @@ def constant_run(config: Config) -> dict[str, Any]:
 
 def study_identity(settings: StudySettings, bases: dict[str, dict[str, Any]]) -> dict[str, Any]:
     """What decides a run's result (each arm's kind and resolved training config, the evaluations, the
-    workers per run), and the grid of arms and seeds, as JSON values."""
+    workers per run), and the seeds it ran with (for the record), as JSON values."""
     return json.loads(json.dumps({
         "arms": {arm: {"kind": spec.kind, "config": bases[arm]} for arm, spec in settings.arms.items()},
         "evaluations": {name: e.model_dump(mode="json") for name, e in settings.evaluations.items()},

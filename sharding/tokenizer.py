@@ -120,7 +120,7 @@ class TextFeatureEncoder:
             torch.set_num_threads(threads)
         # One sentence, unpadded: every position is a real token, so the mean needs no mask.
         pooled_D = hidden_1LD[0, 0] if self.pooling == "cls" else hidden_1LD[0].double().mean(0)
-        return pooled_D.double().numpy()
+        return pooled_D.double().numpy()  # the mean in float64 already; [CLS] is widened here
 
     def fit_standardisation(self, texts: list[str], what: str = "reference sentences") -> None:
         """Fix each dimension's mean and standard deviation to those over ``texts`` (``what`` they are,

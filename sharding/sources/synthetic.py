@@ -27,8 +27,9 @@ noise, whatever the objective.
 Text is real words from a small sentiment lexicon, tokenized with the real tokenizer at sharding time.
 With ``text_features``, text is instead the frozen pretrained encoder's standardised vector of the
 sentence (``TextFeatureEncoder``: the tokenizer's model, its [CLS] state or, with ``text_pooling: mean``,
-its mean over tokens, standardised over 512 reference sentences of the generator), a ``vector`` modality; with ``vector_features`` as well, every modality is one
-utterance-level vector and a training step needs no sequence model at all.
+its mean over tokens, standardised over 512 reference sentences of the generator), a ``vector``
+modality; with ``vector_features`` as well, every modality is one utterance-level vector and a
+training step needs no sequence model at all.
 """
 
 from __future__ import annotations
