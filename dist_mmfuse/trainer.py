@@ -37,6 +37,7 @@ from typing import Any, Callable
 import numpy as np
 import torch
 from torch import nn
+from torch.profiler import record_function
 
 from . import distributed as dist
 from .config import Config, TrainerConfig, deepspeed_settings, write_resolved_config, zero_stage
@@ -63,6 +64,9 @@ CHECKPOINT_INFO = "checkpoint.json"  # in each tag: what resuming must match, re
 CHECKPOINT_FORMAT = "dist_mmfuse.checkpoint/1"
 INIT_FROM = "init_from.json"  # in the run directory of a run started from an export (model.init_from)
 UNIVERSAL_DIR = ".universal"  # under checkpoints/: a ZeRO checkpoint converted for another world size, while it loads
+# Profiler ranges around the parts of a training step (bench/train_throughput.py --profile reads them);
+# outside a profiler each costs about a microsecond.
+SCOPE = "dist_mmfuse::"
 
 
 class CheckpointError(RuntimeError):
@@ -493,14 +497,17 @@ class Trainer:
                 else torch.zeros((), device=self.device)
             if want_grad_norm:
                 self._last_grad_norm = grad_norm
-        flags = self.guard.flags(terms, grad_norm)
-        self.optimizer.skip_if = flags.any()
+        with record_function(f"{SCOPE}nonfinite_guard"):
+            flags = self.guard.flags(terms, grad_norm)
+            self.optimizer.skip_if = flags.any()
         try:
-            self.engine.step()
+            with record_function(f"{SCOPE}optimizer_step"):
+                self.engine.step()
         finally:
             self.optimizer.skip_if = None
-        skipped = self.guard.record(flags, self.state.global_step + 1,
-                                    engine_skipped=not self.engine.was_step_applied())
+        with record_function(f"{SCOPE}nonfinite_guard"):
+            skipped = self.guard.record(flags, self.state.global_step + 1,
+                                        engine_skipped=not self.engine.was_step_applied())
         self.objective.discard_step(skipped)
         return terms
 
@@ -521,7 +528,8 @@ class Trainer:
     def accumulate_gradients(self, micro_batches: list[Batch], stage: str, step: int) -> dict[str, torch.Tensor]:
         """Forward and backward over the micro-batches of one step, leaving the optimizer step (the
         accumulation boundary) to the caller; returns the detached loss terms."""
-        micro_batches = [b.to(self.device) for b in micro_batches]
+        with record_function(f"{SCOPE}host_to_device"):
+            micro_batches = [b.to(self.device) for b in micro_batches]
         if len(micro_batches) != self.micro_batches_per_step:
             raise ValueError(f"{len(micro_batches)} micro-batches for one step; the engine accumulates "
                              f"{self.micro_batches_per_step}")
@@ -539,7 +547,8 @@ class Trainer:
             if index:
                 self.engine.step()  # not a boundary: the engine only counts the micro-step
             loss, terms = self.engine(batch, stage, step * len(micro_batches) + index)
-            self.engine.backward(loss, scale_wrt_gas=average)
+            with record_function(f"{SCOPE}backward"):
+                self.engine.backward(loss, scale_wrt_gas=average)
             for key, value in {"loss": loss.detach(), **terms}.items():
                 summed[key] = summed.get(key, 0) + value
                 counts[key] = counts.get(key, 0) + 1

@@ -16,5 +16,6 @@ if [ -z "${SLURM_CONF:-}" ] && [ "${SLURM_LOCAL:-1}" != 0 ]; then
   fi
 fi
 status=0
-.venv/bin/python -m pytest -q --durations=15 "$@" || status=$?
+# Two workers (TEST_WORKERS=0: one process); tests/conftest.py keeps cluster tests and shared fixtures together.
+.venv/bin/python -m pytest -q --durations=15 --numprocesses "${TEST_WORKERS:-2}" --dist loadgroup "$@" || status=$?
 exit $status

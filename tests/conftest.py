@@ -11,6 +11,10 @@ import pytest
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+if os.environ.get("PYTEST_XDIST_WORKER"):
+    # Two workers share the cores: one compute thread each (and in the processes they start), or their
+    # OpenMP threads spin against each other (a 2-second test took 40 s beside another worker).
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 from dist_mmfuse.data.codec import encode_sample, open_tar_writer  # noqa: E402
 from dist_mmfuse.files import atomic_write_text  # noqa: E402
@@ -159,3 +163,29 @@ def equivalence_runs(small_shards, tmp_path_factory):
     from .equivalence import run_cases
 
     return run_cases(tmp_path_factory.mktemp("equivalence"), small_shards)
+
+
+# launch/test.sh runs the suite on two pytest-xdist workers (``--dist loadgroup``): about a third of a
+# serial run's time goes to waiting (process start-up, Ray and SLURM scheduling, timeouts), which the
+# other worker fills. Tests that start a Ray instance (locally, or over the SLURM cluster) run one at a
+# time, in one worker: Ray's state API, which Ray Train's clean-up uses, refuses to choose between two
+# instances on one machine, and a stopped trial's resources are then never freed. Tests that share a
+# costly fixture run in the worker that builds it, so it is built once. The longest work goes out first
+# (the groups, then the slow tests); short tests fill in.
+CLUSTER_MODULES = {"test_tune", "test_study", "test_slurm"}
+SHARED_FIXTURES = ("elastic_runs", "equivalence_runs", "finished_run", "mosi_run", "vector_shards")
+
+
+@pytest.hookimpl(tryfirst=True)  # before xdist's own hook, which reads the groups
+def pytest_collection_modifyitems(config, items):
+    order = {}
+    for item in items:
+        shared = [name for name in SHARED_FIXTURES if name in item.fixturenames]
+        module = item.module.__name__.rsplit(".", 1)[-1]
+        group = "clusters" if module in CLUSTER_MODULES else (shared[0] if shared else None)
+        if group is not None:
+            item.add_marker(pytest.mark.xdist_group(group))
+        order[item.nodeid] = (0 if group == "clusters" else 1 if group else 2 if item.get_closest_marker("slow")
+                              else 3)
+    if config.getoption("numprocesses", default=None) and config.getoption("dist", default="no") == "loadgroup":
+        items.sort(key=lambda item: order[item.nodeid])  # stable: each group keeps its order
