@@ -11,7 +11,7 @@
 # later one fails or the run is cut short; profiles go to OUT_DIR/profiles/. A machine without the
 # project's packages gets them from wheels in .whl/ (bench/device_wheels.sh makes them).
 set -uo pipefail
-out=${1:?usage: bench/gpu_throughput.sh OUT_DIR}
+out=$(realpath -m "${1:?usage: bench/gpu_throughput.sh OUT_DIR}")
 mkdir -p "$out/profiles"
 cd "$(dirname "$0")/.."
 export PYTHONUNBUFFERED=1 PYTHONPATH=$PWD${PYTHONPATH:+:$PYTHONPATH}
