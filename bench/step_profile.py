@@ -177,8 +177,8 @@ def markdown(table: dict[str, Any], step_ms: float) -> str:
 def lstm_flops_per_sample(trainer, batch) -> float:
     """Training FLOPs (forward and the two backward products: 3 x forward) of the LSTMs, per sample. The
     flop counter does not see inside the fused LSTM kernels (cuDNN, oneDNN), so they are counted here: per
-    layer and frame, 2 x 4H x (D_in + H) multiply-adds for the gates, over the padded length the
-    ``last_step`` LSTM runs on."""
+    layer and frame, 4H x (D_in + H) multiply-adds (2 FLOPs each) for the gates, over the padded length
+    the ``last_step`` LSTM runs on."""
     total = 0.0
     for name, encoder in trainer.engine.module.model.encoders.items():
         if not isinstance(encoder, SequenceEncoder):

@@ -13,7 +13,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 if os.environ.get("PYTEST_XDIST_WORKER"):
     # Two workers share the cores: one compute thread each (and in the processes they start), or their
-    # OpenMP threads spin against each other (a 2-second test took 40 s beside another worker).
+    # OpenMP threads spin against each other (a 2-second test took 40 s beside other work on the cores).
     os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 from dist_mmfuse.data.codec import encode_sample, open_tar_writer  # noqa: E402
