@@ -197,11 +197,11 @@ def flops_per_sample(trainer, batch, stage: str, step: int) -> float:
     forward and backward of a fresh copy of the train module, plus the LSTMs counted by hand."""
     from torch.utils.flop_counter import FlopCounterMode
 
-    from dist_mmfuse.trainer import build_train_module, give_train_labels
+    from dist_mmfuse.train_module import build_train_module, give_train_labels
 
     module = build_train_module(trainer.schema, trainer.config)
     give_train_labels(module.objective, trainer.config.data)
-    dtype = trainer.engine.module.model.fusion.linear_1.weight.dtype
+    dtype = trainer.engine.module.model.compute_dtype
     module.to(device=trainer.device, dtype=dtype).train()
     counter = FlopCounterMode(display=False)
     with counter:

@@ -52,7 +52,7 @@ BERT_BASE = {"architectures": ["BertModel"], "model_type": "bert", "hidden_size"
 OBJECTIVE_SETTINGS = {
     "mmim": {"stage": "main", "model": {}},
     "tuple_infonce": {"stage": "contrast", "model": {}},
-    "self_mi": {"stage": "main", "model": {"fusion_head": "self_mm"}},
+    "self_mi": {"stage": "main", "model": {"fusion": "self_mm"}},
 }
 
 

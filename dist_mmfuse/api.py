@@ -41,7 +41,7 @@ class Predictor:
 
     def __init__(self, exported: ExportedModel, device: str | torch.device | None = None):
         from .config import Config
-        from .trainer import build_train_module
+        from .train_module import build_train_module
 
         self.path = exported.path
         self.info = exported.info

@@ -83,7 +83,7 @@ def train_main(argv: list[str] | None = None) -> int:
     Every check that can run before the process group does (exit code 2, one line, no traceback). A run
     that fails later (non-finite values, a checkpoint that cannot be written, a collective that times
     out) prints its error and exits with 1."""
-    from .trainer import CheckpointError, check_resume, finished_run_summary, resume_accumulation
+    from .checkpoint import CheckpointError, check_resume, finished_run_summary, resume_accumulation
 
     args = parse_train_args(argv)
     try:
@@ -149,7 +149,7 @@ def check_model_inputs(config, manifest, fresh_start: bool) -> None:
     """Before any process group: the run's exports will find the tokenizer sharding used, and a fresh run's
     ``model.init_from`` weights fit the model (ExportError or InitFromError, naming each mismatch)."""
     from .export import export_assets, preprocessing_record
-    from .trainer import build_train_module, init_from_export
+    from .train_module import build_train_module, init_from_export
 
     schema = run_schema(config, manifest)
     export_assets(config, schema, preprocessing_record(manifest, schema))
@@ -186,8 +186,8 @@ def _train(config, manifest, world, args, accumulation: int) -> int:
                 else:  # mid-epoch (epochs numbered from 1, as everywhere a user sees them)
                     stage = trainer.objective.epoch_stages(state.epoch)[state.stage_index]
                     print(f"resumed from {tag}: epoch {state.epoch + 1} of {epochs}, stage {stage}, step {state.step}")
-                if trainer.resume_note:
-                    print(trainer.resume_note, flush=True)
+                if trainer.checkpoints.resume_note:
+                    print(trainer.checkpoints.resume_note, flush=True)
         state = trainer.fit()
     if world.is_main:
         print(_where_results_are(config))  # before the result, which stays the last thing printed (tools parse it)
@@ -196,7 +196,7 @@ def _train(config, manifest, world, args, accumulation: int) -> int:
 
 
 def _where_results_are(config) -> str:
-    from .trainer import BEST_MODEL
+    from .checkpoint import BEST_MODEL
 
     run_dir = config.run_dir()
     best = run_dir / BEST_MODEL
@@ -218,7 +218,7 @@ def _load_checkpoint_weights(path: Path) -> tuple[dict, dict, Path]:
     """(fp32 state_dict, config dict, tag directory) of a checkpoint you made yourself (DeepSpeed unpickles)."""
     import yaml
 
-    from .trainer import checkpoint_tag_dir, consolidated_fp32_state
+    from .checkpoint import checkpoint_tag_dir, consolidated_fp32_state
 
     tag_dir = checkpoint_tag_dir(path)
     return consolidated_fp32_state(tag_dir), yaml.safe_load((tag_dir / "config.yaml").read_text()), tag_dir
@@ -270,8 +270,9 @@ def eval_main(argv: list[str] | None = None) -> int:
         return 2
     import torch
 
+    from .evaluation import mean_representations, predict_split
     from .models import WithoutModalities
-    from .trainer import build_train_module, mean_representations, predict_split
+    from .train_module import build_train_module
 
     world = world_info()
     init_process_group(world)
@@ -308,7 +309,7 @@ def eval_main(argv: list[str] | None = None) -> int:
 def export_main(argv: list[str] | None = None) -> int:
     """Write a checkpoint's consolidated fp32 weights, config and schema as an export directory."""
     from .export import export_model_dir
-    from .trainer import CHECKPOINT_INFO, CheckpointError
+    from .checkpoint import CHECKPOINT_INFO, CheckpointError
 
     parser = argparse.ArgumentParser(description="Export a DeepSpeed checkpoint as a model directory (safetensors "
                                                  "weights in fp32, the resolved config, the dataset schema).",
@@ -348,7 +349,9 @@ def _checkpoint_export_assets(state: dict, raw_config: dict, tag_dir: Path):
     from .export import export_assets, preprocessing_record
     from .manifest import check_shard_files, load_manifest
     from .schema import DatasetSchema
-    from .trainer import CheckpointError, build_train_module, predict_split
+    from .checkpoint import CheckpointError
+    from .evaluation import predict_split
+    from .train_module import build_train_module
 
     config = Config.model_validate(raw_config)
     shard_dir = config.data.shard_dir

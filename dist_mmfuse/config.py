@@ -14,9 +14,11 @@ directory. The resolved config holds absolute paths.
 
 from __future__ import annotations
 
+import copy
 import json
 import os
 import re
+import sys
 from pathlib import Path
 from typing import Annotated, Any, Callable, Literal
 
@@ -29,6 +31,11 @@ from .storage import check_location, is_url, redact_credentials
 
 # The objectives this system implements; each is a plug-in chosen by name.
 OBJECTIVE_NAMES = ("late_fusion", "mmim", "self_mm", "self_mi", "tuple_infonce")
+# The fusion plug-ins (models/fusion/), chosen by model.fusion.
+FUSION_NAMES = ("mmim", "self_mm")
+# Keys that were renamed: (old dotted key, new dotted key). Configs, checkpoints and exports that use an old
+# key still load (``migrate_renamed_keys``); a config file a user wrote says so once.
+RENAMED_KEYS = (("model.fusion_head", "model.fusion"),)
 SOURCE_NAMES = ("synthetic", "mmsa", "mult", "table", "mosi_real")
 # DeepSpeed keys the trainer sets from the run config (data.batch_size, trainer.*).
 RUN_CONFIG_KEYS = ("train_batch_size", "train_micro_batch_size_per_gpu", "gradient_accumulation_steps",
@@ -144,9 +151,10 @@ class ModelConfig(_Strict):
     init: Literal["xavier", "default"] = Field(
         "xavier", description="xavier: MMIM's xavier_normal_ on every matrix outside the pretrained text encoder; "
                               "default: torch's own initialisation (Self-MM)")
-    fusion_head: Literal["mmim", "self_mm"] = Field(
-        "mmim", description="mmim: dropout, tanh, tanh (the representation is the second layer); self_mm: "
-                            "dropout, ReLU, ReLU (the representation is the first layer, Self-MM's F_f)")
+    fusion: Literal[FUSION_NAMES] = Field(  # type: ignore[valid-type]
+        "mmim", description="the fusion plug-in (dist_mmfuse/models/fusion/). mmim: dropout, tanh, tanh (the fusion "
+                            "vector is the second layer); self_mm: dropout, ReLU, ReLU (the fusion vector is the "
+                            "first layer, Self-MM's F_f). Formerly model.fusion_head, which still works")
     encoder_sizes: dict[str, EncoderSizes] = Field(
         default_factory=dict, description="per-modality hidden/out sizes of sequence and vector encoders "
                                           "(Self-MM: audio LSTM 32 -> 16, video 64 -> 32)")
@@ -404,11 +412,21 @@ class Config(_Strict):
     objective: ObjectiveConfig = Field(default_factory=ObjectiveConfig)
     trainer: TrainerConfig = Field(default_factory=TrainerConfig)
 
+    @model_validator(mode="before")
+    @classmethod
+    def _renamed_keys(cls, data: Any) -> Any:
+        # Saved configs (checkpoints, exports, study records) and older config files may use an old key.
+        if isinstance(data, dict):
+            if _has_renamed_keys(data):
+                data = copy.deepcopy(data)  # never the caller's dict
+                migrate_renamed_keys(data)
+        return data
+
     @model_validator(mode="after")
     def _objective_requirements(self) -> "Config":
-        if self.objective.name in ("self_mm", "self_mi") and self.model.fusion_head != "self_mm":
+        if self.objective.name in ("self_mm", "self_mi") and self.model.fusion != "self_mm":
             raise ValueError(f"objective {self.objective.name} generates labels from Self-MM's fusion feature F_f: "
-                             "set model.fusion_head=self_mm")
+                             "set model.fusion=self_mm")
         tuple_cfg = self.objective.tuple_infonce
         if self.objective.name == "tuple_infonce" and tuple_cfg.mode == "pretrain_finetune":
             if tuple_cfg.pretrain_epochs >= self.trainer.epochs:
@@ -432,6 +450,53 @@ class Config(_Strict):
 
     def to_yaml(self) -> str:
         return yaml.safe_dump(self.model_dump(mode="json"), sort_keys=False)
+
+
+def _lookup(raw: dict[str, Any], dotted: str) -> tuple[dict[str, Any] | None, str]:
+    """(the section holding ``dotted``'s last part, that part) in nested dicts; None where a section is absent."""
+    *sections, key = dotted.split(".")
+    node: Any = raw
+    for section in sections:
+        node = node.get(section) if isinstance(node, dict) else None
+    return (node if isinstance(node, dict) else None), key
+
+
+def _has_renamed_keys(raw: dict[str, Any]) -> bool:
+    return any((section := _lookup(raw, old)[0]) is not None and _lookup(raw, old)[1] in section
+               for old, _ in RENAMED_KEYS)
+
+
+def migrate_renamed_keys(raw: dict[str, Any]) -> list[str]:
+    """Rename the old keys of ``RENAMED_KEYS`` in the nested dict ``raw`` (in place); returns the old keys found.
+    ValueError where an old key and its new name are both set, to different values."""
+    found = []
+    for old, new in RENAMED_KEYS:
+        section, old_key = _lookup(raw, old)
+        if section is None or old_key not in section:
+            continue
+        new_key = _lookup(raw, new)[1]  # renames stay within their section
+        value = section.pop(old_key)
+        if new_key in section and section[new_key] != value:
+            raise ValueError(f"{old} (the old name of {new}) is {value!r} and {new} is {section[new_key]!r}; set "
+                             f"{new} only")
+        section[new_key] = value
+        found.append(old)
+    return found
+
+
+_NOTED_RENAMES: set[str] = set()
+
+
+def note_renamed_keys(raw: dict[str, Any], source: str | Path) -> None:
+    """Say once per process (on rank 0) which old key names a config a user wrote still uses."""
+    if os.environ.get("RANK", "0") != "0":
+        return
+    for old, new in RENAMED_KEYS:
+        section, key = _lookup(raw, old)
+        if section is not None and key in section and old not in _NOTED_RENAMES:
+            _NOTED_RENAMES.add(old)
+            print(f"note: {source}: {old} is deprecated: it is now {new} (the same values); {old} still works for now",
+                  file=sys.stderr, flush=True)
 
 
 def apply_override(raw: dict[str, Any], override: str) -> str:
@@ -519,8 +584,11 @@ def config_from_dict(raw: dict[str, Any], overrides: list[str] | tuple[str, ...]
     and modalities; ``check_model``: the text model must be available offline."""
     path = Path(source)
     # Paths the overrides set are relative to the working directory (the file's were resolved by load_config).
-    config = validate_with_overrides(Config, raw, overrides, source,
-                                     after_overrides=lambda tree: resolve_paths(tree, Path.cwd()))
+    def after_overrides(tree: dict[str, Any]) -> None:
+        resolve_paths(tree, Path.cwd())
+        note_renamed_keys(tree, source)
+
+    config = validate_with_overrides(Config, raw, overrides, source, after_overrides=after_overrides)
     if config.data.prepare is not None:
         _check_source_options(path, config.data.prepare)
     deepspeed_settings(config, path)

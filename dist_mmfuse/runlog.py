@@ -14,7 +14,8 @@ from tqdm import tqdm
 from .files import atomic_write_text
 
 if TYPE_CHECKING:
-    from .config import RunConfig
+    from .config import Config, RunConfig
+    from .distributed import WorldInfo
 
 WANDB_DIR = "wandb"  # <run>/wandb: W&B's files (offline-run-*, run-*) and the id of the run's W&B run
 WANDB_ID = "run_id"
@@ -227,3 +228,24 @@ class SampleLog:
 
     def close(self) -> None:
         self._file.close()
+
+
+def open_run_logger(config: Config, world: WorldInfo, device) -> RunLogger:
+    """The run's logger (rank 0 writes; the others only count), started on every rank alike: if rank 0
+    cannot start a W&B run that ``run.report_to`` asks for, every rank raises TrackingError (a collective)."""
+    import torch
+
+    from . import distributed as dist
+
+    logger, failure = None, None
+    try:
+        logger = RunLogger(config.run_dir(), enabled=world.is_main, progress_bar=config.trainer.progress_bar,
+                           run=config.run, resolved=config.model_dump(mode="json"))  # = config.yaml
+    except TrackingError as exc:
+        failure = str(exc)
+    if "wandb" in config.run.report_to and dist.or_across_ranks(
+            torch.tensor([failure is not None], device=device)).item():
+        raise TrackingError(failure or "rank 0 could not start the W&B run of run.report_to (see its error)")
+    if logger is None:  # refused without W&B in report_to: not a case RunLogger has
+        raise TrackingError(failure)
+    return logger

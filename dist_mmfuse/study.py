@@ -38,7 +38,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from .config import Config, ConfigError, read_yaml_mapping, resolve_paths, validate_with_overrides
+from .config import (Config, ConfigError, migrate_renamed_keys, read_yaml_mapping, resolve_paths,
+                     validate_with_overrides)
 from .files import atomic_write_text
 from .manifest import DataError
 from .quiet import quiet_libraries
@@ -331,6 +332,8 @@ def check_resume(settings: StudySettings, identity: dict[str, Any]) -> None:
     if not path.is_file():
         return
     stored = json.loads(path.read_text())
+    for arm in stored["arms"].values():  # a study recorded before a key was renamed holds the old name
+        migrate_renamed_keys(arm["config"])
     changed = [f"arms.{arm}: {', '.join(differing_keys(stored['arms'][arm], identity['arms'][arm]))}"
                for arm in stored["arms"] if arm in identity["arms"] and stored["arms"][arm] != identity["arms"][arm]]
     changed += [key for key in ("evaluations", "workers") if stored[key] != identity[key]]

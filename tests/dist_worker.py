@@ -203,7 +203,8 @@ def resumed_state(world, config_path: str, overrides: list[str], checkpoint: str
 
     from dist_mmfuse.config import load_config
     from dist_mmfuse.manifest import load_manifest
-    from dist_mmfuse.trainer import Trainer, resume_accumulation
+    from dist_mmfuse.checkpoint import resume_accumulation
+    from dist_mmfuse.trainer import Trainer
 
     config = load_config(config_path, overrides)
     trainer = Trainer(config, load_manifest(config.data.shard_dir), world,
@@ -224,7 +225,7 @@ def reference(config_path: str, overrides: list[str], phases: str, total_batch: 
     import torch
 
     from dist_mmfuse.config import load_config
-    from dist_mmfuse.trainer import build_train_module, give_train_labels
+    from dist_mmfuse.train_module import build_train_module, give_train_labels
 
     config = load_config(config_path, overrides)
     module = build_train_module(load_schema(config), config).to(dtype)

@@ -84,7 +84,7 @@ def write_configs(root: Path, shards: Path) -> dict[str, Path]:
         "mmim": write_train_config(root / "mmim.yaml", shards, root / "run", extra={
             "model": NO_DROPOUT, "objective": {"name": "mmim", "mmim": {"alpha": 0.5}}, "trainer": trainer}),
         "self_mi": write_train_config(root / "self_mi.yaml", shards, root / "run", extra={
-            "model": {**NO_DROPOUT, "fusion_head": "self_mm", "init": "default"},
+            "model": {**NO_DROPOUT, "fusion": "self_mm", "init": "default"},
             "objective": {"name": "self_mi", "self_mm": {"head_dropout": 0.0}, "self_mi": {"alpha": 0.5}},
             "trainer": trainer}),
         # Unequal weights on every block of negatives, a projection head, no augmentation (beta = 0: the

@@ -151,10 +151,35 @@ def test_every_shipped_config_validates():
 
 
 def test_self_mm_needs_its_fusion_head_and_known_modalities(good):
-    with pytest.raises(ConfigError, match=rf"{good}: Value error, objective self_mi .* set model.fusion_head=self_mm"):
+    with pytest.raises(ConfigError, match=rf"{good}: Value error, objective self_mi .* set model.fusion=self_mm"):
         load_config(good, ["objective.name=self_mi"])
     with pytest.raises(ConfigError, match=r"objective.self_mm.head_dims: unknown modality name\(s\) \['smell'\]"):
-        load_config(good, ["objective.name=self_mm", "model.fusion_head=self_mm", "objective.self_mm.head_dims={smell: 4}"])
+        load_config(good, ["objective.name=self_mm", "model.fusion=self_mm", "objective.self_mm.head_dims={smell: 4}"])
+
+
+def test_the_old_name_of_model_fusion_still_works_and_says_so(good, tmp_path, capsys, monkeypatch):
+    """model.fusion_head (before the fusions became plug-ins) reads as model.fusion, in a file or an override,
+    with a note naming the file; both names with different values are refused; saved configs that hold the
+    old name (checkpoints, exports, study records) load silently."""
+    from dist_mmfuse import config as config_module
+    from dist_mmfuse.config import Config, migrate_renamed_keys
+
+    monkeypatch.setattr(config_module, "_NOTED_RENAMES", set())  # said once per process: this test's first
+    config = load_config(good, ["objective.name=self_mm", "model.fusion_head=self_mm"])
+    assert config.model.fusion == "self_mm" and "fusion_head" not in config.model_dump()["model"]
+    note = capsys.readouterr().err
+    assert f"{good}: model.fusion_head is deprecated: it is now model.fusion" in note
+    in_file = write(tmp_path, good.read_text() + "model: {fusion_head: self_mm}\n")
+    assert load_config(in_file, ["objective.name=self_mi"]).model.fusion == "self_mm"
+    with pytest.raises(ConfigError, match=r"model.fusion_head \(the old name of model.fusion\) is 'self_mm' and "
+                                          r"model.fusion is 'mmim'; set model.fusion only"):
+        load_config(good, ["model.fusion_head=self_mm", "model.fusion=mmim"])
+    saved = yaml.safe_load(write_resolved_config(config, tmp_path / "saved").read_text())
+    saved["model"]["fusion_head"] = saved["model"].pop("fusion")
+    kept = yaml.safe_load(yaml.safe_dump(saved))
+    assert Config.model_validate(saved) == config and saved == kept  # the caller's dict is left as it was
+    assert migrate_renamed_keys(saved) == ["model.fusion_head"] and saved["model"]["fusion"] == "self_mm"
+    assert capsys.readouterr().err == ""
 
 
 def test_a_text_model_that_is_not_available_offline_fails_at_config_time():

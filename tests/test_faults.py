@@ -29,7 +29,7 @@ from dist_mmfuse.config import load_config
 from dist_mmfuse.data.loader import make_loader
 from dist_mmfuse.distributed import free_port
 from dist_mmfuse.manifest import load_manifest
-from dist_mmfuse.trainer import consolidated_fp32_state
+from dist_mmfuse.checkpoint import consolidated_fp32_state
 from sharding.sources.synthetic import SyntheticSource
 from sharding.writer import ShardBuilder
 
@@ -295,7 +295,7 @@ def test_a_skipped_step_leaves_self_mms_label_banks_untouched(vector_shards, tmp
     otherwise the one NaN row would spread through the centres into every label generated from epoch 2
     on, and every later step would be skipped. Here only the steps with the extreme sample are."""
     config = write_train_config(tmp_path / "c.yaml", vector_shards, tmp_path / "run", objective="self_mi", extra={
-        "model": {"fusion_head": "self_mm"}, "trainer": {"epochs": 2, "log_samples": True}})
+        "model": {"fusion": "self_mm"}, "trainer": {"epochs": 2, "log_samples": True}})
     train_log, skipped, with_bad = train_with_extreme_sample(vector_shards, tmp_path, config)
     assert len(with_bad) == 2 and skipped == with_bad and max(train_log) == 24
     banks = torch.load(tmp_path / "run" / "checkpoints" / "epoch0002" / "rank0.pt", weights_only=True)["objective"]

@@ -247,7 +247,7 @@ def test_cpc_structure_switch_reaches_mmim_and_self_mi(small_shards):
     assert [type(m).__name__ for m in official.cpc["audio"].net] == ["Linear", "Tanh", "Linear", "Linear"]
     assert [type(m).__name__ for m in every.cpc["audio"].net] == ["Linear", "Tanh", "Linear", "Tanh", "Linear"]
     self_mm_model = FusionModel(loader.schema, ModelConfig(text_random_init=True, text_config=TINY_TEXT_CONFIG,
-                                                           fusion_head="self_mm"))
+                                                           fusion="self_mm"))
     self_mi = build_objective(loader.schema, self_mm_model, ObjectiveConfig(name="self_mi", self_mi={"cpc_layers": 3}))
     assert [type(m).__name__ for m in self_mi.cpc["vision"].net] == ["Linear", "Tanh", "Linear", "Linear"]
 

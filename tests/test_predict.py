@@ -121,6 +121,35 @@ def test_load_model_in_a_fresh_process_reproduces_eval_from_raw_inputs(mosi_run)
     np.testing.assert_allclose(predictions, evaluated["prediction"], rtol=0, atol=1e-6)
 
 
+def test_an_export_and_a_checkpoint_saved_before_model_fusion_was_named_so_still_load(mosi_run, tmp_path):
+    """model.fusion was model.fusion_head: an export whose config.yaml holds the old name predicts the same,
+    and a checkpoint whose config.yaml does still resumes under a config that names model.fusion."""
+    import shutil
+
+    from dist_mmfuse import load_model
+    from dist_mmfuse.checkpoint import check_resume
+    from dist_mmfuse.config import load_config
+
+    def old_names(config_yaml: Path) -> None:
+        text = config_yaml.read_text()
+        assert "  fusion: mmim\n" in text and "fusion_head" not in text
+        config_yaml.write_text(text.replace("  fusion: mmim\n", "  fusion_head: mmim\n"))
+
+    old = tmp_path / "old_export"
+    shutil.copytree(mosi_run["model"], old)
+    old_names(old / "config.yaml")
+    samples = raw_mosi(mosi_run["eval"]["id"][:16])
+    np.testing.assert_array_equal(load_model(old, device="cpu").predict(samples),
+                                  load_model(mosi_run["model"], device="cpu").predict(samples))
+    runs = tmp_path / "runs"
+    shutil.copytree(mosi_run["root"] / "runs" / "run", runs / "run")
+    tags = [p for p in (runs / "run" / "checkpoints").iterdir() if (p / "config.yaml").is_file()]
+    for tag in tags:
+        old_names(tag / "config.yaml")
+    config = load_config(mosi_run["config"], [f"run.output_dir={runs}"])
+    assert config.model.fusion == "mmim" and check_resume(config, "latest", 1, 0) in tags
+
+
 def test_raw_text_gives_the_token_ids_the_shards_hold(mosi_run):
     from dist_mmfuse import load_model
 
@@ -262,7 +291,7 @@ def test_zero3_and_bf16_exports_hold_the_fp32_master_weights(mosi_run, tmp_path,
     """The best-model export of a ZeRO-3 or bf16 run equals the fp32 master weights DeepSpeed's
     zero_to_fp32 consolidates from the checkpoint of the same epoch, and loads the same way."""
     from dist_mmfuse import load_model
-    from dist_mmfuse.trainer import consolidated_fp32_state
+    from dist_mmfuse.checkpoint import consolidated_fp32_state
 
     config = write_train_config(tmp_path / "c.yaml", mosi_run["shards"], tmp_path / "run", extra={
         "data": {"batch_size": 8, "eval_batch_size": 64},

@@ -82,7 +82,7 @@ def tiny_self_mi(small_shards):
     loader = StreamingLoader(small_shards, "train", LoaderOptions(batch_size=24, num_workers=0), train=False)
     batch = next(iter(loader.epoch(0)))
     model = FusionModel(loader.schema, ModelConfig(text_random_init=True, text_config=TINY_TEXT_CONFIG,
-                                                   fusion_head="self_mm")).double()
+                                                   fusion="self_mm")).double()
     config = ObjectiveConfig(name="self_mi", self_mm={"head_dims": {"audio": 8}, "head_dim": 6})
     objective = build_objective(loader.schema, model, config).double()
     labels_N, present_N, offset = split_labels(small_shards, "train")
@@ -213,7 +213,7 @@ def test_self_mi_switches_choose_what_cpc_contrasts(small_shards, cpc_fusion, cp
     loader = StreamingLoader(small_shards, "train", LoaderOptions(batch_size=16, num_workers=0), train=False)
     batch = next(iter(loader.epoch(0)))
     model = FusionModel(loader.schema, ModelConfig(text_random_init=True, text_config=TINY_TEXT_CONFIG,
-                                                   fusion_head="self_mm")).double().eval()
+                                                   fusion="self_mm")).double().eval()
     objective = build_objective(loader.schema, model, ObjectiveConfig(
         name="self_mi", self_mi={"cpc_fusion": cpc_fusion, "cpc_target": cpc_target, "alpha": 0.3})).double().eval()
     objective.init_train_labels(*split_labels(small_shards, "train"))
@@ -233,7 +233,7 @@ def build_self_mi(shards, self_mi: dict, mmim: dict | None = None):
     torch.manual_seed(3)
     loader = StreamingLoader(shards, "train", LoaderOptions(batch_size=24, num_workers=0), train=False)
     model = FusionModel(loader.schema, ModelConfig(text_random_init=True, text_config=TINY_TEXT_CONFIG,
-                                                   fusion_head="self_mm")).double()
+                                                   fusion="self_mm")).double()
     config = ObjectiveConfig(name="self_mi", self_mm={"head_dims": {"audio": 8}, "head_dim": 6}, self_mi=self_mi,
                              mmim=mmim or {})
     objective = build_objective(loader.schema, model, config).double()
@@ -352,7 +352,7 @@ def test_self_mi_with_the_ba_term_trains_through_deepspeed(small_shards, tmp_pat
     from .test_training import run_ranks
 
     config = write_train_config(tmp_path / "c.yaml", small_shards, tmp_path / "run", objective="self_mi", extra={
-        "model": {"text_random_init": True, "text_config": dict(TINY_TEXT_CONFIG), "fusion_head": "self_mm"},
+        "model": {"text_random_init": True, "text_config": dict(TINY_TEXT_CONFIG), "fusion": "self_mm"},
         "objective": {"name": "self_mi", "self_mi": {"ba_weight": 0.1}},
         "trainer": {"deepspeed_config": str(REPO / "configs" / "deepspeed" / "zero2_fp32.json")}})
     result = run_ranks(1, config, ["data.batch_size=32"], "mmilb:2:0,main:3:0,mmilb:2:1,main:1:1",

@@ -172,7 +172,7 @@ def test_a_frozen_text_encoder_stays_fixed_while_the_rest_trains(small_shards, t
 
 @pytest.mark.parametrize("objective, extra", [
     ("mmim", {}),
-    ("self_mi", {"model": {"text_random_init": True, "text_config": dict(TINY_TEXT_CONFIG), "fusion_head": "self_mm"}}),
+    ("self_mi", {"model": {"text_random_init": True, "text_config": dict(TINY_TEXT_CONFIG), "fusion": "self_mm"}}),
 ], ids=["mmim", "self_mi"])
 def test_resume_continues_exactly(small_shards, tmp_path, objective, extra):
     """Resuming from a mid-epoch checkpoint replays the rest of training exactly: the same losses and

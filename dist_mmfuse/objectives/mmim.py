@@ -238,7 +238,7 @@ class MMIM(Objective):
         self.pairs = [tuple(p) for p in cfg.pairs] if cfg.pairs else default_pairs(schema, names)
         self.ba = BATerm(self.pairs, model.rep_dims, cfg)
         self.mmilb = self.ba.mmilb
-        self.cpc = nn.ModuleDict({name: CPC(dim, model.fusion.linear_2.out_features, cfg.cpc_layers,
+        self.cpc = nn.ModuleDict({name: CPC(dim, model.fusion.out_dim, cfg.cpc_layers,
                                             cfg.cpc_activations)
                                   for name, dim in model.rep_dims.items()})
         # Shape (1,): a 0-dim parameter breaks deepspeed.initialize's broadcast on gloo (STACK_NOTES.md).

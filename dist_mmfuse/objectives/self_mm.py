@@ -161,7 +161,7 @@ class SelfMM(Objective):
         self.head_dims = {m: cfg.head_dims.get(m, cfg.head_dim) for m in model.rep_dims}
         self.heads = nn.ModuleDict({m: UnimodalHead(dim, self.head_dims[m], cfg.head_dropouts.get(m, cfg.head_dropout))
                                     for m, dim in model.rep_dims.items()})
-        self.bank_dims = {FUSION: model.fusion.linear_1.out_features, **self.head_dims}
+        self.bank_dims = {FUSION: model.fusion.out_dim, **self.head_dims}
         self.banks: LabelBanks | None = None
         self.index_offset = 0  # the training split's first global index (bank row 0)
         self.epoch = 1  # 1-based, as the official loop counts

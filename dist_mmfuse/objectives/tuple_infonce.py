@@ -268,7 +268,7 @@ class TupleInfoNCE(Objective):
         # The model is the trainer's (it sits beside this objective in one module); a tuple keeps it from
         # being registered twice. Disturbed tuples go through its fusion head.
         self._model = (model,)
-        fusion_dim = model.fusion.linear_2.out_features
+        fusion_dim = model.fusion.out_dim
         self.projection = (nn.Sequential(nn.Linear(fusion_dim, fusion_dim), nn.ReLU(),
                                          nn.Linear(fusion_dim, cfg.projection_dim)) if cfg.projection_dim else None)
         self.alpha = {m: float(cfg.alpha.get(m, cfg.alpha_default)) for m in self.modalities}
@@ -311,7 +311,7 @@ class TupleInfoNCE(Objective):
         encoder_stages = both if self.cfg.finetune == "full" else contrast_only
         fusion_stages = contrast_only if self.cfg.finetune == "probe" else both
         text_names = model.text_parameter_names()
-        prediction = {id(p) for p in model.fusion.linear_3.parameters()}
+        prediction = {id(p) for p in model.fusion.prediction_parameters()}
         text, encoders, fusion, pred = [], [], [], []
         for name, param in model.named_parameters():
             if name in text_names:
@@ -384,8 +384,8 @@ class TupleInfoNCE(Objective):
         if self.cfg.search.absent == "zero_input":
             return model.encode(zeroed(batch, absent))
         reps = model.encode(batch, skip=absent)
-        weight = model.fusion.linear_1.weight  # the representations' dtype and device
-        return {m: reps[m] if m in reps else weight.new_zeros((batch.size, model.rep_dims[m]))
+        like = next(model.fusion.parameters())  # the representations' dtype and device
+        return {m: reps[m] if m in reps else like.new_zeros((batch.size, model.rep_dims[m]))
                 for m in self.modalities}
 
     def dropout_branch(self, stage: str, step: int) -> int:

@@ -1,0 +1,154 @@
+"""The fusion model: one encoder per modality the dataset declares, then the fusion plug-in
+``model.fusion`` chooses (models/fusion/). Its forward returns each modality's representation, the fusion
+vector and the prediction (:class:`ModelOutput`); objectives build their own heads on top (objectives/).
+
+This module wires encoders to a fusion and owns the model's output; it never holds a loss, an optimizer or
+a file (train_module.py puts the model and its objective together for training).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import torch
+from torch import nn
+
+from ..config import ModelConfig
+from ..data.loader import Batch
+from ..schema import DatasetSchema
+from .encoders import SequenceEncoder, TextEncoder, build_encoder
+from .fusion import FusionInputs, build_fusion
+
+
+@dataclass
+class ModelOutput:
+    reps: dict[str, torch.Tensor]  # modality -> (B, d_m)
+    fusion_BH: torch.Tensor  # (B, fusion out_dim): MMIM's Z, or Self-MM's F_f
+    pred_B: torch.Tensor  # (B,)
+    # Per-sample tensors an objective asks for besides the clean forward (TupleInfoNCE's augmented view).
+    extra: dict[str, torch.Tensor] = field(default_factory=dict)
+
+    def tensors(self) -> list[torch.Tensor]:
+        """Every per-sample tensor, in a fixed order (``from_tensors`` inverts it)."""
+        return [*self.reps.values(), self.fusion_BH, self.pred_B, *self.extra.values()]
+
+    def from_tensors(self, tensors: list[torch.Tensor]) -> "ModelOutput":
+        """An output with this one's layout holding ``tensors`` (in ``tensors()`` order)."""
+        count = len(self.reps)
+        reps, (fusion_BH, pred_B), extra = tensors[:count], tensors[count:count + 2], tensors[count + 2:]
+        return ModelOutput(dict(zip(self.reps, reps)), fusion_BH, pred_B, dict(zip(self.extra, extra)))
+
+    @staticmethod
+    def concat(outputs: list["ModelOutput"]) -> "ModelOutput":
+        """The rows of ``outputs`` in order, as one output."""
+        return outputs[0].from_tensors([torch.cat(column) for column in zip(*(o.tensors() for o in outputs))])
+
+
+class FusionModel(nn.Module):
+    """Per-modality encoders plus the fusion."""
+
+    def __init__(self, schema: DatasetSchema, config: ModelConfig):
+        super().__init__()
+        self.schema = schema
+        self.encoders = nn.ModuleDict({spec.name: build_encoder(spec, config) for spec in schema.modalities})
+        self.rep_dims = {name: encoder.out_dim for name, encoder in self.encoders.items()}
+        self.fusion = build_fusion(self.rep_dims, {name: encoder.sequence_dim for name, encoder in
+                                                   self.encoders.items()}, config)
+
+    @property
+    def compute_dtype(self) -> torch.dtype:
+        """The dtype the engine runs the model in (fp32, bf16 or fp16): feature inputs are cast to it."""
+        return next(self.fusion.parameters()).dtype
+
+    def text_parameter_names(self) -> set[str]:
+        """Names of the pretrained text encoders' parameters (they get their own learning rate)."""
+        return {f"encoders.{name}.{p}" for name, enc in self.encoders.items() if isinstance(enc, TextEncoder)
+                for p, _ in enc.named_parameters()}
+
+    def encode(self, batch: Batch, skip: tuple[str, ...] | set[str] = ()) -> dict[str, torch.Tensor]:
+        """Each modality's representation (B, d_m), except those in ``skip``; the encoders never see each
+        other's inputs."""
+        return self.encode_inputs(batch, skip, with_sequences=False).reps
+
+    def encode_inputs(self, batch: Batch, skip: tuple[str, ...] | set[str] = (),
+                      with_sequences: bool | None = None) -> FusionInputs:
+        """What the fusion receives for ``batch`` (modalities in ``skip`` left out): the representations,
+        and (``with_sequences``, by default when the fusion needs them) each modality as a time sequence
+        with its mask: a text encoder's hidden states, a sequence's frames, a vector as one step."""
+        with_sequences = self.fusion.needs_sequences if with_sequences is None else with_sequences
+        dtype = self.compute_dtype
+        inputs = FusionInputs(reps={})
+        for name, encoder in self.encoders.items():
+            if name in skip:
+                continue
+            values = batch.values[name]
+            if isinstance(encoder, TextEncoder):
+                if with_sequences:
+                    hidden_BLD = encoder.hidden_states(values, batch.masks[name])
+                    inputs.reps[name] = hidden_BLD[:, 0]
+                    inputs.sequences[name], inputs.masks[name] = hidden_BLD, batch.masks[name].bool()
+                else:
+                    inputs.reps[name] = encoder(values, batch.masks[name])
+            elif isinstance(encoder, SequenceEncoder):
+                frames_BTD = values.to(dtype)
+                inputs.reps[name] = encoder(frames_BTD, batch.lengths[name])
+                if with_sequences:
+                    steps_T = torch.arange(frames_BTD.shape[1], device=frames_BTD.device)
+                    inputs.sequences[name] = frames_BTD
+                    inputs.masks[name] = steps_T[None, :] < batch.lengths[name].to(frames_BTD.device)[:, None]
+            else:
+                features_BD = values.to(dtype)
+                inputs.reps[name] = encoder(features_BD)
+                if with_sequences:
+                    inputs.sequences[name] = features_BD[:, None, :]
+                    inputs.masks[name] = torch.ones(features_BD.shape[0], 1, dtype=torch.bool,
+                                                    device=features_BD.device)
+        return inputs
+
+    def fuse(self, reps: dict[str, torch.Tensor], sequences: dict[str, torch.Tensor] | None = None,
+             masks: dict[str, torch.Tensor] | None = None) -> tuple[torch.Tensor, torch.Tensor]:
+        """(fusion_BH, pred_B) of per-modality representations (any rows, any key order), with the sequences
+        and masks a fusion that attends over time needs."""
+        if self.fusion.needs_sequences and sequences is None:
+            raise ValueError(f"model.fusion={self.fusion.name} attends over time: it needs each modality's sequence "
+                             "and mask, not only the representations")
+        ordered = {name: reps[name] for name in self.encoders}
+        return self.fusion(FusionInputs(ordered, sequences or {}, masks or {}))
+
+    def forward(self, batch: Batch) -> ModelOutput:
+        inputs = self.encode_inputs(batch)
+        fusion_BH, pred_B = self.fusion(inputs)
+        return ModelOutput(reps=inputs.reps, fusion_BH=fusion_BH, pred_B=pred_B)
+
+
+class WithoutModalities(nn.Module):
+    """A trained model with some modalities removed at test time: their representations are replaced by
+    one fixed vector each (``fill``: the mean over a split, or zeros), so the prediction keeps the
+    model's usual input scale but none of those modalities' per-sample information."""
+
+    def __init__(self, model: FusionModel, fill: dict[str, torch.Tensor]):
+        super().__init__()
+        unknown = sorted(set(fill) - set(model.rep_dims))
+        if unknown:
+            raise ValueError(f"cannot remove modalities {unknown}: the model has {list(model.rep_dims)}")
+        if model.fusion.needs_sequences:
+            raise ValueError(f"cannot remove modalities from model.fusion={model.fusion.name}: it attends over each "
+                             "modality's sequence, which a fixed vector does not replace")
+        self.model = model
+        self.fill = fill
+
+    def forward(self, batch: Batch) -> ModelOutput:
+        reps = self.model.encode(batch, skip=set(self.fill))  # the removed modalities' inputs are never read
+        rows, dtype = batch.size, self.model.compute_dtype
+        for name, vector_D in self.fill.items():
+            reps[name] = vector_D.to(dtype).expand(rows, -1)
+        fusion_BH, pred_B = self.model.fuse(reps)
+        return ModelOutput(reps=reps, fusion_BH=fusion_BH, pred_B=pred_B)
+
+
+def xavier_init_(module: nn.Module, skip: set[str]) -> None:
+    """MMIM's initialisation: xavier_normal_ on every parameter with more than one dimension, except
+    the pretrained text encoders (``skip`` holds their parameter names)."""
+    for name, param in module.named_parameters():
+        if param.dim() > 1 and name not in skip:
+            nn.init.xavier_normal_(param)
