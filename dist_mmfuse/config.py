@@ -461,9 +461,13 @@ def _lookup(raw: dict[str, Any], dotted: str) -> tuple[dict[str, Any] | None, st
     return (node if isinstance(node, dict) else None), key
 
 
+def _has_key(raw: dict[str, Any], dotted: str) -> bool:
+    section, key = _lookup(raw, dotted)
+    return section is not None and key in section
+
+
 def _has_renamed_keys(raw: dict[str, Any]) -> bool:
-    return any((section := _lookup(raw, old)[0]) is not None and _lookup(raw, old)[1] in section
-               for old, _ in RENAMED_KEYS)
+    return any(_has_key(raw, old) for old, _ in RENAMED_KEYS)
 
 
 def migrate_renamed_keys(raw: dict[str, Any]) -> list[str]:
@@ -487,23 +491,45 @@ def migrate_renamed_keys(raw: dict[str, Any]) -> list[str]:
 _NOTED_RENAMES: set[str] = set()
 
 
-def note_renamed_keys(raw: dict[str, Any], source: str | Path) -> None:
-    """Say once per process (on rank 0) which old key names a config a user wrote still uses."""
-    if os.environ.get("RANK", "0") != "0":
-        return
+def current_key(key: str) -> str:
+    """The name a dotted key has now (``RENAMED_KEYS``): an old key, or a key under an old section, renamed."""
     for old, new in RENAMED_KEYS:
-        section, key = _lookup(raw, old)
-        if section is not None and key in section and old not in _NOTED_RENAMES:
+        if key == old or key.startswith(old + "."):
+            return new + key[len(old):]
+    return key
+
+
+def note_renamed_keys(raw: dict[str, Any], overrides: list[str] | tuple[str, ...], source: str | Path) -> None:
+    """Say once per process (on rank 0) which old key names a config file or its overrides still use."""
+    from .distributed import world_info
+
+    try:
+        if not world_info().is_main:
+            return
+    except ValueError:  # an inconsistent launcher environment: said later, where the world is needed
+        pass
+    overridden = [item.partition("=")[0] for item in overrides]
+    used = {old for old, _ in RENAMED_KEYS if _has_key(raw, old)}
+    used |= {old for old, _ in RENAMED_KEYS for key in overridden if key == old or key.startswith(old + ".")}
+    for old, new in RENAMED_KEYS:
+        if old in used and old not in _NOTED_RENAMES:
             _NOTED_RENAMES.add(old)
             print(f"note: {source}: {old} is deprecated: it is now {new} (the same values); {old} still works for now",
                   file=sys.stderr, flush=True)
 
 
 def apply_override(raw: dict[str, Any], override: str) -> str:
-    """Set ``a.b.c=value`` in the nested dict ``raw`` (value parsed as YAML); returns the dotted key."""
+    """Set ``a.b.c=value`` in the nested dict ``raw`` (value parsed as YAML); returns the dotted key. A key
+    given by an old name (``RENAMED_KEYS``) sets the current one, and replaces the old name's value if the
+    file used that: the override wins, whichever name either uses."""
     key, sep, text = override.partition("=")
     if not sep or not key or any(not part for part in key.split(".")):
         raise ConfigError(f"override {override!r}: expected key.sub=value")
+    key = current_key(key)
+    for old, new in RENAMED_KEYS:
+        section, old_key = _lookup(raw, old)
+        if section is not None and (key == new or key.startswith(new + ".")):
+            section.pop(old_key, None)
     node = raw
     parts = key.split(".")
     for part in parts[:-1]:
@@ -584,11 +610,9 @@ def config_from_dict(raw: dict[str, Any], overrides: list[str] | tuple[str, ...]
     and modalities; ``check_model``: the text model must be available offline."""
     path = Path(source)
     # Paths the overrides set are relative to the working directory (the file's were resolved by load_config).
-    def after_overrides(tree: dict[str, Any]) -> None:
-        resolve_paths(tree, Path.cwd())
-        note_renamed_keys(tree, source)
-
-    config = validate_with_overrides(Config, raw, overrides, source, after_overrides=after_overrides)
+    note_renamed_keys(raw, overrides, source)
+    config = validate_with_overrides(Config, raw, overrides, source,
+                                     after_overrides=lambda tree: resolve_paths(tree, Path.cwd()))
     if config.data.prepare is not None:
         _check_source_options(path, config.data.prepare)
     deepspeed_settings(config, path)

@@ -25,10 +25,11 @@ from torch.profiler import record_function
 from . import distributed as dist
 from .checkpoint import CheckpointManager
 from .checkpoint.rng import seed_everything, set_torch_rng_states, torch_rng_states
-from .config import Config, TrainerConfig, deepspeed_settings
+from .config import Config, TrainerConfig, deepspeed_settings, zero_stage
 from .data.loader import Batch, StreamingLoader, concat_batches, make_loader
 from .distributed import WorldInfo
 from .evaluation import evaluate_split, predict_split
+from .export import export_assets, preprocessing_record
 from .manifest import Manifest
 from .models import ModelOutput
 from .nonfinite import NonFiniteGuard
@@ -61,6 +62,9 @@ class Trainer:
         self.epoch_hooks: list[Callable[[dict[str, Any], Any], None]] = []
         self.loaders = split_loaders(config, world)
         self.schema = self.loaders["train"].schema
+        # What an export needs besides the weights (the tokenizer sharding used, the text model's config),
+        # gathered now so a missing tokenizer stops the run at its start, before anything is built or written.
+        assets = export_assets(config, self.schema, preprocessing_record(manifest, self.schema))
         seed_everything(config.run.seed)  # the same initial weights on every rank
         module = build_train_module(self.schema, config)
         # Fine-tuning from an export: its weights replace the initial ones (a resumed run then loads its
@@ -89,10 +93,10 @@ class Trainer:
         if config.trainer.anomaly_detection:
             torch.autograd.set_detect_anomaly(True)
         self.checkpoints = CheckpointManager(
-            config, world, manifest, self.schema, engine=self.engine, optimizer=self.optimizer,
-            objective=self.objective, scheduler=self.scheduler, train_loader=self.loaders["train"],
-            logger=self.logger, sample_log=self.sample_log, accumulation_steps=self.accumulation_steps,
-            checkpoint_dir=checkpoint_dir)
+            config, world, self.schema, assets, engine=self.engine, zero_stage=zero_stage(settings),
+            optimizer=self.optimizer, objective=self.objective, scheduler=self.scheduler,
+            train_loader=self.loaders["train"], logger=self.logger, sample_log=self.sample_log,
+            accumulation_steps=self.accumulation_steps, checkpoint_dir=checkpoint_dir)
         members = dist.world_summary(world)  # gathered over the group: proof that every rank joined it
         if world.is_main:
             print(f"process group: {members}", flush=True)

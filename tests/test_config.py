@@ -165,15 +165,27 @@ def test_the_old_name_of_model_fusion_still_works_and_says_so(good, tmp_path, ca
     from dist_mmfuse.config import Config, migrate_renamed_keys
 
     monkeypatch.setattr(config_module, "_NOTED_RENAMES", set())  # said once per process: this test's first
+    base = good.read_text()
+
+    def config_file(name: str, model: str) -> Path:
+        path = tmp_path / f"{name}.yaml"
+        path.write_text(base + f"model: {model}\n")
+        return path
+
     config = load_config(good, ["objective.name=self_mm", "model.fusion_head=self_mm"])
     assert config.model.fusion == "self_mm" and "fusion_head" not in config.model_dump()["model"]
     note = capsys.readouterr().err
     assert f"{good}: model.fusion_head is deprecated: it is now model.fusion" in note
-    in_file = write(tmp_path, good.read_text() + "model: {fusion_head: self_mm}\n")
-    assert load_config(in_file, ["objective.name=self_mi"]).model.fusion == "self_mm"
+    old_name = config_file("old_name", "{fusion_head: self_mm}")
+    assert load_config(old_name, ["objective.name=self_mi"]).model.fusion == "self_mm"
+    # An override wins over the file, whichever name either uses; a bad value names the override.
+    assert load_config(old_name, ["model.fusion=mmim"]).model.fusion == "mmim"
+    assert load_config(config_file("new_name", "{fusion: self_mm}"), ["model.fusion_head=mmim"]).model.fusion == "mmim"
+    with pytest.raises(ConfigError, match=r"model.fusion: Input should be .* \(from override 'model.fusion_head=tfn'\)"):
+        load_config(good, ["model.fusion_head=tfn"])
     with pytest.raises(ConfigError, match=r"model.fusion_head \(the old name of model.fusion\) is 'self_mm' and "
                                           r"model.fusion is 'mmim'; set model.fusion only"):
-        load_config(good, ["model.fusion_head=self_mm", "model.fusion=mmim"])
+        load_config(config_file("both", "{fusion_head: self_mm, fusion: mmim}"))
     saved = yaml.safe_load(write_resolved_config(config, tmp_path / "saved").read_text())
     saved["model"]["fusion_head"] = saved["model"].pop("fusion")
     kept = yaml.safe_load(yaml.safe_dump(saved))

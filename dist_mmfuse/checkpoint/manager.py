@@ -25,9 +25,8 @@ import torch
 from .. import distributed as dist
 from ..config import Config, write_resolved_config
 from ..distributed import WorldInfo
-from ..export import PREPROCESSING, SCHEMA, ExportError, export_assets, export_model_dir, preprocessing_record
+from ..export import PREPROCESSING, SCHEMA, ExportAssets, ExportError, export_model_dir
 from ..files import WriteError, atomic_write_text, free_bytes, sync_files, write_failure
-from ..manifest import Manifest
 from ..nonfinite import NonFiniteError
 from ..train_state import TrainState
 from .elastic import PassProgress, elastic_note, load_zero_on_another_world_size
@@ -42,11 +41,13 @@ from .weights import full_fp32_state_dict
 class CheckpointManager:
     """Save, load, prune and export for one run; every method is called on every rank alike."""
 
-    def __init__(self, config: Config, world: WorldInfo, manifest: Manifest, schema, *, engine, optimizer,
-                 objective, scheduler, train_loader, logger, sample_log, accumulation_steps: int,
+    def __init__(self, config: Config, world: WorldInfo, schema, assets: ExportAssets, *, engine, zero_stage: int,
+                 optimizer, objective, scheduler, train_loader, logger, sample_log, accumulation_steps: int,
                  checkpoint_dir: Path | None = None):
-        """``checkpoint_dir``: where checkpoints go instead of ``<run>/checkpoints`` (under Ray Train, a
-        directory private to this rank, so each rank's report holds exactly the shard it wrote)."""
+        """``assets``: what an export needs besides the weights (export.py's ``export_assets``); ``zero_stage``:
+        the DeepSpeed settings' (what ``checkpoint.json`` records and a resume checks). ``checkpoint_dir``:
+        where checkpoints go instead of ``<run>/checkpoints`` (under Ray Train, a directory private to this
+        rank, so each rank's report holds exactly the shard it wrote)."""
         self.config = config
         self.world = world
         self.run_dir = config.run_dir()
@@ -55,11 +56,8 @@ class CheckpointManager:
         self.engine, self.optimizer, self.objective, self.scheduler = engine, optimizer, objective, scheduler
         self.train_loader, self.logger, self.sample_log = train_loader, logger, sample_log
         self.accumulation_steps = accumulation_steps
-        self.zero_stage = engine.zero_optimization_stage()
-        # What an export needs besides the weights (the tokenizer sharding used, the text model's config),
-        # gathered now so a missing tokenizer stops the run at its start, not at its first best epoch.
-        self.preprocessing = preprocessing_record(manifest, schema)
-        self.export_assets = export_assets(config, schema, self.preprocessing)
+        self.zero_stage = zero_stage
+        self.export_assets = assets
         self.passes = PassProgress(train_loader, world.world_size, config.data.batch_size, accumulation_steps)
         self.resume_note: str | None = None  # what an elastic resume changed, for rank 0 to print
 
@@ -120,7 +118,8 @@ class CheckpointManager:
                 atomic_write_text(target / CHECKPOINT_INFO, json.dumps(info, indent=1) + "\n")
                 atomic_write_text(target / SCHEMA,
                                   json.dumps(self.schema.model_dump(mode="json"), indent=1) + "\n")
-                atomic_write_text(target / PREPROCESSING, json.dumps(self.preprocessing, indent=1) + "\n")
+                atomic_write_text(target / PREPROCESSING,
+                                  json.dumps(self.export_assets.preprocessing, indent=1) + "\n")
                 atomic_write_text(target / "config.yaml", self.config.to_yaml())
                 atomic_write_text(self.checkpoint_dir / LATEST, tag + "\n")
                 self._prune(keep=tag)
@@ -204,7 +203,7 @@ class CheckpointManager:
         directory, tag = resolve_checkpoint(self.checkpoint_dir, which)
         info_path = directory / tag / CHECKPOINT_INFO
         saved_world = json.loads(info_path.read_text())["world_size"] if info_path.is_file() else self.world.world_size
-        if saved_world != self.world.world_size and self.zero_stage in (1, 2):
+        if saved_world != self.world.world_size and self.engine.zero_optimization_stage() in (1, 2):
             client_state = load_zero_on_another_world_size(self.engine, directory, tag, self.checkpoint_dir,
                                                            self.world)
         else:  # the same world size; or ZeRO-0, whose files hold the whole module and optimizer state
@@ -241,7 +240,7 @@ class CheckpointManager:
             self._rewind_sample_logs(state.global_step, saved_world)
         rest = self.passes.continue_from(client_state.get("pass"), state.step, directory / tag, saved_world)
         if saved_world != self.world.world_size:
-            stage = self.objective.epoch_stages(state.epoch)[state.stage_index]
+            stage = self.objective.epoch_stages(state.epoch)[state.stage_index] if rest is not None else ""
             self.resume_note = elastic_note(self.passes, saved_world, saved_accumulation,
                                             self.config.trainer.elastic, state.epoch, stage, rest)
         if directory == self.checkpoint_dir:
