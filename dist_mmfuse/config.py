@@ -32,7 +32,10 @@ from .storage import check_location, is_url, redact_credentials
 # The objectives this system implements; each is a plug-in chosen by name.
 OBJECTIVE_NAMES = ("late_fusion", "mmim", "self_mm", "self_mi", "tuple_infonce")
 # The fusion plug-ins (models/fusion/), chosen by model.fusion.
-FUSION_NAMES = ("mmim", "self_mm")
+FUSION_NAMES = ("mmim", "self_mm", "tfn", "lmf")
+# The baselines' fusions train with their own recipe: the objectives each allows (the task loss alone).
+BASELINE_FUSIONS = {"tfn": ("late_fusion",), "lmf": ("late_fusion",)}
+BATCH_NORM_FUSIONS = ("tfn", "lmf")  # their sub-networks normalise with batch statistics
 # Keys that were renamed: (old dotted key, new dotted key). Configs, checkpoints and exports that use an old
 # key still load (``migrate_renamed_keys``); a config file a user wrote says so once.
 RENAMED_KEYS = (("model.fusion_head", "model.fusion"),)
@@ -128,6 +131,72 @@ class EncoderSizes(_Strict):
     out: PositiveInt | None = None
 
 
+Dropout = Annotated[float, Field(ge=0, lt=1)]
+
+
+# The switches MMSA's sub-networks of TFN and LMF share.
+def _time_mean_field():
+    return Field("padded", description="a sequence's mean over time, the sub-network's input: padded = the sum over "
+                                       "its frames divided by the dataset's fixed length max_len (official: MMSA "
+                                       "averages the zero-padded arrays); valid = over its real frames")
+
+
+def _text_lstm_field():
+    return Field("padded", description="the text LSTM's final state: padded = after every position of the batch "
+                                       "(official: it runs over padding; data.pad_to_max_len makes that the "
+                                       "dataset's fixed length, as in MMSA); packed = after the last real token")
+
+
+class TFNConfig(_Strict):
+    """TFN (Zadeh et al., 2017) as MMSA implements it; defaults: MMSA's config_regression.json for MOSI."""
+
+    hidden_dims: dict[str, PositiveInt] = Field(
+        default_factory=lambda: {"text": 128, "audio": 32, "vision": 128},
+        description="each modality's sub-network width (MMSA hidden_dims); the text LSTM's hidden size for a token "
+                    "modality; a modality not named gets hidden_dim")
+    hidden_dim: PositiveInt = 32
+    text_out: PositiveInt = Field(32, description="the text sub-network's output size")
+    dropouts: dict[str, Dropout] = Field(
+        default_factory=lambda: {"text": 0.3, "audio": 0.3, "vision": 0.3},
+        description="each feature sub-network's input dropout (MMSA dropouts); a token modality's is inert, as "
+                    "officially (a one-layer LSTM's dropout is set to 0); a modality not named gets dropout")
+    dropout: Dropout = 0.3
+    post_fusion_dim: PositiveInt = 64
+    post_fusion_dropout: Dropout = 0.5
+    time_mean: Literal["padded", "valid"] = _time_mean_field()
+    text_lstm: Literal["padded", "packed"] = _text_lstm_field()
+    output_range: Literal["official", "labels"] = Field(
+        "official", description="the prediction is a sigmoid scaled to (-3, 3) for every dataset (official) or to "
+                                "the dataset's label range (labels; the same on MOSI and MOSEI)")
+    max_tensor_features: PositiveInt = Field(
+        50_000_000, description="refuse a fusion tensor (the product of every modality's size + 1) larger than this "
+                                "many features per sample, before any process group")
+
+
+class LMFConfig(_Strict):
+    """LMF (Liu et al., 2018) as MMSA implements it; defaults: MMSA's config_regression.json for MOSI."""
+
+    hidden_dims: dict[str, PositiveInt] = Field(
+        default_factory=lambda: {"text": 128, "audio": 16, "vision": 128},
+        description="each modality's sub-network width (MMSA hidden_dims); a modality not named gets hidden_dim")
+    hidden_dim: PositiveInt = 16
+    text_out: PositiveInt | None = Field(None, description="the text sub-network's output size; null: half its "
+                                                          "hidden size (official: MMSA ignores text_out for LMF)")
+    dropouts: dict[str, Dropout] = Field(
+        default_factory=lambda: {"text": 0.3, "audio": 0.3, "vision": 0.3},
+        description="each feature sub-network's input dropout; a token modality's is inert, as officially")
+    dropout: Dropout = 0.3
+    rank: PositiveInt = Field(3, description="the rank of the modality-specific factors (the fusion vector's size)")
+    factor_lr: float | None = Field(None, gt=0, description="learning rate of the modality-specific factors (MMSA's "
+                                                            "factor_lr); null: trainer.lr_main (MMSA MOSI: both 1e-3)")
+    parameter_slices: Literal["official", "all"] = Field(
+        "official", description="official: MMSA's optimizer takes parameters()[:3] (the factors) and "
+                                "parameters()[5:] (the sub-networks), so the rank weights and the bias "
+                                "(parameters()[3:5]) keep their initial values; all: they train too")
+    time_mean: Literal["padded", "valid"] = _time_mean_field()
+    text_lstm: Literal["padded", "packed"] = _text_lstm_field()
+
+
 class ModelConfig(_Strict):
     """Encoders and fusion head (defaults: MMIM's, METHODS.md §1.2 and §1.5)."""
 
@@ -154,10 +223,13 @@ class ModelConfig(_Strict):
     fusion: Literal[FUSION_NAMES] = Field(  # type: ignore[valid-type]
         "mmim", description="the fusion plug-in (dist_mmfuse/models/fusion/). mmim: dropout, tanh, tanh (the fusion "
                             "vector is the second layer); self_mm: dropout, ReLU, ReLU (the fusion vector is the "
-                            "first layer, Self-MM's F_f). Formerly model.fusion_head, which still works")
+                            "first layer, Self-MM's F_f); tfn: tensor fusion (model.tfn); lmf: low-rank fusion "
+                            "(model.lmf). Formerly model.fusion_head, which still works")
     encoder_sizes: dict[str, EncoderSizes] = Field(
         default_factory=dict, description="per-modality hidden/out sizes of sequence and vector encoders "
                                           "(Self-MM: audio LSTM 32 -> 16, video 64 -> 32)")
+    tfn: TFNConfig = Field(default_factory=TFNConfig, description="model.fusion=tfn's settings")
+    lmf: LMFConfig = Field(default_factory=LMFConfig, description="model.fusion=lmf's settings")
 
 
 class MMIMConfig(_Strict):
@@ -427,6 +499,14 @@ class Config(_Strict):
         if self.objective.name in ("self_mm", "self_mi") and self.model.fusion != "self_mm":
             raise ValueError(f"objective {self.objective.name} generates labels from Self-MM's fusion feature F_f: "
                              "set model.fusion=self_mm")
+        fusion = self.model.fusion
+        if fusion in BASELINE_FUSIONS and self.objective.name not in BASELINE_FUSIONS[fusion]:
+            raise ValueError(f"model.fusion={fusion} trains with its own recipe: objective.name="
+                             f"{' or '.join(BASELINE_FUSIONS[fusion])}, not {self.objective.name} (the MI objectives "
+                             "are defined on MMIM's and Self-MM's fusions)")
+        if fusion in BATCH_NORM_FUSIONS and self.trainer.accumulation == "feature_cache":
+            raise ValueError(f"model.fusion={fusion} normalises with batch statistics, which a feature cache computes "
+                             "per micro-batch, not over the step's batch: use trainer.accumulation=average or sum")
         tuple_cfg = self.objective.tuple_infonce
         if self.objective.name == "tuple_infonce" and tuple_cfg.mode == "pretrain_finetune":
             if tuple_cfg.pretrain_epochs >= self.trainer.epochs:
@@ -671,6 +751,8 @@ def check_against_manifest(config: Config, manifest: Manifest, path: str | Path 
         unknown = sorted(set(names) - set(used))
         if unknown:
             raise ConfigError(f"{path}: {key}: unknown modality name(s) {unknown}; the run uses {list(used)}")
+    if config.model.fusion == "tfn":
+        check_tfn_tensor(config, manifest.schema.select(used), path)
     tuple_cfg = config.objective.tuple_infonce
     if config.objective.name == "tuple_infonce" and tuple_cfg.search.enabled:
         primary = used[0] if tuple_cfg.search.primary == "first" else tuple_cfg.search.primary
@@ -689,6 +771,23 @@ def check_against_manifest(config: Config, manifest: Manifest, path: str | Path 
             if unknown or pair[0] == pair[1]:
                 raise ConfigError(f"{path}: {key}: pair {list(pair)} must name two different modalities of "
                                   f"{list(used)}")
+
+
+def check_tfn_tensor(config: Config, schema, path: str | Path = "<config>") -> None:
+    """TFN's fusion tensor has the product of every representation's size + 1 features per sample: refuse one
+    above ``model.tfn.max_tensor_features``, naming its size and what makes it."""
+    from .models.fusion.tfn import tensor_features, tfn_rep_dims
+
+    features = tensor_features(schema, config.model)
+    limit = config.model.tfn.max_tensor_features
+    if features > limit:
+        sizes = " x ".join(f"({dim} + 1)" for dim in tfn_rep_dims(schema, config.model).values())
+        weights = features * config.model.tfn.post_fusion_dim
+        raise ConfigError(
+            f"{path}: model.fusion=tfn: its fusion tensor has {sizes} = {features:,} features per sample over "
+            f"{list(tfn_rep_dims(schema, config.model))}, above model.tfn.max_tensor_features={limit:,} (its first "
+            f"post-fusion layer alone would hold {weights:,} weights, {weights * 16 / 2**30:.1f} GiB with Adam in "
+            "fp32); use fewer modalities (data.modalities) or smaller model.tfn.hidden_dims / text_out")
 
 
 def deepspeed_settings(config: Config, source: str | Path = "<config>") -> dict[str, Any]:

@@ -215,6 +215,16 @@ def all_gather_with_grad(tensor):
     return functional.wait_tensor(gather(tensor.contiguous(), 0, dist.group.WORLD))
 
 
+def sum_across_ranks_with_grad(tensor):
+    """The sum of ``tensor`` (same shape on every rank) over all ranks, differentiably: every rank gets the
+    sum, and the backward returns to each rank the gradient every rank's loss sent to it (as
+    ``all_gather_with_grad`` does). Global-batch statistics (a batch norm over every rank's rows) are
+    sums of per-rank sums."""
+    if world_size() == 1:
+        return tensor
+    return all_gather_with_grad(tensor.unsqueeze(0)).sum(0)
+
+
 def all_gather_tensors(tensor):
     """Concatenate ``tensor`` (same shape on every rank) from all ranks along dim 0; no gradient."""
     import torch

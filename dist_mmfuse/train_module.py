@@ -38,8 +38,8 @@ class TrainModule(nn.Module):
         ``stage`` without the loss (both for feature-cache accumulation)."""
         if features is None:
             features = self.model(batch)
-            if stage is not None:
-                features.extra = self.objective.extra_outputs(self.model, batch, stage, step)
+            if stage is not None:  # besides what the fusion gives (MISA's shared and private vectors)
+                features.extra.update(self.objective.extra_outputs(self.model, batch, stage, step))
         if stage is None or not take_loss:
             return features
         loss, terms = self.objective.loss(features, batch, stage, step)

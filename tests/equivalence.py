@@ -30,6 +30,9 @@ PHASES = {
     "late_fusion": "main:2",
     # two contrastive steps, then one in the next epoch (new swap permutations)
     "tuple_infonce": "contrast:2:0,contrast:1:1",
+    # the baselines' fusions on the task loss: batch norms over the global batch
+    "tfn": "main:2",
+    "lmf": "main:2",
 }
 KEY_GRADIENT = "objective.tuple_infonce.key_gradient=true"
 
@@ -70,6 +73,9 @@ CASES = [
     Case("tuple_infonce", 2, "feature_cache", 2, (KEY_GRADIENT,), "keygrad"),
     # Self-MM's summed accumulation against DeepSpeed's averaged one (per-sample loss: no batch terms)
     Case("late_fusion", 1, "average", 2), Case("late_fusion", 1, "sum", 2),
+    # one micro-batch per step: with more, a batch norm takes the statistics of each micro-batch (as it would
+    # in one process), not of the step's whole batch
+    Case("tfn", 1), Case("tfn", 2), Case("tfn", 4), Case("lmf", 2),
 ]
 
 NO_DROPOUT = {"text_random_init": True, "encoder_dropout": 0.0, "fusion_dropout": 0.0,
@@ -78,7 +84,7 @@ NO_DROPOUT = {"text_random_init": True, "encoder_dropout": 0.0, "fusion_dropout"
 
 def write_configs(root: Path, shards: Path) -> dict[str, Path]:
     """Every term on, dropout off, no clipping, ZeRO-2: MMIM (CPC alpha 0.5, lld, entropy with memory),
-    Self-MI (alpha 0.5), TupleInfoNCE and the late-fusion baseline."""
+    Self-MI (alpha 0.5), TupleInfoNCE, the late-fusion baseline, and TFN's and LMF's fusions."""
     trainer = {"grad_clip": 0.0, "deepspeed_config": str(REPO / "configs" / "deepspeed" / "zero2_fp32.json")}
     return {
         "mmim": write_train_config(root / "mmim.yaml", shards, root / "run", extra={
@@ -95,6 +101,13 @@ def write_configs(root: Path, shards: Path) -> dict[str, Path]:
                 "projection_dim": 8}}, "trainer": trainer}),
         "late_fusion": write_train_config(root / "late_fusion.yaml", shards, root / "run", extra={
             "model": NO_DROPOUT, "objective": {"name": "late_fusion"}, "trainer": trainer}),
+        # The baselines with small sub-networks (TFN's tensor: 5 x 5 x 5), their dropouts off.
+        **{fusion: write_train_config(root / f"{fusion}.yaml", shards, root / "run", extra={
+            "model": {**NO_DROPOUT, "fusion": fusion, "init": "default", fusion: {
+                "hidden_dims": {"text": 6, "audio": 4, "vision": 4}, "dropout": 0.0,
+                "dropouts": {"text": 0.0, "audio": 0.0, "vision": 0.0},
+                **({"text_out": 4, "post_fusion_dim": 8, "post_fusion_dropout": 0.0} if fusion == "tfn" else {})}},
+            "objective": {"name": "late_fusion"}, "trainer": trainer}) for fusion in ("tfn", "lmf")},
     }
 
 

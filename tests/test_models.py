@@ -9,7 +9,7 @@ from torch import nn
 
 from dist_mmfuse.config import FUSION_NAMES, ModelConfig
 from dist_mmfuse.data.loader import collate
-from dist_mmfuse.models import FUSIONS, Fusion, FusionInputs, FusionModel, WithoutModalities
+from dist_mmfuse.models import FUSIONS, Fusion, FusionInputs, FusionModel, FusionOutput, WithoutModalities
 from dist_mmfuse.models.fusion.mmim import MMIMFusion
 from dist_mmfuse.models.fusion.self_mm import SelfMMFusion
 
@@ -59,48 +59,52 @@ def test_the_shipped_fusions_compute_their_published_layers(fusion):
 
 
 class RecordingFusion(Fusion):
-    """A fusion that attends over time (a masked mean of each modality's sequence), keeping what it got."""
+    """A fusion with its own encoders that attends over time (a masked mean of each modality's sequence,
+    projected), keeping what it received."""
 
     name = "recording"
     needs_sequences = True
+    own_encoders = True
 
-    def __init__(self, rep_dims, sequence_dims, config):
-        super().__init__(rep_dims, sequence_dims, config)
+    def __init__(self, schema, rep_dims, sequence_dims, config):
+        super().__init__(schema, rep_dims, sequence_dims, config)
         self.project = nn.ModuleDict({m: nn.Linear(dim, 4) for m, dim in sequence_dims.items()})
         self.predict = nn.Linear(4, 1)
+        self.rep_dims = {m: 4 for m in sequence_dims}
         self.out_dim = 4
         self.received: FusionInputs | None = None
 
-    def forward(self, inputs: FusionInputs):
+    def encode(self, inputs: FusionInputs, skip=()):
         self.received = inputs
-        pooled = []
+        reps = {}
         for name, sequence_BTD in inputs.sequences.items():
             mask_BT = inputs.masks[name].to(sequence_BTD.dtype)
-            mean_BD = (sequence_BTD * mask_BT[..., None]).sum(1) / mask_BT.sum(1, keepdim=True)
-            pooled.append(self.project[name](mean_BD))
-        fusion_BH = torch.stack(pooled).sum(0)
-        return fusion_BH, self.predict(fusion_BH).squeeze(-1)
+            reps[name] = self.project[name]((sequence_BTD * mask_BT[..., None]).sum(1) / mask_BT.sum(1, keepdim=True))
+        return reps
+
+    def fuse(self, reps):
+        fusion_BH = torch.stack(list(reps.values())).sum(0)
+        return FusionOutput(fusion_BH, self.predict(fusion_BH).squeeze(-1))
 
     def prediction_parameters(self):
         return list(self.predict.parameters())
 
 
-def test_a_fusion_that_attends_over_time_receives_each_modality_as_a_masked_sequence(monkeypatch):
+def test_a_fusion_with_its_own_encoders_receives_each_modality_as_a_masked_sequence(monkeypatch):
     monkeypatch.setitem(FUSIONS, "recording", RecordingFusion)
     config = tiny_config().model_copy(update={"fusion": "recording"})  # not a shipped name: no validation
     torch.manual_seed(0)
     model = FusionModel(TINY_SCHEMA, config).double().eval()
+    assert list(model.encoders) == ["text"]  # the text encoder gives the text's sequence; no other encoder
     batch = tiny_batch()
     output = model(batch)
     got = model.fusion.received
-    assert list(got.reps) == list(got.sequences) == list(got.masks) == ["text", "audio", "vision"]
-    # Text: the encoder's last hidden states over the tokens, its mask the tokens'; the representation
-    # is still position 0 of them.
+    assert list(got.sequences) == list(got.masks) == ["text", "audio", "vision"]
+    # Text: the encoder's last hidden states over the tokens, its mask the tokens'.
     text = model.encoders["text"]
     hidden_BLD = text.bert(input_ids=batch.values["text"], attention_mask=batch.masks["text"].long()).last_hidden_state
     torch.testing.assert_close(got.sequences["text"], hidden_BLD, rtol=0, atol=0)
     assert torch.equal(got.masks["text"], batch.masks["text"].bool())
-    torch.testing.assert_close(got.reps["text"], hidden_BLD[:, 0], rtol=0, atol=0)
     # Audio: its frames, padding marked by the mask (one row per sample, from the lengths).
     audio = batch.values["audio"].double()
     assert torch.equal(got.sequences["audio"], audio)
@@ -108,15 +112,17 @@ def test_a_fusion_that_attends_over_time_receives_each_modality_as_a_masked_sequ
     assert torch.equal(got.masks["audio"], expected) and not expected.all()
     # Vision, one vector per sample: one step, always valid.
     assert got.sequences["vision"].shape == (5, 1, 4) and got.masks["vision"].all()
-    # The representations are those the model gives without sequences, and the prediction is the fusion's.
+    # The representations are the fusion's, encode gives the same, and fusing them gives the prediction.
+    assert model.rep_dims == {"text": 4, "audio": 4, "vision": 4}
     plain = model.encode(batch)
     for name in plain:
-        torch.testing.assert_close(got.reps[name], plain[name], rtol=0, atol=0)
-    assert output.fusion_BH.shape == (5, 4)
-    with pytest.raises(ValueError, match="model.fusion=recording attends over time"):
-        model.fuse(plain)
-    with pytest.raises(ValueError, match="cannot remove modalities from model.fusion=recording"):
-        WithoutModalities(model, {"audio": torch.zeros(model.rep_dims["audio"])})
+        torch.testing.assert_close(output.reps[name], plain[name], rtol=0, atol=0)
+    torch.testing.assert_close(model.fuse(plain)[1], output.pred_B, rtol=0, atol=0)
+    # A removed modality's input is never read: its representation is the fill.
+    fill = torch.full((4,), 0.25, dtype=torch.float64)
+    removed = WithoutModalities(model, {"audio": fill})(batch)
+    assert "audio" not in model.fusion.received.sequences
+    torch.testing.assert_close(removed.pred_B, model.fuse({**plain, "audio": fill.expand(5, -1)})[1], rtol=0, atol=0)
 
 
 def test_an_unknown_fusion_is_refused_by_the_config():

@@ -15,9 +15,9 @@ from torch import nn
 
 from ..config import ModelConfig
 from ..data.loader import Batch
-from ..schema import DatasetSchema
-from .encoders import SequenceEncoder, TextEncoder, build_encoder
-from .fusion import FusionInputs, build_fusion
+from ..schema import DatasetSchema, ModalityKind
+from .encoders import TextEncoder, build_encoder
+from .fusion import FusionInputs, build_fusion, fusion_type
 
 
 @dataclass
@@ -45,15 +45,21 @@ class ModelOutput:
 
 
 class FusionModel(nn.Module):
-    """Per-modality encoders plus the fusion."""
+    """Per-modality encoders plus the fusion. A fusion with its own encoders (TFN's and LMF's sub-networks)
+    gets only the text encoders, whose hidden states are the text's sequence."""
 
     def __init__(self, schema: DatasetSchema, config: ModelConfig):
         super().__init__()
         self.schema = schema
-        self.encoders = nn.ModuleDict({spec.name: build_encoder(spec, config) for spec in schema.modalities})
-        self.rep_dims = {name: encoder.out_dim for name, encoder in self.encoders.items()}
-        self.fusion = build_fusion(self.rep_dims, {name: encoder.sequence_dim for name, encoder in
-                                                   self.encoders.items()}, config)
+        fusion_class = fusion_type(config)
+        self.encoders = nn.ModuleDict({spec.name: build_encoder(spec, config) for spec in schema.modalities
+                                       if not fusion_class.own_encoders or spec.kind is ModalityKind.TOKENS})
+        sequence_dims = {spec.name: self.encoders[spec.name].sequence_dim if spec.name in self.encoders else spec.dim
+                         for spec in schema.modalities}
+        encoder_dims = {} if fusion_class.own_encoders else {name: encoder.out_dim
+                                                             for name, encoder in self.encoders.items()}
+        self.fusion = build_fusion(schema, encoder_dims, sequence_dims, config)
+        self.rep_dims = dict(self.fusion.rep_dims)
 
     @property
     def compute_dtype(self) -> torch.dtype:
@@ -68,17 +74,19 @@ class FusionModel(nn.Module):
     def encode(self, batch: Batch, skip: tuple[str, ...] | set[str] = ()) -> dict[str, torch.Tensor]:
         """Each modality's representation (B, d_m), except those in ``skip``; the encoders never see each
         other's inputs."""
-        return self.encode_inputs(batch, skip, with_sequences=False).reps
+        return self.fusion.encode(self.encode_inputs(batch, skip), skip)
 
     def encode_inputs(self, batch: Batch, skip: tuple[str, ...] | set[str] = (),
                       with_sequences: bool | None = None) -> FusionInputs:
-        """What the fusion receives for ``batch`` (modalities in ``skip`` left out): the representations,
-        and (``with_sequences``, by default when the fusion needs them) each modality as a time sequence
-        with its mask: a text encoder's hidden states, a sequence's frames, a vector as one step."""
+        """What the fusion receives for ``batch`` (modalities in ``skip`` left out): the encoders'
+        representations, and (``with_sequences``, by default when the fusion needs them) each modality as a
+        time sequence with its mask: a text encoder's hidden states, a sequence's frames, a vector as one
+        step."""
         with_sequences = self.fusion.needs_sequences if with_sequences is None else with_sequences
         dtype = self.compute_dtype
         inputs = FusionInputs(reps={})
-        for name, encoder in self.encoders.items():
+        for spec in self.schema.modalities:
+            name, encoder = spec.name, self.encoders[spec.name] if spec.name in self.encoders else None
             if name in skip:
                 continue
             values = batch.values[name]
@@ -89,36 +97,32 @@ class FusionModel(nn.Module):
                     inputs.sequences[name], inputs.masks[name] = hidden_BLD, batch.masks[name].bool()
                 else:
                     inputs.reps[name] = encoder(values, batch.masks[name])
-            elif isinstance(encoder, SequenceEncoder):
+            elif spec.kind is ModalityKind.SEQUENCE:
                 frames_BTD = values.to(dtype)
-                inputs.reps[name] = encoder(frames_BTD, batch.lengths[name])
+                if encoder is not None:
+                    inputs.reps[name] = encoder(frames_BTD, batch.lengths[name])
                 if with_sequences:
                     steps_T = torch.arange(frames_BTD.shape[1], device=frames_BTD.device)
                     inputs.sequences[name] = frames_BTD
                     inputs.masks[name] = steps_T[None, :] < batch.lengths[name].to(frames_BTD.device)[:, None]
             else:
                 features_BD = values.to(dtype)
-                inputs.reps[name] = encoder(features_BD)
+                if encoder is not None:
+                    inputs.reps[name] = encoder(features_BD)
                 if with_sequences:
                     inputs.sequences[name] = features_BD[:, None, :]
                     inputs.masks[name] = torch.ones(features_BD.shape[0], 1, dtype=torch.bool,
                                                     device=features_BD.device)
         return inputs
 
-    def fuse(self, reps: dict[str, torch.Tensor], sequences: dict[str, torch.Tensor] | None = None,
-             masks: dict[str, torch.Tensor] | None = None) -> tuple[torch.Tensor, torch.Tensor]:
-        """(fusion_BH, pred_B) of per-modality representations (any rows, any key order), with the sequences
-        and masks a fusion that attends over time needs."""
-        if self.fusion.needs_sequences and sequences is None:
-            raise ValueError(f"model.fusion={self.fusion.name} attends over time: it needs each modality's sequence "
-                             "and mask, not only the representations")
-        ordered = {name: reps[name] for name in self.encoders}
-        return self.fusion(FusionInputs(ordered, sequences or {}, masks or {}))
+    def fuse(self, reps: dict[str, torch.Tensor]) -> tuple[torch.Tensor, torch.Tensor]:
+        """(fusion_BH, pred_B) of per-modality representations (any rows, any key order)."""
+        fused = self.fusion.fuse({name: reps[name] for name in self.rep_dims})
+        return fused.fusion_BH, fused.pred_B
 
     def forward(self, batch: Batch) -> ModelOutput:
-        inputs = self.encode_inputs(batch)
-        fusion_BH, pred_B = self.fusion(inputs)
-        return ModelOutput(reps=inputs.reps, fusion_BH=fusion_BH, pred_B=pred_B)
+        reps, fused = self.fusion(self.encode_inputs(batch))
+        return ModelOutput(reps=reps, fusion_BH=fused.fusion_BH, pred_B=fused.pred_B, extra=dict(fused.extra))
 
 
 class WithoutModalities(nn.Module):
@@ -131,9 +135,6 @@ class WithoutModalities(nn.Module):
         unknown = sorted(set(fill) - set(model.rep_dims))
         if unknown:
             raise ValueError(f"cannot remove modalities {unknown}: the model has {list(model.rep_dims)}")
-        if model.fusion.needs_sequences:
-            raise ValueError(f"cannot remove modalities from model.fusion={model.fusion.name}: it attends over each "
-                             "modality's sequence, which a fixed vector does not replace")
         self.model = model
         self.fill = fill
 

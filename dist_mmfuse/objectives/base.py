@@ -74,18 +74,24 @@ class Objective(nn.Module, abc.ABC):
         return 1.0
 
     def param_groups(self, model: FusionModel, trainer: TrainerConfig) -> list[dict[str, Any]]:
-        """Text encoders at their own learning rate, everything else in "main"; both stepped in the
-        main stage. Objectives with more stages add their own groups."""
+        """Text encoders at their own learning rate, the groups the fusion's recipe asks for (LMF's factor
+        learning rate), everything else in "main"; all stepped in the main stage. Objectives with more stages
+        add their own groups."""
         text_names = model.text_parameter_names()
+        # Weights the fusion's recipe gives settings of their own (LMF's factor learning rate).
+        fusion_groups = [{**group, "stage": MAIN_STAGE} for group in model.fusion.param_groups(trainer)]
+        own = {id(p) for group in fusion_groups for p in group["params"]}
         text, main = [], []
         for name, param in model.named_parameters():
-            (text if name in text_names else main).append(param)
+            if id(param) not in own:
+                (text if name in text_names else main).append(param)
         main += [p for p in self.main_stage_parameters()]
         groups = [
             {"name": "text", "stage": MAIN_STAGE, "params": text, "lr": trainer.lr_text,
              "weight_decay": trainer.weight_decay_text},
             {"name": "main", "stage": MAIN_STAGE, "params": main, "lr": trainer.lr_main,
              "weight_decay": trainer.weight_decay_main},
+            *fusion_groups,
         ]
         return [g for g in groups if g["params"]]
 

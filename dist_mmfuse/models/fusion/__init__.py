@@ -4,18 +4,27 @@ entry in ``FUSIONS`` and its name in ``config.FUSION_NAMES`` (a test checks that
 from __future__ import annotations
 
 from ...config import ModelConfig
-from .base import Fusion, FusionInputs
+from ...schema import DatasetSchema
+from .base import Fusion, FusionInputs, FusionOutput
+from .lmf import LMFFusion
 from .mmim import MMIMFusion
 from .self_mm import SelfMMFusion
+from .tfn import TFNFusion
 
-FUSIONS: dict[str, type[Fusion]] = {cls.name: cls for cls in (MMIMFusion, SelfMMFusion)}
+FUSIONS: dict[str, type[Fusion]] = {cls.name: cls for cls in (MMIMFusion, SelfMMFusion, TFNFusion, LMFFusion)}
 
 
-def build_fusion(rep_dims: dict[str, int], sequence_dims: dict[str, int], config: ModelConfig) -> Fusion:
-    """The fusion ``config.fusion`` names, for representations of ``rep_dims`` (in schema order)."""
+def fusion_type(config: ModelConfig) -> type[Fusion]:
+    """The fusion class ``config.fusion`` names."""
     if config.fusion not in FUSIONS:
         raise ValueError(f"model.fusion {config.fusion!r} is not implemented; available: {sorted(FUSIONS)}")
-    return FUSIONS[config.fusion](rep_dims, sequence_dims, config)
+    return FUSIONS[config.fusion]
 
 
-__all__ = ["FUSIONS", "Fusion", "FusionInputs", "build_fusion"]
+def build_fusion(schema: DatasetSchema, rep_dims: dict[str, int], sequence_dims: dict[str, int],
+                 config: ModelConfig) -> Fusion:
+    """The fusion ``config.fusion`` names, for the encoders' representations of ``rep_dims`` (schema order)."""
+    return fusion_type(config)(schema, rep_dims, sequence_dims, config)
+
+
+__all__ = ["FUSIONS", "Fusion", "FusionInputs", "FusionOutput", "build_fusion", "fusion_type"]

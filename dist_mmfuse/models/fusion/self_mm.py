@@ -6,14 +6,14 @@ from __future__ import annotations
 
 import torch
 
-from .base import FusionInputs
+from .base import FusionOutput
 from .mmim import MMIMFusion
 
 
 class SelfMMFusion(MMIMFusion):
     name = "self_mm"
 
-    def forward(self, inputs: FusionInputs) -> tuple[torch.Tensor, torch.Tensor]:
-        reps_BD = torch.cat(list(inputs.reps.values()), dim=-1)
+    def fuse(self, reps: dict[str, torch.Tensor]) -> FusionOutput:
+        reps_BD = torch.cat(list(reps.values()), dim=-1)
         fusion_BH = torch.relu(self.linear_1(self.dropout(reps_BD)))
-        return fusion_BH, self.linear_3(torch.relu(self.linear_2(fusion_BH))).squeeze(-1)
+        return FusionOutput(fusion_BH, self.linear_3(torch.relu(self.linear_2(fusion_BH))).squeeze(-1))

@@ -1,0 +1,310 @@
+"""The field's baselines as fusion plug-ins, each equal to MMSA's implementation on identical inputs.
+
+MMSA (thuiar/MMSA, ``src/MMSA/models/singleTask/{TFN,LMF}.py`` and ``subNets/FeatureNets.py``) is not a
+dependency: each reference below is rebuilt here from its equations, in float64, with MMSA's own inputs
+(feature sequences zero-padded to the dataset's fixed length and averaged over it; the text's feature
+sequence over every position) and MMSA's layouts (the modalities ordered audio, video, text; the fusion
+tensor made with its two ``bmm`` calls). Forward outputs and every parameter's gradient of an L1 loss must
+equal the plug-in's, on the same weights and batch.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+
+import pytest
+import torch
+
+from dist_mmfuse.config import ConfigError, ModelConfig, load_config
+from dist_mmfuse.models.fusion import FusionInputs
+from dist_mmfuse.models.fusion.lmf import LMFFusion
+from dist_mmfuse.models.fusion.subnets import BatchNormOverRanks
+from dist_mmfuse.models.fusion.tfn import TFNFusion
+from dist_mmfuse.schema import DatasetSchema, ModalityKind, ModalitySpec
+
+from .equivalence import CASES, GLOBAL_BATCH
+
+TEXT_HIDDEN = 12  # the text encoder's hidden size: the text sequence's features
+SCHEMAS = {
+    3: DatasetSchema(modalities=(
+        ModalitySpec(name="text", kind=ModalityKind.TOKENS, dim=100, max_len=9),
+        ModalitySpec(name="audio", kind=ModalityKind.SEQUENCE, dim=3, max_len=7),
+        ModalitySpec(name="vision", kind=ModalityKind.VECTOR, dim=4, max_len=1)), label_range=(-3.0, 3.0)),
+    2: DatasetSchema(modalities=(
+        ModalitySpec(name="text", kind=ModalityKind.TOKENS, dim=100, max_len=9),
+        ModalitySpec(name="audio", kind=ModalityKind.SEQUENCE, dim=3, max_len=7)), label_range=(-3.0, 3.0)),
+    4: DatasetSchema(modalities=(
+        ModalitySpec(name="text", kind=ModalityKind.TOKENS, dim=100, max_len=9),
+        ModalitySpec(name="audio", kind=ModalityKind.SEQUENCE, dim=3, max_len=7),
+        ModalitySpec(name="vision", kind=ModalityKind.SEQUENCE, dim=5, max_len=6),
+        ModalitySpec(name="pose", kind=ModalityKind.VECTOR, dim=2, max_len=1)), label_range=(-3.0, 3.0)),
+}
+NO_DROPOUT = {"dropouts": {"text": 0.0, "audio": 0.0, "vision": 0.0, "pose": 0.0}, "dropout": 0.0}
+SIZES = {"hidden_dims": {"text": 6, "audio": 4, "vision": 5, "pose": 3}, "hidden_dim": 3}
+
+
+def inputs_for(schema: DatasetSchema, rows: int = 7, seed: int = 0) -> FusionInputs:
+    """Random sequences whose padded steps hold garbage (the plug-in must not read them) and masks."""
+    generator = torch.Generator().manual_seed(seed)
+    inputs = FusionInputs(reps={})
+    for spec in schema.modalities:
+        dim = TEXT_HIDDEN if spec.kind is ModalityKind.TOKENS else spec.dim
+        steps = 1 if spec.kind is ModalityKind.VECTOR else spec.max_len - 1  # the batch pads short of max_len
+        lengths = torch.randint(1, steps + 1, (rows,), generator=generator)
+        lengths[0] = steps
+        inputs.sequences[spec.name] = torch.randn(rows, steps, dim, generator=generator, dtype=torch.float64) * 2
+        inputs.masks[spec.name] = torch.arange(steps)[None, :] < lengths[:, None]
+    return inputs
+
+
+def mmsa_feature_input(inputs: FusionInputs, spec: ModalitySpec) -> torch.Tensor:
+    """MMSA's input of a feature modality: its frames zero-padded to the dataset's fixed length, averaged
+    over that length (``need_normalized``)."""
+    sequence = inputs.sequences[spec.name] * inputs.masks[spec.name][..., None]
+    padded = torch.zeros(sequence.shape[0], spec.max_len, sequence.shape[2], dtype=torch.float64)
+    padded[:, :sequence.shape[1]] = sequence
+    return padded.mean(1)
+
+
+def lstm_final_state(x_BLD, w_ih, w_hh, b_ih, b_hh):
+    """A one-layer LSTM by its equations (gates i, f, g, o), run over every position; the last h."""
+    hidden = w_hh.shape[1]
+    h = x_BLD.new_zeros(x_BLD.shape[0], hidden)
+    c = x_BLD.new_zeros(x_BLD.shape[0], hidden)
+    for t in range(x_BLD.shape[1]):
+        gates = x_BLD[:, t] @ w_ih.T + b_ih + h @ w_hh.T + b_hh
+        i, f, g, o = gates.split(hidden, dim=1)
+        c = torch.sigmoid(f) * c + torch.sigmoid(i) * torch.tanh(g)
+        h = torch.sigmoid(o) * torch.tanh(c)
+    return h
+
+
+def mmsa_subnets(weights: dict, inputs: FusionInputs, schema: DatasetSchema) -> dict[str, torch.Tensor]:
+    """SubNet (BatchNorm with batch statistics, then three ReLU layers) and TextSubNet (LSTM, Linear)."""
+    reps = {}
+    for spec in schema.modalities:
+        w = {k.split(".", 2)[2]: v for k, v in weights.items() if k.startswith(f"subnets.{spec.name}.")}
+        if spec.kind is ModalityKind.TOKENS:
+            h = lstm_final_state(inputs.sequences[spec.name], w["rnn.weight_ih_l0"], w["rnn.weight_hh_l0"],
+                                 w["rnn.bias_ih_l0"], w["rnn.bias_hh_l0"])
+            reps[spec.name] = h @ w["linear_1.weight"].T + w["linear_1.bias"]
+            continue
+        x = mmsa_feature_input(inputs, spec)
+        mean, var = x.mean(0), x.var(0, unbiased=False)
+        y = (x - mean) / torch.sqrt(var + 1e-5) * w["norm.weight"] + w["norm.bias"]
+        for layer in ("linear_1", "linear_2", "linear_3"):
+            y = torch.relu(y @ w[f"{layer}.weight"].T + w[f"{layer}.bias"])
+        reps[spec.name] = y
+    return reps
+
+
+def mmsa_order(schema: DatasetSchema) -> list[str]:
+    return [s.name for s in schema.modalities if s.kind is not ModalityKind.TOKENS] + \
+        [s.name for s in schema.modalities if s.kind is ModalityKind.TOKENS]
+
+
+def mmsa_tfn(weights: dict, inputs: FusionInputs, schema: DatasetSchema) -> torch.Tensor:
+    """MMSA's TFN.forward: 1s appended, bmm(a, v) viewed as a column, bmm with t, then the post-fusion MLP
+    and sigmoid(.) * 6 - 3."""
+    reps = mmsa_subnets(weights, inputs, schema)
+    order = mmsa_order(schema)
+    ones = torch.ones(reps[order[0]].shape[0], 1, dtype=torch.float64)
+    tensor = torch.cat((ones, reps[order[0]]), dim=1)
+    for name in order[1:]:
+        term = torch.cat((ones, reps[name]), dim=1)
+        tensor = torch.bmm(tensor.unsqueeze(2), term.unsqueeze(1)).view(tensor.shape[0], -1)
+    y_1 = torch.relu(tensor @ weights["post_fusion_layer_1.weight"].T + weights["post_fusion_layer_1.bias"])
+    y_2 = torch.relu(y_1 @ weights["post_fusion_layer_2.weight"].T + weights["post_fusion_layer_2.bias"])
+    output = y_2 @ weights["post_fusion_layer_3.weight"].T + weights["post_fusion_layer_3.bias"]
+    return (torch.sigmoid(output) * 6 - 3).view(-1)
+
+
+def mmsa_lmf(weights: dict, inputs: FusionInputs, schema: DatasetSchema) -> torch.Tensor:
+    """MMSA's LMF.forward: each [1, h] @ factor, their elementwise product, the rank weights' matmul over
+    the permuted product, squeeze, plus the bias."""
+    reps = mmsa_subnets(weights, inputs, schema)
+    rows = next(iter(reps.values())).shape[0]
+    ones = torch.ones(rows, 1, dtype=torch.float64)
+    fusion_zy = None
+    for name in mmsa_order(schema):
+        term = torch.matmul(torch.cat((ones, reps[name]), dim=1), weights[f"factors.{name}"])
+        fusion_zy = term if fusion_zy is None else fusion_zy * term
+    output = torch.matmul(weights["fusion_weights"], fusion_zy.permute(1, 0, 2)).squeeze() + weights["fusion_bias"]
+    return output.view(-1, 1).view(-1)
+
+
+def compare_with_reference(fusion, reference, schema: DatasetSchema, frozen: set[str] = frozenset()):
+    """The plug-in's prediction and every trainable parameter's gradient of an L1 loss against the reference
+    on copies of the same weights; the frozen ones take no gradient."""
+    fusion = fusion.double().train()
+    inputs = inputs_for(schema)
+    labels = torch.linspace(-2.5, 2.5, inputs.masks["text"].shape[0], dtype=torch.float64)
+    reps, output = fusion(inputs)
+    (output.pred_B - labels).abs().mean().backward()
+    weights = {n: p.detach().clone().requires_grad_() for n, p in fusion.named_parameters()}
+    expected = reference(weights, inputs, schema)
+    torch.testing.assert_close(output.pred_B, expected, rtol=1e-10, atol=1e-12)
+    (expected - labels).abs().mean().backward()
+    assert {n for n, p in fusion.named_parameters() if not p.requires_grad} == set(frozen)
+    for name, param in fusion.named_parameters():
+        if param.requires_grad:
+            assert weights[name].grad is not None and weights[name].grad.abs().sum() > 0, name
+            torch.testing.assert_close(param.grad, weights[name].grad, rtol=1e-9, atol=1e-12, msg=name)
+    return reps, output
+
+
+@pytest.mark.parametrize("modalities", [3, 2, 4])
+def test_tfn_equals_mmsa_on_identical_inputs(modalities):
+    schema = SCHEMAS[modalities]
+    config = ModelConfig(fusion="tfn", tfn={**NO_DROPOUT, **SIZES, "text_out": 4, "post_fusion_dim": 5,
+                                            "post_fusion_dropout": 0.0})
+    torch.manual_seed(0)  # every ReLU path alive, so every gradient is compared
+    fusion = TFNFusion(schema, {}, {s.name: TEXT_HIDDEN if s.kind is ModalityKind.TOKENS else s.dim
+                                    for s in schema.modalities}, config)
+    reps, output = compare_with_reference(fusion, mmsa_tfn, schema)
+    product = 1
+    for name, rep in reps.items():
+        product *= rep.shape[1] + 1
+    assert fusion.post_fusion_layer_1.in_features == product and output.fusion_BH.shape[1] == 5
+    assert (output.pred_B.abs() < 3).all()
+
+
+@pytest.mark.parametrize("modalities", [3, 2, 4])
+def test_lmf_equals_mmsa_on_identical_inputs(modalities):
+    """MMSA's optimizer slices leave the rank weights and the bias untrained (parameter_slices=official)."""
+    schema = SCHEMAS[modalities]
+    config = ModelConfig(fusion="lmf", lmf={**NO_DROPOUT, **SIZES, "rank": 4})
+    torch.manual_seed(0)
+    fusion = LMFFusion(schema, {}, {s.name: TEXT_HIDDEN if s.kind is ModalityKind.TOKENS else s.dim
+                                    for s in schema.modalities}, config)
+    # Trained weights, not the initial zero bias, so the comparison sees every term.
+    with torch.no_grad():
+        fusion.fusion_bias.fill_(0.3)
+    _, output = compare_with_reference(fusion, mmsa_lmf, schema, frozen={"fusion_weights", "fusion_bias"})
+    assert output.fusion_BH.shape == (7, 4) and fusion.rep_dims["text"] == 3  # text out: half its hidden size
+
+
+def test_the_switches_stop_at_real_frames_and_tokens():
+    """time_mean=valid averages over a sample's real frames, text_lstm=packed stops at its last real token:
+    computed here from each sample cut to its own length."""
+    schema = SCHEMAS[3]
+    config = ModelConfig(fusion="tfn", tfn={**NO_DROPOUT, **SIZES, "text_out": 4, "time_mean": "valid",
+                                            "text_lstm": "packed"})
+    torch.manual_seed(3)
+    fusion = TFNFusion(schema, {}, {"text": TEXT_HIDDEN, "audio": 3, "vision": 4}, config).double().eval()
+    inputs = inputs_for(schema)
+    reps = fusion.encode(inputs)
+    text = fusion.subnets["text"]
+    for row in range(7):
+        length = int(inputs.masks["text"][row].sum())
+        h = lstm_final_state(inputs.sequences["text"][row:row + 1, :length], text.rnn.weight_ih_l0,
+                             text.rnn.weight_hh_l0, text.rnn.bias_ih_l0, text.rnn.bias_hh_l0)
+        torch.testing.assert_close(reps["text"][row], (text.linear_1(h))[0], rtol=1e-10, atol=1e-12)
+        frames = int(inputs.masks["audio"][row].sum())
+        mean = inputs.sequences["audio"][row, :frames].mean(0, keepdim=True)
+        torch.testing.assert_close(reps["audio"][row], fusion.subnets["audio"](mean)[0], rtol=1e-10, atol=1e-12)
+
+
+def test_a_tfn_tensor_too_large_is_refused_naming_its_size(tmp_path, small_shards):
+    from .conftest import write_train_config
+
+    path = write_train_config(tmp_path / "c.yaml", small_shards, tmp_path / "run", objective="late_fusion",
+                              extra={"model": {"fusion": "tfn", "tfn": {"hidden_dims": {"audio": 400, "vision": 400},
+                                                                        "text_out": 400}}})
+    with pytest.raises(ConfigError, match=r"model.fusion=tfn: its fusion tensor has \(400 \+ 1\) x \(400 \+ 1\) x "
+                                          r"\(400 \+ 1\) = 64,481,201 features per sample .* above "
+                                          r"model.tfn.max_tensor_features=50,000,000"):
+        load_config(path)
+    assert load_config(path, ["model.tfn.max_tensor_features=70000000"]).model.fusion == "tfn"
+
+
+@pytest.mark.parametrize("overrides, words", [
+    (["model.fusion=tfn", "objective.name=mmim"], "model.fusion=tfn trains with its own recipe: objective.name="
+                                                  "late_fusion, not mmim"),
+    (["model.fusion=lmf", "objective.name=late_fusion", "trainer.accumulation=feature_cache"],
+     "model.fusion=lmf normalises with batch statistics"),
+])
+def test_combinations_that_are_not_defined_are_refused(tmp_path, small_shards, overrides, words):
+    from .conftest import write_train_config
+
+    path = write_train_config(tmp_path / "c.yaml", small_shards, tmp_path / "run")
+    with pytest.raises(ConfigError, match=words.replace("(", r"\(").replace(")", r"\)")):
+        load_config(path, overrides)
+
+
+def _batch_norm_rank(rank: int, world: int, port: int, out: str) -> None:
+    """One rank of test_batch_norm_over_ranks: its rows of the global batch through BatchNormOverRanks."""
+    import torch.distributed as tdist
+
+    os.environ.update(MASTER_ADDR="127.0.0.1", MASTER_PORT=str(port))
+    tdist.init_process_group("gloo", rank=rank, world_size=world)
+    torch.manual_seed(0)
+    x = torch.randn(12, 5, dtype=torch.float64) * 3 + 1
+    norm = BatchNormOverRanks(5).double()
+    with torch.no_grad():
+        norm.weight.copy_(torch.linspace(0.5, 2, 5))
+        norm.bias.copy_(torch.linspace(-1, 1, 5))
+    rows = x[rank * 12 // world:(rank + 1) * 12 // world].clone().requires_grad_()
+    # Each rank's loss is the mean over its rows, as a training loss is: their mean over ranks is the
+    # global batch's loss, and the engine averages the parameters' gradients over ranks.
+    (norm(rows) ** 3).sum().div(rows.shape[0]).backward()
+    torch.save({"grad_rows": rows.grad, "weight": norm.weight.grad, "bias": norm.bias.grad,
+                "running_mean": norm.running_mean, "running_var": norm.running_var}, f"{out}/rank{rank}.pt")
+    tdist.destroy_process_group()
+
+
+def test_batch_norm_over_ranks_equals_one_process_on_the_global_batch(tmp_path):
+    """Two gloo ranks of 6 rows each: the normalised rows, the input gradients, the scale and shift's
+    gradients (averaged over ranks) and the running statistics equal torch's BatchNorm1d on all 12."""
+    import torch.multiprocessing as mp
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    mp.spawn(_batch_norm_rank, args=(2, port, str(tmp_path)), nprocs=2, join=True)
+    ranks = [torch.load(tmp_path / f"rank{r}.pt") for r in range(2)]
+    torch.manual_seed(0)
+    x = (torch.randn(12, 5, dtype=torch.float64) * 3 + 1).requires_grad_()
+    reference = torch.nn.BatchNorm1d(5).double()
+    with torch.no_grad():
+        reference.weight.copy_(torch.linspace(0.5, 2, 5))
+        reference.bias.copy_(torch.linspace(-1, 1, 5))
+    (reference(x) ** 3).sum().div(12).backward()
+    # A row's gradient on its rank is that of every rank's loss (the statistics' gather sends them back):
+    # W times the global loss's, which the engine's mean over ranks turns into the global gradient upstream.
+    torch.testing.assert_close(torch.cat([r["grad_rows"] for r in ranks]) / 2, x.grad, rtol=1e-10, atol=1e-12)
+    for key in ("weight", "bias"):
+        torch.testing.assert_close((ranks[0][key] + ranks[1][key]) / 2, getattr(reference, key).grad, rtol=1e-10,
+                                   atol=1e-12)
+    for rank in ranks:
+        torch.testing.assert_close(rank["running_mean"], reference.running_mean, rtol=1e-12, atol=1e-14)
+        torch.testing.assert_close(rank["running_var"], reference.running_var, rtol=1e-12, atol=1e-14)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("case", [c for c in CASES if c.objective in ("tfn", "lmf")], ids=lambda c: c.name)
+def test_baselines_on_ranks_equal_one_process_on_the_global_batch(equivalence_runs, case):
+    """W DeepSpeed ranks (ZeRO-2) x K micro-batches of TFN's and LMF's fusions on the task loss: at each step,
+    every parameter's gradient equals plain torch's on the whole batch in one process, in fp64 (the batch
+    norms' statistics span every rank's rows); LMF's untrained rank weights never move."""
+    from . import dist_worker
+    from .test_training import assert_gradients_match
+
+    configs, results = equivalence_runs
+    config, ranks = str(configs[case.objective]), results[case.name]
+    for result in ranks[1:]:
+        for name, value in ranks[0]["params"][-1].items():
+            assert torch.equal(result["params"][-1][name], value), name  # the ranks stay in lockstep
+    trajectory = ranks[0]["params"][:-1]
+    exact = dist_worker.reference(config, case.overrides(), case.phases, GLOBAL_BATCH, trajectory, torch.float64)
+    single = dist_worker.reference(config, case.overrides(), case.phases, GLOBAL_BATCH, trajectory, torch.float32)
+    mean = [sum(r["losses"][step] for r in ranks) / len(ranks) for step in range(len(exact["losses"]))]
+    assert mean == pytest.approx(exact["losses"], rel=1e-5)
+    assert_gradients_match(ranks, exact, single)
+    first, last = ranks[0]["params"][0], ranks[0]["params"][-1]
+    moved = {name for name in first if not torch.equal(first[name], last[name])}
+    assert any(name.startswith("model.fusion.subnets.") for name in moved)
+    if case.objective == "lmf":
+        assert not moved & {"model.fusion.fusion_weights", "model.fusion.fusion_bias"}
+        assert {"model.fusion.factors.audio", "model.fusion.factors.text"} <= moved
