@@ -189,7 +189,7 @@ class Predictor:
         if fill not in FILLS:
             raise InputError(f"fill={fill!r}: choose from {list(FILLS)}")
         if fill == "zero":
-            vectors = {n: torch.zeros(self.model.rep_dims[n], device=self.device) for n in drop}
+            vectors = {n: torch.zeros(self.model.fill_dims[n], device=self.device) for n in drop}
         else:
             absent = [n for n in drop if n not in self.mean_representations]
             if absent:

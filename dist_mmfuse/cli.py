@@ -291,7 +291,7 @@ def eval_main(argv: list[str] | None = None) -> int:
         if args.fill == "mean":
             fill = mean_representations(module.model, loader, device, args.drop_modality)
         else:
-            fill = {name: torch.zeros(module.model.rep_dims[name], device=device) for name in args.drop_modality}
+            fill = {name: torch.zeros(module.model.fill_dims[name], device=device) for name in args.drop_modality}
         forward = WithoutModalities(module.model, fill)
     predictions = predict_split(forward, loader, device, with_ids=bool(args.predictions))
     metrics = predictions.metrics(loader.schema.label_range)

@@ -32,9 +32,9 @@ from .storage import check_location, is_url, redact_credentials
 # The objectives this system implements; each is a plug-in chosen by name.
 OBJECTIVE_NAMES = ("late_fusion", "mmim", "self_mm", "self_mi", "tuple_infonce")
 # The fusion plug-ins (models/fusion/), chosen by model.fusion.
-FUSION_NAMES = ("mmim", "self_mm", "tfn", "lmf")
+FUSION_NAMES = ("mmim", "self_mm", "tfn", "lmf", "mult")
 # The baselines' fusions train with their own recipe: the objectives each allows (the task loss alone).
-BASELINE_FUSIONS = {"tfn": ("late_fusion",), "lmf": ("late_fusion",)}
+BASELINE_FUSIONS = {"tfn": ("late_fusion",), "lmf": ("late_fusion",), "mult": ("late_fusion",)}
 BATCH_NORM_FUSIONS = ("tfn", "lmf")  # their sub-networks normalise with batch statistics
 # Keys that were renamed: (old dotted key, new dotted key). Configs, checkpoints and exports that use an old
 # key still load (``migrate_renamed_keys``); a config file a user wrote says so once.
@@ -197,6 +197,41 @@ class LMFConfig(_Strict):
     text_lstm: Literal["padded", "packed"] = _text_lstm_field()
 
 
+class MulTConfig(_Strict):
+    """MulT (Tsai et al., 2019) as MMSA implements it (``models/singleTask/MULT.py`` and its
+    ``transformers_encoder``); defaults: MMSA's config_regression.json for MOSI."""
+
+    dim: PositiveInt = Field(50, description="every modality's projected width (MMSA dst_feature_dim_nheads[0])")
+    heads: PositiveInt = Field(10, description="attention heads (dst_feature_dim_nheads[1]); dim must divide by it")
+    layers: PositiveInt = Field(4, description="layers of each crossmodal transformer (MMSA nlevels)")
+    memory_layers: PositiveInt = Field(3, description="the self-attention (memory) transformers have "
+                                                      "max(layers, memory_layers) layers, as MMSA")
+    conv_kernels: dict[str, PositiveInt] = Field(
+        default_factory=lambda: {"text": 5, "audio": 5, "vision": 5},
+        description="each modality's temporal convolution kernel (MMSA conv1d_kernel_size_l/a/v; no padding, no "
+                    "bias; a modality already dim wide is not convolved); a modality not named gets conv_kernel")
+    conv_kernel: PositiveInt = 5
+    attn_dropout: Dropout = Field(0.3, description="attention dropout where the text is attended to, and in every "
+                                                   "memory transformer (MMSA attn_dropout)")
+    attn_dropouts: dict[str, Dropout] = Field(
+        default_factory=lambda: {"audio": 0.2, "vision": 0.0},
+        description="attention dropout where this modality is attended to (MMSA attn_dropout_a, attn_dropout_v); "
+                    "a modality not named gets attn_dropout")
+    relu_dropout: Dropout = 0.0
+    res_dropout: Dropout = 0.0
+    embed_dropout: Dropout = Field(0.2, description="dropout of each transformer's scaled input (query, key and "
+                                                    "value each drawn apart, as MMSA)")
+    text_dropout: Dropout = Field(0.5, description="dropout of a token modality's sequence before its convolution")
+    output_dropout: Dropout = Field(0.5, description="dropout inside the residual block before the prediction")
+    causal_mask: bool = Field(True, description="MMSA attn_mask: step i attends to steps up to i + |length "
+                                                "difference| of the other sequence")
+    padding: Literal["attend", "mask"] = Field(
+        "attend", description="attend (official): padded steps are attended to like data and the last step of the "
+                              "padded batch is read out (data.pad_to_max_len makes it the dataset's fixed length, "
+                              "as in MMSA's arrays); mask: padded steps are masked and each sample's last real "
+                              "step is read out")
+
+
 class ModelConfig(_Strict):
     """Encoders and fusion head (defaults: MMIM's, METHODS.md §1.2 and §1.5)."""
 
@@ -224,12 +259,14 @@ class ModelConfig(_Strict):
         "mmim", description="the fusion plug-in (dist_mmfuse/models/fusion/). mmim: dropout, tanh, tanh (the fusion "
                             "vector is the second layer); self_mm: dropout, ReLU, ReLU (the fusion vector is the "
                             "first layer, Self-MM's F_f); tfn: tensor fusion (model.tfn); lmf: low-rank fusion "
-                            "(model.lmf). Formerly model.fusion_head, which still works")
+                            "(model.lmf); mult: crossmodal transformers (model.mult). Formerly model.fusion_head, "
+                            "which still works")
     encoder_sizes: dict[str, EncoderSizes] = Field(
         default_factory=dict, description="per-modality hidden/out sizes of sequence and vector encoders "
                                           "(Self-MM: audio LSTM 32 -> 16, video 64 -> 32)")
     tfn: TFNConfig = Field(default_factory=TFNConfig, description="model.fusion=tfn's settings")
     lmf: LMFConfig = Field(default_factory=LMFConfig, description="model.fusion=lmf's settings")
+    mult: MulTConfig = Field(default_factory=MulTConfig, description="model.fusion=mult's settings")
 
 
 class MMIMConfig(_Strict):
@@ -753,6 +790,8 @@ def check_against_manifest(config: Config, manifest: Manifest, path: str | Path 
             raise ConfigError(f"{path}: {key}: unknown modality name(s) {unknown}; the run uses {list(used)}")
     if config.model.fusion == "tfn":
         check_tfn_tensor(config, manifest.schema.select(used), path)
+    if config.model.fusion == "mult":
+        check_mult(config, manifest.schema.select(used), path)
     tuple_cfg = config.objective.tuple_infonce
     if config.objective.name == "tuple_infonce" and tuple_cfg.search.enabled:
         primary = used[0] if tuple_cfg.search.primary == "first" else tuple_cfg.search.primary
@@ -788,6 +827,24 @@ def check_tfn_tensor(config: Config, schema, path: str | Path = "<config>") -> N
             f"{list(tfn_rep_dims(schema, config.model))}, above model.tfn.max_tensor_features={limit:,} (its first "
             f"post-fusion layer alone would hold {weights:,} weights, {weights * 16 / 2**30:.1f} GiB with Adam in "
             "fp32); use fewer modalities (data.modalities) or smaller model.tfn.hidden_dims / text_out")
+
+
+def check_mult(config: Config, schema, path: str | Path = "<config>") -> None:
+    """MulT's widths must divide into its heads, and a feature modality's convolution kernel must fit its
+    longest sequence (a vector modality has one step: kernel 1)."""
+    cfg = config.model.mult
+    others = len(schema.modalities) - 1
+    for what, width in (("model.mult.dim", cfg.dim), (f"the memory transformers' width ({others} x dim)",
+                                                       others * cfg.dim)):
+        if width % cfg.heads:
+            raise ConfigError(f"{path}: model.fusion=mult: {what} = {width} does not divide into model.mult.heads="
+                              f"{cfg.heads} heads")
+    for spec in schema.modalities:
+        kernel = cfg.conv_kernels.get(spec.name, cfg.conv_kernel)
+        if spec.kind.value != "tokens" and spec.dim != cfg.dim and kernel > spec.max_len:
+            raise ConfigError(f"{path}: model.mult.conv_kernels: {spec.name!r} has a kernel of {kernel} steps but at "
+                              f"most {spec.max_len} step(s) per sample ({spec.kind.value} modality); set it to at "
+                              f"most {spec.max_len}")
 
 
 def deepspeed_settings(config: Config, source: str | Path = "<config>") -> dict[str, Any]:

@@ -51,8 +51,8 @@ def predict_split(forward, loader: StreamingLoader, device, *, with_ids: bool = 
         indices.append(batch.index.to(device))
         if with_ids:
             ids.extend(batch.ids)
-        if with_mean_reps:
-            for name, rep_BD in output.reps.items():
+        if with_mean_reps:  # what a removed modality is filled with: the representations, or (MulT) input means
+            for name, rep_BD in (output.reps if output.fill_basis is None else output.fill_basis).items():
                 rep_sums[name] = rep_sums.get(name, 0) + (rep_BD.float() * mask_B[:, None]).sum(0)
     pred, label, mask, index = (dist.all_gather_tensors(torch.cat(t)).cpu().numpy()
                                 for t in (preds, labels, masks, indices))
@@ -76,12 +76,13 @@ def evaluate_split(forward, loader: StreamingLoader, device, label_range) -> dic
 @torch.no_grad()
 def mean_representations(model: FusionModel, loader: StreamingLoader, device, names: list[str]
                          ) -> dict[str, torch.Tensor]:
-    """Each named modality's representation averaged over every sample of the loader's split (all ranks)."""
+    """Each named modality's removal fill averaged over every sample of the loader's split (all ranks): its
+    representation, or, for a fusion that replaces a removed modality's input (MulT), its sequence's mean."""
     reps: dict[str, list[torch.Tensor]] = {name: [] for name in names}
     masks = []
     for batch in loader.epoch(0):
         batch = batch.to(device)
-        encoded = model.encode(batch)
+        encoded = model.fill_vectors(batch, names)
         for name in names:
             reps[name].append(encoded[name].float())
         masks.append(batch.sample_mask)

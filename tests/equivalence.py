@@ -33,6 +33,7 @@ PHASES = {
     # the baselines' fusions on the task loss: batch norms over the global batch
     "tfn": "main:2",
     "lmf": "main:2",
+    "mult": "main:2",
 }
 KEY_GRADIENT = "objective.tuple_infonce.key_gradient=true"
 
@@ -76,6 +77,9 @@ CASES = [
     # one micro-batch per step: with more, a batch norm takes the statistics of each micro-batch (as it would
     # in one process), not of the step's whole batch
     Case("tfn", 1), Case("tfn", 2), Case("tfn", 4), Case("lmf", 2),
+    # MulT attends to padded steps as MMSA does, so every rank pads to the dataset's fixed length; or masks them
+    Case("mult", 1), Case("mult", 2),
+    Case("mult", 2, extra=("model.mult.padding=mask", "data.pad_to_max_len=false"), label="mask"),
 ]
 
 NO_DROPOUT = {"text_random_init": True, "encoder_dropout": 0.0, "fusion_dropout": 0.0,
@@ -108,6 +112,13 @@ def write_configs(root: Path, shards: Path) -> dict[str, Path]:
                 "dropouts": {"text": 0.0, "audio": 0.0, "vision": 0.0},
                 **({"text_out": 4, "post_fusion_dim": 8, "post_fusion_dropout": 0.0} if fusion == "tfn" else {})}},
             "objective": {"name": "late_fusion"}, "trainer": trainer}) for fusion in ("tfn", "lmf")},
+        "mult": write_train_config(root / "mult.yaml", shards, root / "run", extra={
+            "data": {"pad_to_max_len": True},
+            "model": {**NO_DROPOUT, "fusion": "mult", "init": "default", "mult": {
+                "dim": 6, "heads": 2, "layers": 1, "memory_layers": 1, "conv_kernels": {"text": 3, "audio": 2, "vision": 3},
+                "attn_dropout": 0.0, "attn_dropouts": {}, "embed_dropout": 0.0, "text_dropout": 0.0,
+                "output_dropout": 0.0}},
+            "objective": {"name": "late_fusion"}, "trainer": trainer}),
     }
 
 

@@ -15,10 +15,12 @@ import socket
 
 import pytest
 import torch
+import torch.nn.functional as F
 
 from dist_mmfuse.config import ConfigError, ModelConfig, load_config
 from dist_mmfuse.models.fusion import FusionInputs
 from dist_mmfuse.models.fusion.lmf import LMFFusion
+from dist_mmfuse.models.fusion.mult import MulTFusion
 from dist_mmfuse.models.fusion.subnets import BatchNormOverRanks
 from dist_mmfuse.models.fusion.tfn import TFNFusion
 from dist_mmfuse.schema import DatasetSchema, ModalityKind, ModalitySpec
@@ -283,11 +285,12 @@ def test_batch_norm_over_ranks_equals_one_process_on_the_global_batch(tmp_path):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("case", [c for c in CASES if c.objective in ("tfn", "lmf")], ids=lambda c: c.name)
+@pytest.mark.parametrize("case", [c for c in CASES if c.objective in ("tfn", "lmf", "mult")], ids=lambda c: c.name)
 def test_baselines_on_ranks_equal_one_process_on_the_global_batch(equivalence_runs, case):
-    """W DeepSpeed ranks (ZeRO-2) x K micro-batches of TFN's and LMF's fusions on the task loss: at each step,
-    every parameter's gradient equals plain torch's on the whole batch in one process, in fp64 (the batch
-    norms' statistics span every rank's rows); LMF's untrained rank weights never move."""
+    """W DeepSpeed ranks (ZeRO-2) of TFN's, LMF's and MulT's fusions on the task loss: at each step, every
+    parameter's gradient equals plain torch's on the whole batch in one process, in fp64 (the batch norms'
+    statistics span every rank's rows; MulT pads to the dataset's length or masks padding, so a sample's
+    result does not depend on the rank it is on); LMF's untrained rank weights never move."""
     from . import dist_worker
     from .test_training import assert_gradients_match
 
@@ -304,7 +307,130 @@ def test_baselines_on_ranks_equal_one_process_on_the_global_batch(equivalence_ru
     assert_gradients_match(ranks, exact, single)
     first, last = ranks[0]["params"][0], ranks[0]["params"][-1]
     moved = {name for name in first if not torch.equal(first[name], last[name])}
-    assert any(name.startswith("model.fusion.subnets.") for name in moved)
+    assert any(name.startswith("model.fusion.subnets." if case.objective != "mult" else "model.fusion.crossmodal.")
+               for name in moved)
     if case.objective == "lmf":
         assert not moved & {"model.fusion.fusion_weights", "model.fusion.fusion_bias"}
         assert {"model.fusion.factors.audio", "model.fusion.factors.text"} <= moved
+
+
+def by_hand_layer_norm(x, weights, prefix):
+    mean = x.mean(-1, keepdim=True)
+    var = ((x - mean) ** 2).mean(-1, keepdim=True)
+    return (x - mean) / torch.sqrt(var + 1e-5) * weights[f"{prefix}.weight"] + weights[f"{prefix}.bias"]
+
+
+def mmsa_attention(query, key, value, weights, prefix, heads, mask):
+    """fairseq's MultiheadAttention as MMSA has it: one packed in-projection, q scaled by head_dim^-0.5."""
+    packed, bias = weights[f"{prefix}.in_proj_weight"], weights[f"{prefix}.in_proj_bias"]
+    dim = packed.shape[1]
+    head_dim = dim // heads
+    q = (query @ packed[:dim].T + bias[:dim]) * head_dim ** -0.5
+    k = key @ packed[dim:2 * dim].T + bias[dim:2 * dim]
+    v = value @ packed[2 * dim:].T + bias[2 * dim:]
+    steps, rows = q.shape[:2]
+    q, k, v = (t.reshape(t.shape[0], rows * heads, head_dim).transpose(0, 1) for t in (q, k, v))
+    scores = q @ k.transpose(1, 2)
+    if mask is not None:
+        scores = scores + mask
+    attended = torch.softmax(scores, dim=-1) @ v
+    attended = attended.transpose(0, 1).reshape(steps, rows, dim)
+    return attended @ weights[f"{prefix}.out_proj.weight"].T + weights[f"{prefix}.out_proj.bias"]
+
+
+def mmsa_transformer(weights, prefix, x, source, heads, layers):
+    """MMSA's TransformerEncoder with attn_mask: scaled inputs, pre-norm layers (the source through each
+    layer's first norm, as key and value), ReLU feed-forward, a final norm."""
+    scale = x.shape[-1] ** 0.5
+    x = scale * x
+    source = scale * source if source is not None else None
+    steps_k = (source if source is not None else x).shape[0]
+    mask = torch.triu(torch.full((x.shape[0], steps_k), float("-inf"), dtype=torch.float64),
+                      1 + abs(steps_k - x.shape[0]))
+    for i in range(layers):
+        layer = f"{prefix}.layers.{i}"
+        residual = x
+        x = by_hand_layer_norm(x, weights, f"{layer}.layer_norms.0")
+        kv = x if source is None else by_hand_layer_norm(source, weights, f"{layer}.layer_norms.0")
+        x = residual + mmsa_attention(x, kv, kv, weights, f"{layer}.self_attn", heads, mask)
+        residual = x
+        x = by_hand_layer_norm(x, weights, f"{layer}.layer_norms.1")
+        x = torch.relu(x @ weights[f"{layer}.fc1.weight"].T + weights[f"{layer}.fc1.bias"])
+        x = residual + x @ weights[f"{layer}.fc2.weight"].T + weights[f"{layer}.fc2.bias"]
+    return by_hand_layer_norm(x, weights, f"{prefix}.layer_norm")
+
+
+def mmsa_mult(weights, inputs, schema, heads=2, layers=2, memory_layers=3, kernels=None):
+    """MMSA's MULT.forward for K modalities (its K = 3 order: l, a, v): convolution (skipped where the width
+    already fits), each target attending to each source, concatenated, the memory transformer, the last step,
+    the residual block."""
+    names = list(schema.names)
+    projected = {}
+    for name in names:
+        x = inputs.sequences[name].transpose(1, 2)
+        if f"proj.{name}.weight" in weights:
+            kernel = weights[f"proj.{name}.weight"].shape[2]
+            if x.shape[2] < kernel:
+                x = F.pad(x, (0, kernel - x.shape[2]))
+            x = F.conv1d(x, weights[f"proj.{name}.weight"])
+        projected[name] = x.permute(2, 0, 1)
+    last = []
+    for target in names:
+        parts = [mmsa_transformer(weights, f"crossmodal.{target}_with_{source}", projected[target],
+                                  projected[source], heads, layers) for source in names if source != target]
+        memory = mmsa_transformer(weights, f"memory.{target}", torch.cat(parts, dim=2), None, heads,
+                                  max(layers, memory_layers))
+        last.append(memory[-1])
+    last_hs = torch.cat(last, dim=1)
+    hidden = torch.relu(last_hs @ weights["proj1.weight"].T + weights["proj1.bias"])
+    projection = hidden @ weights["proj2.weight"].T + weights["proj2.bias"] + last_hs
+    return (projection @ weights["out_layer.weight"].T + weights["out_layer.bias"]).view(-1), \
+        dict(zip(names, last))
+
+
+MULT_SETTINGS = {
+    3: {"dim": 6, "heads": 2, "conv_kernels": {"text": 3, "audio": 2, "vision": 1}},
+    2: {"dim": 6, "heads": 2, "conv_kernels": {"text": 3, "audio": 2}},
+    4: {"dim": 5, "heads": 5, "conv_kernels": {"text": 3, "audio": 2, "vision": 2, "pose": 1}},  # vision: 5 wide
+}
+
+
+def mult_fusion(modalities: int, **changes) -> tuple:
+    schema = SCHEMAS[modalities]
+    settings = {**MULT_SETTINGS[modalities], "layers": 2, "memory_layers": 3, "attn_dropout": 0.0,
+                "attn_dropouts": {}, "embed_dropout": 0.0, "text_dropout": 0.0, "output_dropout": 0.0, **changes}
+    torch.manual_seed(0)
+    fusion = MulTFusion(schema, {}, {s.name: TEXT_HIDDEN if s.kind is ModalityKind.TOKENS else s.dim
+                                     for s in schema.modalities}, ModelConfig(fusion="mult", mult=settings))
+    return fusion.double(), schema, settings
+
+
+@pytest.mark.parametrize("modalities", [3, 2, 4])
+def test_mult_equals_mmsa_on_identical_inputs(modalities):
+    """padding=attend (official): every step of the padded batch attended to and the last one read out."""
+    fusion, schema, settings = mult_fusion(modalities)
+    assert (modalities != 4) or "vision" not in fusion.proj  # already 5 wide: not convolved, as MMSA
+
+    def reference(weights, inputs, schema):
+        return mmsa_mult(weights, inputs, schema, heads=settings["heads"])[0]
+
+    reps, output = compare_with_reference(fusion, reference, schema)
+    assert all(rep.shape[1] == (modalities - 1) * settings["dim"] for rep in reps.values())
+    assert output.fusion_BH.shape[1] == modalities * (modalities - 1) * settings["dim"]
+
+
+def test_mult_with_masked_padding_treats_each_sample_as_if_alone():
+    """padding=mask: each sample's representations and prediction are MMSA's on that sample alone, its
+    sequences cut to their real steps (so padding of any length changes nothing)."""
+    fusion, schema, settings = mult_fusion(3, padding="mask")
+    fusion.eval()
+    inputs = inputs_for(schema)
+    reps, output = fusion(inputs)
+    weights = dict(fusion.named_parameters())
+    for row in range(7):
+        alone = FusionInputs(reps={}, sequences={
+            name: inputs.sequences[name][row:row + 1, :int(inputs.masks[name][row].sum())] for name in schema.names})
+        pred, last = mmsa_mult(weights, alone, schema, heads=settings["heads"])
+        torch.testing.assert_close(output.pred_B[row:row + 1], pred, rtol=1e-9, atol=1e-11)
+        for name in schema.names:
+            torch.testing.assert_close(reps[name][row], last[name][0], rtol=1e-9, atol=1e-11)

@@ -27,6 +27,9 @@ class ModelOutput:
     pred_B: torch.Tensor  # (B,)
     # Per-sample tensors an objective asks for besides the clean forward (TupleInfoNCE's augmented view).
     extra: dict[str, torch.Tensor] = field(default_factory=dict)
+    # Per-sample vectors whose mean over a split is a removed modality's fill, where they are not the
+    # representations (a fusion whose removal replaces the input sequence); not part of tensors().
+    fill_basis: dict[str, torch.Tensor] | None = None
 
     def tensors(self) -> list[torch.Tensor]:
         """Every per-sample tensor, in a fixed order (``from_tensors`` inverts it)."""
@@ -115,36 +118,76 @@ class FusionModel(nn.Module):
                                                     device=features_BD.device)
         return inputs
 
+    @property
+    def fill_dims(self) -> dict[str, int]:
+        """The size of each modality's removal fill: its representation's, or its sequence's features."""
+        if self.fusion.removal == "sequence":
+            return {spec.name: self.encoders[spec.name].sequence_dim if spec.name in self.encoders else spec.dim
+                    for spec in self.schema.modalities}
+        return dict(self.rep_dims)
+
+    def fill_vectors(self, batch: Batch, names: list[str] | None = None) -> dict[str, torch.Tensor]:
+        """Per-sample vectors (B, fill_dims) whose mean over a split is a removed modality's ``mean`` fill: the
+        representations, or each sequence's mean over its valid steps."""
+        if self.fusion.removal == "sequence":
+            return sequence_means(self.encode_inputs(batch, with_sequences=True), names)
+        reps = self.encode(batch)
+        return {name: reps[name] for name in (names or reps)}
+
+    def without(self, batch: Batch, fill: dict[str, torch.Tensor]) -> ModelOutput:
+        """The output with the modalities of ``fill`` removed (their inputs never read), each replaced by its
+        fixed vector where the fusion's ``removal`` says."""
+        rows, dtype = batch.size, self.compute_dtype
+        if self.fusion.removal == "sequence":
+            inputs = self.encode_inputs(batch, skip=set(fill))
+            for name, vector_D in fill.items():
+                inputs.sequences[name] = vector_D.to(dtype).expand(rows, 1, -1)
+                inputs.masks[name] = torch.ones(rows, 1, dtype=torch.bool, device=vector_D.device)
+            reps, fused = self.fusion(inputs)
+            return ModelOutput(reps=reps, fusion_BH=fused.fusion_BH, pred_B=fused.pred_B)
+        reps = self.encode(batch, skip=set(fill))  # the removed modalities' inputs are never read
+        for name, vector_D in fill.items():
+            reps[name] = vector_D.to(dtype).expand(rows, -1)
+        fusion_BH, pred_B = self.fuse(reps)
+        return ModelOutput(reps=reps, fusion_BH=fusion_BH, pred_B=pred_B)
+
     def fuse(self, reps: dict[str, torch.Tensor]) -> tuple[torch.Tensor, torch.Tensor]:
         """(fusion_BH, pred_B) of per-modality representations (any rows, any key order)."""
         fused = self.fusion.fuse({name: reps[name] for name in self.rep_dims})
         return fused.fusion_BH, fused.pred_B
 
     def forward(self, batch: Batch) -> ModelOutput:
-        reps, fused = self.fusion(self.encode_inputs(batch))
-        return ModelOutput(reps=reps, fusion_BH=fused.fusion_BH, pred_B=fused.pred_B, extra=dict(fused.extra))
+        inputs = self.encode_inputs(batch)
+        reps, fused = self.fusion(inputs)
+        basis = sequence_means(inputs) if self.fusion.removal == "sequence" else None
+        return ModelOutput(reps=reps, fusion_BH=fused.fusion_BH, pred_B=fused.pred_B, extra=dict(fused.extra),
+                           fill_basis=basis)
 
 
 class WithoutModalities(nn.Module):
-    """A trained model with some modalities removed at test time: their representations are replaced by
-    one fixed vector each (``fill``: the mean over a split, or zeros), so the prediction keeps the
+    """A trained model with some modalities removed at test time: each is replaced by one fixed vector
+    (``fill``: the mean over a split, or zeros; ``FusionModel.without`` says where), so the prediction keeps the
     model's usual input scale but none of those modalities' per-sample information."""
 
     def __init__(self, model: FusionModel, fill: dict[str, torch.Tensor]):
         super().__init__()
-        unknown = sorted(set(fill) - set(model.rep_dims))
+        unknown = sorted(set(fill) - set(model.fill_dims))
         if unknown:
-            raise ValueError(f"cannot remove modalities {unknown}: the model has {list(model.rep_dims)}")
+            raise ValueError(f"cannot remove modalities {unknown}: the model has {list(model.fill_dims)}")
         self.model = model
         self.fill = fill
 
     def forward(self, batch: Batch) -> ModelOutput:
-        reps = self.model.encode(batch, skip=set(self.fill))  # the removed modalities' inputs are never read
-        rows, dtype = batch.size, self.model.compute_dtype
-        for name, vector_D in self.fill.items():
-            reps[name] = vector_D.to(dtype).expand(rows, -1)
-        fusion_BH, pred_B = self.model.fuse(reps)
-        return ModelOutput(reps=reps, fusion_BH=fusion_BH, pred_B=pred_B)
+        return self.model.without(batch, self.fill)
+
+
+def sequence_means(inputs: FusionInputs, names: list[str] | None = None) -> dict[str, torch.Tensor]:
+    """Each modality's sequence averaged over its valid steps (B, D)."""
+    means = {}
+    for name in names or inputs.sequences:
+        mask_BT1 = inputs.masks[name].unsqueeze(-1).to(inputs.sequences[name].dtype)
+        means[name] = (inputs.sequences[name] * mask_BT1).sum(1) / mask_BT1.sum(1).clamp(min=1)
+    return means
 
 
 def xavier_init_(module: nn.Module, skip: set[str]) -> None:

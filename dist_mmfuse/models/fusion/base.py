@@ -19,7 +19,9 @@ each modality as a time sequence (B, T_m, D_m) with its mask (B, T_m), True at v
 modality's encoder hidden states over its tokens, a sequence modality's input frames, a vector modality as
 one step. Padding is never passed as zeros to be taken for data: the mask says which steps are real.
 
-``rep_dims`` are the representation sizes ``encode`` gives; ``prediction_parameters()`` the weights that map
+A removed modality (``--drop-modality``) is replaced by a fixed vector where ``removal`` says: in place of its
+representation (after ``encode``), or of its input sequence, as one step (before it, for a fusion whose
+modalities attend to one another). ``rep_dims`` are the representation sizes ``encode`` gives; ``prediction_parameters()`` the weights that map
 the fusion vector to the prediction (TupleInfoNCE trains them only when fine-tuning); ``param_groups`` the
 optimizer groups a fusion's recipe gives some of its weights (LMF's factors). The names of a fusion's
 submodules are the keys of its weights in checkpoints and exports: renaming one breaks every saved model.
@@ -57,6 +59,9 @@ class Fusion(nn.Module, abc.ABC):
     name = ""
     needs_sequences = False  # True: FusionInputs carries each modality's time sequence and mask
     own_encoders = False  # True: encode() computes every representation from the sequences
+    # What a removed modality's fixed vector replaces (--drop-modality): its representation, or, for a fusion
+    # whose modalities attend to one another (MulT), its input sequence, as one step.
+    removal = "representation"
 
     def __init__(self, schema: DatasetSchema, rep_dims: dict[str, int], sequence_dims: dict[str, int],
                  config: ModelConfig):
