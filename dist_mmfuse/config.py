@@ -30,11 +30,12 @@ from .manifest import MANIFEST_NAME, Manifest, load_manifest
 from .storage import check_location, is_url, redact_credentials
 
 # The objectives this system implements; each is a plug-in chosen by name.
-OBJECTIVE_NAMES = ("late_fusion", "mmim", "self_mm", "self_mi", "tuple_infonce")
+OBJECTIVE_NAMES = ("late_fusion", "mmim", "self_mm", "self_mi", "tuple_infonce", "misa")
 # The fusion plug-ins (models/fusion/), chosen by model.fusion.
-FUSION_NAMES = ("mmim", "self_mm", "tfn", "lmf", "mult")
+FUSION_NAMES = ("mmim", "self_mm", "tfn", "lmf", "mult", "misa")
 # The baselines' fusions train with their own recipe: the objectives each allows (the task loss alone).
-BASELINE_FUSIONS = {"tfn": ("late_fusion",), "lmf": ("late_fusion",), "mult": ("late_fusion",)}
+BASELINE_FUSIONS = {"tfn": ("late_fusion",), "lmf": ("late_fusion",), "mult": ("late_fusion",),
+                    "misa": ("misa", "late_fusion")}
 BATCH_NORM_FUSIONS = ("tfn", "lmf")  # their sub-networks normalise with batch statistics
 # Keys that were renamed: (old dotted key, new dotted key). Configs, checkpoints and exports that use an old
 # key still load (``migrate_renamed_keys``); a config file a user wrote says so once.
@@ -232,6 +233,23 @@ class MulTConfig(_Strict):
                               "step is read out")
 
 
+class MISAConfig(_Strict):
+    """MISA (Hazarika et al., 2020) as MMSA implements it (``models/singleTask/MISA.py``); defaults: MMSA's
+    config_regression.json for MOSI. Its losses are objective.misa's."""
+
+    hidden_size: PositiveInt = Field(128, description="the shared space's width")
+    dropout: Dropout = Field(0.2, description="dropout of the fusion layers")
+    rnncell: Literal["lstm", "gru"] = Field("lstm", description="the cell of a feature modality's two bidirectional "
+                                                                "recurrent layers")
+    sequence_lengths: Literal["text", "own"] = Field(
+        "text", description="how far a feature modality's recurrent layers read its frames: text (official: MMSA "
+                            "packs audio and video with the text's token count, cut to their padded length here); "
+                            "own: each sequence's real length")
+    transformer_heads: PositiveInt = Field(2, description="heads of the fusion transformer (MMSA: nhead=2)")
+    transformer_ff: PositiveInt = Field(2048, description="its feed-forward width (torch's default, as MMSA)")
+    transformer_dropout: Dropout = Field(0.1, description="its dropout (torch's default, as MMSA)")
+
+
 class ModelConfig(_Strict):
     """Encoders and fusion head (defaults: MMIM's, METHODS.md §1.2 and §1.5)."""
 
@@ -259,14 +277,16 @@ class ModelConfig(_Strict):
         "mmim", description="the fusion plug-in (dist_mmfuse/models/fusion/). mmim: dropout, tanh, tanh (the fusion "
                             "vector is the second layer); self_mm: dropout, ReLU, ReLU (the fusion vector is the "
                             "first layer, Self-MM's F_f); tfn: tensor fusion (model.tfn); lmf: low-rank fusion "
-                            "(model.lmf); mult: crossmodal transformers (model.mult). Formerly model.fusion_head, "
-                            "which still works")
+                            "(model.lmf); mult: crossmodal transformers (model.mult); misa: modality-invariant and "
+                            "-specific spaces (model.misa, with objective misa). Formerly model.fusion_head, which "
+                            "still works")
     encoder_sizes: dict[str, EncoderSizes] = Field(
         default_factory=dict, description="per-modality hidden/out sizes of sequence and vector encoders "
                                           "(Self-MM: audio LSTM 32 -> 16, video 64 -> 32)")
     tfn: TFNConfig = Field(default_factory=TFNConfig, description="model.fusion=tfn's settings")
     lmf: LMFConfig = Field(default_factory=LMFConfig, description="model.fusion=lmf's settings")
     mult: MulTConfig = Field(default_factory=MulTConfig, description="model.fusion=mult's settings")
+    misa: MISAConfig = Field(default_factory=MISAConfig, description="model.fusion=misa's settings")
 
 
 class MMIMConfig(_Strict):
@@ -455,6 +475,17 @@ class TupleInfoNCEConfig(_Strict):
     search: SampleSearchConfig = Field(default_factory=SampleSearchConfig)
 
 
+class MISALossConfig(_Strict):
+    """MISA's losses (MMSA's ``trains/singleTask/MISA.py``); defaults: MMSA's MOSI config. The loss is
+    MSE(prediction) + diff_weight x difference + sim_weight x similarity (CMD) + recon_weight x reconstruction."""
+
+    diff_weight: float = Field(0.1, ge=0)
+    sim_weight: float = Field(0.3, ge=0, description="weight of the central-moment discrepancy between every pair "
+                                                     "of modalities' shared vectors (MMSA use_cmd_sim: true)")
+    recon_weight: float = Field(1.0, ge=0)
+    cmd_moments: PositiveInt = Field(5, description="moments the CMD matches (MMSA: 5)")
+
+
 class ObjectiveConfig(_Strict):
     name: Literal[OBJECTIVE_NAMES] = "mmim"  # type: ignore[valid-type]
     contrast_chunk_size: NonNegativeInt = Field(
@@ -464,6 +495,7 @@ class ObjectiveConfig(_Strict):
     self_mm: SelfMMConfig = Field(default_factory=SelfMMConfig)
     self_mi: SelfMIConfig = Field(default_factory=SelfMIConfig)
     tuple_infonce: TupleInfoNCEConfig = Field(default_factory=TupleInfoNCEConfig)
+    misa: MISALossConfig = Field(default_factory=MISALossConfig)
 
 
 class TrainerConfig(_Strict):
@@ -478,6 +510,9 @@ class TrainerConfig(_Strict):
     plateau_patience: PositiveInt = Field(20, description="ReduceLROnPlateau patience (official --when)")
     plateau_factor: float = Field(0.5, gt=0, lt=1)
     grad_clip: float = Field(1.0, ge=0, description="global gradient-norm clip; 0 disables")
+    grad_clip_value: float = Field(0.0, ge=0, description="clip every gradient element to [-v, v] before each step "
+                                                          "(torch's clip_grad_value_: MMSA's MulT 0.6, MISA 0.8), on "
+                                                          "the step's accumulated gradient; 0 disables")
     deepspeed_config: Path | None = Field(None, description="DeepSpeed JSON; default: ZeRO-0 in fp32")
     gradient_accumulation_steps: PositiveInt = 1
     accumulation: Literal["average", "sum", "feature_cache"] = Field(
@@ -537,6 +572,8 @@ class Config(_Strict):
             raise ValueError(f"objective {self.objective.name} generates labels from Self-MM's fusion feature F_f: "
                              "set model.fusion=self_mm")
         fusion = self.model.fusion
+        if self.objective.name == "misa" and fusion != "misa":
+            raise ValueError("objective misa's losses read MISA's shared and private vectors: set model.fusion=misa")
         if fusion in BASELINE_FUSIONS and self.objective.name not in BASELINE_FUSIONS[fusion]:
             raise ValueError(f"model.fusion={fusion} trains with its own recipe: objective.name="
                              f"{' or '.join(BASELINE_FUSIONS[fusion])}, not {self.objective.name} (the MI objectives "

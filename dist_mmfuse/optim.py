@@ -19,6 +19,9 @@ pass: ``set_stage`` can activate further tags besides the pass's own (MMIM's ent
 Gradient clipping (the engine's ``gradient_clipping``) still takes the norm over every parameter's
 gradient, stepped or not, as the official ``clip_grad_norm_(model.parameters())`` does.
 
+Gradients can be clipped elementwise before each step (``clip_value``, torch's ``clip_grad_value_``): on the
+gradient the step applies, after accumulation and the average over ranks.
+
 A step can be withheld (``skip_if``: a boolean tensor the trainer sets when a loss term or the gradient
 norm is not finite): nothing changes, not the weights, not the moments, not the step counts. With
 ``fused=True`` (the trainer's choice on GPUs) the fused kernel reads the flag on the device
@@ -40,7 +43,9 @@ def group_stages(group: dict) -> tuple[str, ...]:
 class StagedAdam(torch.optim.Adam):
     """torch Adam (coupled L2 weight decay, as the official code) that steps only the active stage."""
 
-    def __init__(self, param_groups: list[dict], **defaults):
+    def __init__(self, param_groups: list[dict], clip_value: float | None = None, **defaults):
+        """``clip_value``: clip every gradient element to [-clip_value, clip_value] before each step (torch's
+        clip_grad_value_, as MMSA's MulT and MISA recipes do)."""
         missing = [g.get("name", i) for i, g in enumerate(param_groups) if "stage" not in g]
         if missing:
             raise ValueError(f"param groups {missing} have no 'stage' tag")
@@ -50,6 +55,7 @@ class StagedAdam(torch.optim.Adam):
         self.active_stages: tuple[str, ...] = (group_stages(param_groups[0])[0],)
         # Set by the trainer before each engine step and cleared after it: ZeRO calls step() once per group.
         self.skip_if: torch.Tensor | None = None
+        self.clip_value = clip_value
 
     @property
     def stages(self) -> list[str]:
@@ -107,6 +113,10 @@ class StagedAdam(torch.optim.Adam):
         self.param_groups = [g for g in all_groups if any(s in self.active_stages for s in group_stages(g))]
         if skip is not None and self.defaults["fused"]:
             self.found_inf = skip.to(torch.float32).reshape(())
+        if self.clip_value:  # elementwise, so a ZeRO partition clips exactly as the whole gradient would
+            torch._foreach_clamp_min_(grads := [p.grad for g in self.param_groups for p in g["params"]
+                                                if p.grad is not None], -self.clip_value)
+            torch._foreach_clamp_max_(grads, self.clip_value)
         try:
             return super().step(closure) if self.param_groups else None
         finally:

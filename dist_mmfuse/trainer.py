@@ -74,7 +74,7 @@ class Trainer:
         give_train_labels(self.objective, config.data)
         # Fused on GPUs: the fused kernel skips a non-finite step on the device (see optim.py).
         self.optimizer = StagedAdam(self.objective.param_groups(module.model, config.trainer),
-                                    fused=torch.cuda.is_available())
+                                    clip_value=config.trainer.grad_clip_value or None, fused=torch.cuda.is_available())
         settings = deepspeed_settings(config)
         settings["gradient_accumulation_steps"] = self.accumulation_steps
         self.engine, _, _, _ = deepspeed.initialize(model=module, optimizer=self.optimizer, config=settings)

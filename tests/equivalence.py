@@ -34,6 +34,7 @@ PHASES = {
     "tfn": "main:2",
     "lmf": "main:2",
     "mult": "main:2",
+    "misa": "main:2",
 }
 KEY_GRADIENT = "objective.tuple_infonce.key_gradient=true"
 
@@ -80,6 +81,8 @@ CASES = [
     # MulT attends to padded steps as MMSA does, so every rank pads to the dataset's fixed length; or masks them
     Case("mult", 1), Case("mult", 2),
     Case("mult", 2, extra=("model.mult.padding=mask", "data.pad_to_max_len=false"), label="mask"),
+    # MISA's difference and CMD terms are batch statistics: over every rank's rows (and micro-batches, cached)
+    Case("misa", 1), Case("misa", 2), Case("misa", 4), Case("misa", 2, "feature_cache", 2),
 ]
 
 NO_DROPOUT = {"text_random_init": True, "encoder_dropout": 0.0, "fusion_dropout": 0.0,
@@ -119,6 +122,10 @@ def write_configs(root: Path, shards: Path) -> dict[str, Path]:
                 "attn_dropout": 0.0, "attn_dropouts": {}, "embed_dropout": 0.0, "text_dropout": 0.0,
                 "output_dropout": 0.0}},
             "objective": {"name": "late_fusion"}, "trainer": trainer}),
+        "misa": write_train_config(root / "misa.yaml", shards, root / "run", extra={
+            "model": {**NO_DROPOUT, "fusion": "misa", "init": "default", "misa": {
+                "hidden_size": 6, "dropout": 0.0, "transformer_ff": 12, "transformer_dropout": 0.0}},
+            "objective": {"name": "misa"}, "trainer": trainer}),
     }
 
 

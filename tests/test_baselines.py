@@ -285,12 +285,14 @@ def test_batch_norm_over_ranks_equals_one_process_on_the_global_batch(tmp_path):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("case", [c for c in CASES if c.objective in ("tfn", "lmf", "mult")], ids=lambda c: c.name)
+@pytest.mark.parametrize("case", [c for c in CASES if c.objective in ("tfn", "lmf", "mult", "misa")],
+                         ids=lambda c: c.name)
 def test_baselines_on_ranks_equal_one_process_on_the_global_batch(equivalence_runs, case):
-    """W DeepSpeed ranks (ZeRO-2) of TFN's, LMF's and MulT's fusions on the task loss: at each step, every
-    parameter's gradient equals plain torch's on the whole batch in one process, in fp64 (the batch norms'
-    statistics span every rank's rows; MulT pads to the dataset's length or masks padding, so a sample's
-    result does not depend on the rank it is on); LMF's untrained rank weights never move."""
+    """W DeepSpeed ranks (ZeRO-2) x K micro-batches of TFN's, LMF's and MulT's fusions on the task loss and of
+    MISA with its losses: at each step, every parameter's gradient equals plain torch's on the whole batch in
+    one process, in fp64 (the batch norms' statistics and MISA's difference and CMD terms span every rank's
+    rows; MulT pads to the dataset's length or masks padding, so a sample's result does not depend on the
+    rank it is on); LMF's untrained rank weights never move."""
     from . import dist_worker
     from .test_training import assert_gradients_match
 
@@ -307,7 +309,8 @@ def test_baselines_on_ranks_equal_one_process_on_the_global_batch(equivalence_ru
     assert_gradients_match(ranks, exact, single)
     first, last = ranks[0]["params"][0], ranks[0]["params"][-1]
     moved = {name for name in first if not torch.equal(first[name], last[name])}
-    assert any(name.startswith("model.fusion.subnets." if case.objective != "mult" else "model.fusion.crossmodal.")
+    assert any(name.startswith("model.fusion." + {"mult": "crossmodal.", "misa": "rnns."}.get(case.objective,
+                                                                                             "subnets."))
                for name in moved)
     if case.objective == "lmf":
         assert not moved & {"model.fusion.fusion_weights", "model.fusion.fusion_bias"}
@@ -434,3 +437,125 @@ def test_mult_with_masked_padding_treats_each_sample_as_if_alone():
         torch.testing.assert_close(output.pred_B[row:row + 1], pred, rtol=1e-9, atol=1e-11)
         for name in schema.names:
             torch.testing.assert_close(reps[name][row], last[name][0], rtol=1e-9, atol=1e-11)
+
+
+def lstm_steps(x_LD, weights, prefix, reverse=False):
+    """A one-direction LSTM by its equations over the steps of one sample: every step's h, in time order."""
+    suffix = "_reverse" if reverse else ""
+    w_ih, w_hh = weights[f"{prefix}.weight_ih_l0{suffix}"], weights[f"{prefix}.weight_hh_l0{suffix}"]
+    b_ih, b_hh = weights[f"{prefix}.bias_ih_l0{suffix}"], weights[f"{prefix}.bias_hh_l0{suffix}"]
+    hidden = w_hh.shape[1]
+    h = x_LD.new_zeros(hidden)
+    c = x_LD.new_zeros(hidden)
+    outputs = []
+    for t in (reversed(range(x_LD.shape[0])) if reverse else range(x_LD.shape[0])):
+        i, f, g, o = (x_LD[t] @ w_ih.T + b_ih + h @ w_hh.T + b_hh).split(hidden)
+        c = torch.sigmoid(f) * c + torch.sigmoid(i) * torch.tanh(g)
+        h = torch.sigmoid(o) * torch.tanh(c)
+        outputs.append(h)
+    return torch.stack(outputs[::-1] if reverse else outputs)
+
+
+def mmsa_misa(weights, inputs, schema, labels, heads=2, diff=0.1, sim=0.3, recon=1.0, moments=5):
+    """MMSA's MISA.forward and its trainer's loss, one sample at a time through the recurrent layers (read up
+    to the text's token count, as MMSA packs them), then the batch."""
+    from dist_mmfuse.models.fusion.misa import misa_order
+
+    text_lengths = inputs.masks["text"].sum(1)
+    utterances = {}
+    for spec in schema.modalities:
+        name, sequence = spec.name, inputs.sequences[spec.name]
+        if spec.kind is ModalityKind.TOKENS:
+            mask = inputs.masks[name].unsqueeze(-1).double()
+            utterances[name] = (sequence * mask).sum(1) / mask.sum(1)
+            continue
+        rows = []
+        for row in range(sequence.shape[0]):
+            x = sequence[row, :min(int(text_lengths[row]), sequence.shape[1])]
+            prefix = f"rnns.{name}"
+            h1 = torch.cat([lstm_steps(x, weights, f"{prefix}.rnn1"), lstm_steps(x, weights, f"{prefix}.rnn1", True)],
+                           dim=1)
+            normed = by_hand_layer_norm(h1, weights, f"{prefix}.layer_norm")
+            h2_forward = lstm_steps(normed, weights, f"{prefix}.rnn2")
+            h2_backward = lstm_steps(normed, weights, f"{prefix}.rnn2", True)
+            rows.append(torch.cat([h1[-1, :h1.shape[1] // 2], h2_forward[-1], h1[0, h1.shape[1] // 2:],
+                                   h2_backward[0]]))
+        utterances[name] = torch.stack(rows)
+    reps, private, shared, rebuilt = {}, {}, {}, {}
+    for name, utterance in utterances.items():
+        projected = torch.relu(utterance @ weights[f"project.{name}.0.weight"].T + weights[f"project.{name}.0.bias"])
+        reps[name] = by_hand_layer_norm(projected, weights, f"project.{name}.2")
+        private[name] = torch.sigmoid(reps[name] @ weights[f"private.{name}.0.weight"].T +
+                                      weights[f"private.{name}.0.bias"])
+        shared[name] = torch.sigmoid(reps[name] @ weights["shared.0.weight"].T + weights["shared.0.bias"])
+        rebuilt[name] = (private[name] + shared[name]) @ weights[f"recon.{name}.weight"].T + weights[f"recon.{name}.bias"]
+    order = misa_order(schema)
+    x = torch.stack([private[n] for n in order] + [shared[n] for n in order])
+    layer = "transformer.layers.0"
+    x = by_hand_layer_norm(x + mmsa_attention(x, x, x, weights, f"{layer}.self_attn", heads, None), weights,
+                           f"{layer}.norm1")
+    feed = torch.relu(x @ weights[f"{layer}.linear1.weight"].T + weights[f"{layer}.linear1.bias"])
+    x = by_hand_layer_norm(x + feed @ weights[f"{layer}.linear2.weight"].T + weights[f"{layer}.linear2.bias"], weights,
+                           f"{layer}.norm2")
+    joined = torch.cat(list(x), dim=1)
+    hidden = torch.relu(joined @ weights["fusion_layer_1.weight"].T + weights["fusion_layer_1.bias"])
+    pred = (hidden @ weights["fusion_layer_3.weight"].T + weights["fusion_layer_3.bias"]).view(-1)
+
+    def difference(a, b):
+        a, b = a - a.mean(0, keepdim=True), b - b.mean(0, keepdim=True)
+        a = a / (a.norm(dim=1, keepdim=True).detach() + 1e-6)
+        b = b / (b.norm(dim=1, keepdim=True).detach() + 1e-6)
+        return ((a.T @ b) ** 2).mean()
+
+    def central_moments(a, b):
+        distance = ((a.mean(0) - b.mean(0)) ** 2).sum() ** 0.5
+        for k in range(2, moments + 1):
+            distance = distance + ((((a - a.mean(0)) ** k).mean(0) - ((b - b.mean(0)) ** k).mean(0)) ** 2).sum() ** 0.5
+        return distance
+
+    names = list(schema.names)
+    pairs = [(a, b) for i, a in enumerate(names) for b in names[i + 1:]]
+    loss_diff = sum(difference(private[m], shared[m]) for m in names) + sum(difference(private[a], private[b])
+                                                                            for a, b in pairs)
+    loss_cmd = sum(central_moments(shared[a], shared[b]) for a, b in pairs) / len(pairs)
+    loss_recon = sum(((rebuilt[m] - reps[m]) ** 2).sum() / rebuilt[m].numel() for m in names) / len(names)
+    loss = ((pred - labels) ** 2).mean() + diff * loss_diff + sim * loss_cmd + recon * loss_recon
+    return pred, loss
+
+
+@pytest.mark.parametrize("modalities", [3, 2, 4])
+def test_misa_and_its_losses_equal_mmsa_on_identical_inputs(modalities):
+    """MISA's prediction, its loss (MSE + difference + CMD + reconstruction) and every parameter's gradient of
+    that loss equal MMSA's on the same weights and batch (sequence_lengths=text, as MMSA)."""
+    from types import SimpleNamespace
+
+    from dist_mmfuse.config import ObjectiveConfig
+    from dist_mmfuse.models import ModelOutput
+    from dist_mmfuse.models.fusion.misa import MISAFusion
+    from dist_mmfuse.objectives.misa import MISA
+
+    schema = SCHEMAS[modalities]
+    config = ModelConfig(fusion="misa", misa={"hidden_size": 6, "dropout": 0.0, "transformer_ff": 10,
+                                              "transformer_dropout": 0.0})
+    torch.manual_seed(0)
+    fusion = MISAFusion(schema, {}, {s.name: TEXT_HIDDEN if s.kind is ModalityKind.TOKENS else s.dim
+                                     for s in schema.modalities}, config).double().train()
+    inputs = inputs_for(schema)
+    labels = torch.linspace(-2.5, 2.5, 7, dtype=torch.float64)
+    reps, fused = fusion(inputs)
+    objective = MISA(schema, SimpleNamespace(rep_dims=fusion.rep_dims), ObjectiveConfig(name="misa"))
+    output = ModelOutput(reps=reps, fusion_BH=fused.fusion_BH, pred_B=fused.pred_B, extra=fused.extra)
+    loss, terms = objective.loss(output, SimpleNamespace(label=labels), "main", 0)
+    loss.backward()
+    weights = {n: p.detach().clone().requires_grad_() for n, p in fusion.named_parameters()}
+    pred, expected = mmsa_misa(weights, inputs, schema, labels)
+    torch.testing.assert_close(fused.pred_B, pred, rtol=1e-10, atol=1e-12)
+    torch.testing.assert_close(loss, expected, rtol=1e-10, atol=1e-12)
+    assert all(terms[t] > 0 for t in ("task", "diff", "cmd", "recon"))
+    expected.backward()
+    # Over one step (a vector modality) an LSTM's recurrent weights meet only its zero initial state.
+    one_step = {f"rnns.{s.name}." for s in schema.modalities if s.kind is ModalityKind.VECTOR}
+    for name, param in fusion.named_parameters():
+        if not (name.startswith(tuple(one_step)) and "weight_hh" in name):
+            assert weights[name].grad is not None and weights[name].grad.abs().sum() > 0, name
+        torch.testing.assert_close(param.grad, weights[name].grad, rtol=1e-8, atol=1e-11, msg=name)

@@ -7,11 +7,13 @@ from ..models import FusionModel
 from ..schema import DatasetSchema
 from .base import MAIN_STAGE, Objective
 from .late_fusion import LateFusion
+from .misa import MISA
 from .mmim import MMIM
 from .self_mm import SelfMI, SelfMM
 from .tuple_infonce import TupleInfoNCE
 
-OBJECTIVES: dict[str, type[Objective]] = {cls.name: cls for cls in (LateFusion, MMIM, SelfMM, SelfMI, TupleInfoNCE)}
+OBJECTIVES: dict[str, type[Objective]] = {cls.name: cls for cls in (LateFusion, MMIM, SelfMM, SelfMI, TupleInfoNCE,
+                                                                     MISA)}
 
 
 def build_objective(schema: DatasetSchema, model: FusionModel, config: ObjectiveConfig) -> Objective:

@@ -7,13 +7,14 @@ from ...config import ModelConfig
 from ...schema import DatasetSchema
 from .base import Fusion, FusionInputs, FusionOutput
 from .lmf import LMFFusion
+from .misa import MISAFusion
 from .mmim import MMIMFusion
 from .mult import MulTFusion
 from .self_mm import SelfMMFusion
 from .tfn import TFNFusion
 
 FUSIONS: dict[str, type[Fusion]] = {cls.name: cls for cls in (MMIMFusion, SelfMMFusion, TFNFusion, LMFFusion,
-                                                               MulTFusion)}
+                                                               MulTFusion, MISAFusion)}
 
 
 def fusion_type(config: ModelConfig) -> type[Fusion]:
