@@ -524,6 +524,10 @@ class TrainerConfig(_Strict):
         "plateau", description="plateau: ReduceLROnPlateau on the validation loss (MMIM); none: constant (Self-MM)")
     min_improvement: float = Field(0.0, ge=0, description="a validation loss counts as better only when it is "
                                                          "below the best by more than this (Self-MM: 1e-6)")
+    select_on: Literal["mae", "mse"] = Field(
+        "mae", description="the validation loss that selection, early stopping and the plateau schedule follow: "
+                           "the mean absolute error (the L1 task loss's) or the mean squared error (MMSA selects "
+                           "MISA, trained with MSE, on it)")
     select_with_test: bool = Field(False, description="official model selection: also require a better TEST loss")
     max_steps_per_pass: PositiveInt | None = Field(None, description="cut every pass short (smoke tests, benchmarks)")
     log_every: PositiveInt = 10

@@ -36,7 +36,7 @@ import time
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from .config import (Config, ConfigError, migrate_renamed_keys, read_yaml_mapping, resolve_paths,
                      validate_with_overrides)
@@ -323,24 +323,43 @@ def differing_keys(old: Any, new: Any, prefix: str = "") -> list[str]:
 def check_resume(settings: StudySettings, identity: dict[str, Any]) -> None:
     """Before a resume: refuse one whose runs would compute otherwise than the study's finished runs did
     (a changed arm, evaluation or worker count), naming what changed. Seeds and arms may be added. A study
-    started before this record existed is taken as is."""
+    started before this record existed is taken as is. A resume needs the study's record or Ray Tune's
+    state; the runs' records (``study_run.json``) are what keeps them, so a study whose records were copied
+    elsewhere resumes there."""
     from ray import tune
 
-    if not tune.Tuner.can_restore(str(settings.experiment_dir())):
-        raise ConfigError(f"--resume: no study to resume at {settings.experiment_dir()}")
     path = settings.experiment_dir() / STUDY_RECORD
+    if not path.is_file() and not tune.Tuner.can_restore(str(settings.experiment_dir())):
+        raise ConfigError(f"--resume: no study to resume at {settings.experiment_dir()}")
     if not path.is_file():
         return
-    stored = json.loads(path.read_text())
-    for arm in stored["arms"].values():  # a study recorded before a key was renamed holds the old name
-        migrate_renamed_keys(arm["config"])
-    changed = [f"arms.{arm}: {', '.join(differing_keys(stored['arms'][arm], identity['arms'][arm]))}"
-               for arm in stored["arms"] if arm in identity["arms"] and stored["arms"][arm] != identity["arms"][arm]]
-    changed += [key for key in ("evaluations", "workers") if stored[key] != identity[key]]
+    changed = changed_settings(json.loads(path.read_text()), identity)
     if changed:
         raise ConfigError(f"--resume: the study at {settings.experiment_dir()} ran with other settings, so its "
                           f"finished runs would not compare with new ones; changed: {'; '.join(changed)}. Resume "
                           "it as it was, or start another study (another name or storage_path)")
+
+
+def changed_settings(stored: dict[str, Any], identity: dict[str, Any]) -> list[str]:
+    """What differs between a study's recorded identity and this launch's, for the arms both have, the
+    evaluations and the workers. Arm configs are compared as this version reads them: a key renamed since
+    is read under its new name, and a key added since holds its default in both."""
+    stored_arms = {arm: {**spec, "config": current_config(spec["config"])} for arm, spec in stored["arms"].items()}
+    arms = {arm: {**spec, "config": current_config(spec["config"])} for arm, spec in identity["arms"].items()}
+    changed = [f"arms.{arm}: {', '.join(differing_keys(stored_arms[arm], arms[arm]))}"
+               for arm in stored_arms if arm in arms and stored_arms[arm] != arms[arm]]
+    return changed + [key for key in ("evaluations", "workers") if stored[key] != identity[key]]
+
+
+def current_config(raw: dict[str, Any]) -> dict[str, Any]:
+    """A recorded training config as this version reads it (renamed keys, defaults of added keys); as it is
+    where it no longer validates (then every difference shows)."""
+    try:
+        return Config.model_validate(raw).model_dump(mode="json")
+    except ValidationError:
+        raw = json.loads(json.dumps(raw))
+        migrate_renamed_keys(raw)
+        return raw
 
 
 def build_tuner(settings: StudySettings, bases: dict[str, dict[str, Any]], concurrent: int):

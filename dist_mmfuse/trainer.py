@@ -19,6 +19,7 @@ import sys
 import time
 from typing import Any, Callable
 
+import numpy as np
 import torch
 from torch.profiler import record_function
 
@@ -279,18 +280,21 @@ class Trainer:
         self.engine.eval()
         valid_predictions = predict_split(self.engine, self.loaders["valid"], self.device, with_mean_reps=True)
         valid = valid_predictions.metrics(self.schema.label_range)
+        if trainer_cfg.select_on == "mse":
+            valid["mse"] = float(np.mean((valid_predictions.pred_N - valid_predictions.label_N) ** 2))
+        score = valid["mse"] if trainer_cfg.select_on == "mse" else valid["loss"]
         test = self.evaluate("test")
-        self.scheduler.step(valid["loss"])
+        self.scheduler.step(score)
         # A NaN compares False and an Inf is never below the best: neither is ever selected.
-        if valid["loss"] < state.best_valid - trainer_cfg.min_improvement:
-            state.best_valid, state.bad_epochs = valid["loss"], 0
+        if score < state.best_valid - trainer_cfg.min_improvement:
+            state.best_valid, state.bad_epochs = score, 0
             if not trainer_cfg.select_with_test or test["loss"] < state.best_test:
                 state.best_test, state.best_epoch, state.best_test_metrics = test["loss"], state.epoch, test
                 self.checkpoints.export_best(state, valid_predictions.mean_reps)
         else:
             state.bad_epochs += 1
-            if not math.isfinite(valid["loss"]) and self.world.is_main:
-                print(f"warning: epoch {state.epoch + 1}: the validation loss is {valid['loss']}; the epoch is not "
+            if not math.isfinite(score) and self.world.is_main:
+                print(f"warning: epoch {state.epoch + 1}: the validation loss is {score}; the epoch is not "
                       "selected", file=sys.stderr, flush=True)
         self.logger.log("valid", state.global_step, {"epoch": state.epoch + 1, **valid})
         self.logger.log("test", state.global_step, {"epoch": state.epoch + 1, **test})

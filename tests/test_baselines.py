@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import socket
 
+import numpy as np
 import pytest
 import torch
 import torch.nn.functional as F
@@ -25,7 +26,10 @@ from dist_mmfuse.models.fusion.subnets import BatchNormOverRanks
 from dist_mmfuse.models.fusion.tfn import TFNFusion
 from dist_mmfuse.schema import DatasetSchema, ModalityKind, ModalitySpec
 
+from .conftest import REPO
 from .equivalence import CASES, GLOBAL_BATCH
+
+REPO_DS = REPO / "configs" / "deepspeed"
 
 TEXT_HIDDEN = 12  # the text encoder's hidden size: the text sequence's features
 SCHEMAS = {
@@ -469,6 +473,9 @@ def mmsa_misa(weights, inputs, schema, labels, heads=2, diff=0.1, sim=0.3, recon
             mask = inputs.masks[name].unsqueeze(-1).double()
             utterances[name] = (sequence * mask).sum(1) / mask.sum(1)
             continue
+        if spec.kind is ModalityKind.VECTOR:  # already an utterance vector (MMSA has none)
+            utterances[name] = sequence[:, 0]
+            continue
         rows = []
         for row in range(sequence.shape[0]):
             x = sequence[row, :min(int(text_lengths[row]), sequence.shape[1])]
@@ -553,9 +560,124 @@ def test_misa_and_its_losses_equal_mmsa_on_identical_inputs(modalities):
     torch.testing.assert_close(loss, expected, rtol=1e-10, atol=1e-12)
     assert all(terms[t] > 0 for t in ("task", "diff", "cmd", "recon"))
     expected.backward()
-    # Over one step (a vector modality) an LSTM's recurrent weights meet only its zero initial state.
-    one_step = {f"rnns.{s.name}." for s in schema.modalities if s.kind is ModalityKind.VECTOR}
+    assert {name.split(".")[1] for name in weights if name.startswith("rnns.")} == {
+        s.name for s in schema.modalities if s.kind is ModalityKind.SEQUENCE}
     for name, param in fusion.named_parameters():
-        if not (name.startswith(tuple(one_step)) and "weight_hh" in name):
-            assert weights[name].grad is not None and weights[name].grad.abs().sum() > 0, name
+        assert weights[name].grad is not None and weights[name].grad.abs().sum() > 0, name
         torch.testing.assert_close(param.grad, weights[name].grad, rtol=1e-8, atol=1e-11, msg=name)
+
+
+# -- through the entry points (slow) -------------------------------------------------------------------
+
+SMALL = {
+    "tfn": {"hidden_dims": {"text": 6, "audio": 4, "vision": 4}, "text_out": 4, "post_fusion_dim": 8},
+    "lmf": {"hidden_dims": {"text": 6, "audio": 4, "vision": 4}, "rank": 3},
+    "mult": {"dim": 6, "heads": 2, "layers": 1, "memory_layers": 1, "conv_kernels": {"text": 3, "audio": 2, "vision": 3}},
+    "misa": {"hidden_size": 8, "transformer_ff": 16},
+}
+
+
+def baseline_config(tmp_path, shards, fusion: str, name: str, trainer: dict | None = None):
+    from .conftest import write_train_config
+
+    return write_train_config(tmp_path / f"{name}.yaml", shards, tmp_path / "runs" / name,
+                              objective="misa" if fusion == "misa" else "late_fusion", extra={
+                                  "model": {"text_random_init": True, "text_config": {"num_hidden_layers": 1,
+                                            "hidden_size": 16, "num_attention_heads": 2, "intermediate_size": 32},
+                                            "fusion": fusion, "init": "default", fusion: SMALL[fusion]},
+                                  "trainer": {"max_steps_per_pass": 4, **(trainer or {})}})
+
+
+def launch(args, world: int = 1, timeout: int = 600):
+    import subprocess
+    import sys
+
+    from .conftest import REPO, train_env
+
+    command = ([sys.executable, "-m", "deepspeed.launcher.runner", "--num_gpus", str(world)] if world > 1
+               else [sys.executable]) + [str(REPO / "launch" / args[0]), *args[1:]]
+    done = subprocess.run(command, env=train_env(), capture_output=True, text=True, timeout=timeout)
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-3000:]
+    return done
+
+
+@pytest.mark.slow
+def test_tfn_under_zero3_exports_a_model_that_predicts_as_eval_and_drops_a_modality(small_shards, tmp_path):
+    """TFN on 2 ranks under ZeRO-3 (its batch norms' running statistics are buffers, its weights partitioned):
+    the export predicts every test sample as eval.py does from the shards; a removed modality changes the
+    predictions and the metrics stay finite."""
+    import json
+    import math
+
+    import pyarrow.csv as pacsv
+
+    config = baseline_config(tmp_path, small_shards, "tfn", "tfn", {
+        "deepspeed_config": str(REPO_DS / "zero3_fp32.json")})
+    launch(["train.py", "--config", str(config)], world=2)
+    model = tmp_path / "runs" / "tfn" / "best_model"
+    evaluated = launch(["eval.py", "--model", str(model), "--split", "test", "--predictions", str(tmp_path / "e.csv")])
+    metrics = json.loads(evaluated.stdout[evaluated.stdout.index("{"):])
+    launch(["predict.py", "--model", str(model), "--input", str(small_shards), "--split", "test", "--out",
+            str(tmp_path / "p.csv")])
+    from_eval, from_export = (pacsv.read_csv(tmp_path / f).to_pydict() for f in ("e.csv", "p.csv"))
+    assert from_export["id"] == from_eval["id"] and len(from_eval["id"]) == metrics["samples"] == 30
+    np.testing.assert_allclose(from_export["prediction"], from_eval["prediction"], atol=1e-6)
+    dropped = launch(["eval.py", "--model", str(model), "--split", "test", "--drop-modality", "audio",
+                      "--predictions", str(tmp_path / "d.csv")])
+    without = json.loads(dropped.stdout[dropped.stdout.index("{"):])
+    assert math.isfinite(without["mae"]) and without["dropped"] == ["audio"]
+    assert not np.allclose(pacsv.read_csv(tmp_path / "d.csv").to_pydict()["prediction"], from_eval["prediction"])
+
+
+@pytest.mark.slow
+def test_mult_resumes_exactly_and_drops_a_modality_at_its_input(small_shards, tmp_path):
+    """MulT on 2 ranks (ZeRO-2), checkpointed mid-epoch: resumed there it logs the same losses as the run
+    that went through; its export removes a modality at the input (one step of its mean frame) for
+    eval.py and load_model alike."""
+    import json
+
+    from dist_mmfuse import load_model
+
+    config = baseline_config(tmp_path, small_shards, "mult", "mult", {
+        "checkpoint_every_steps": 3, "keep_checkpoints": 10, "deepspeed_config": str(REPO_DS / "zero2_fp32.json")})
+    launch(["train.py", "--config", str(config)], world=2)
+    run = tmp_path / "runs" / "mult"
+
+    def losses():
+        return {r["step"]: r["loss"] for r in map(json.loads, (run / "metrics.jsonl").read_text().splitlines())
+                if r["kind"] == "train"}
+
+    full = losses()
+    resumed = launch(["train.py", "--config", str(config), "--resume", str(run / "checkpoints" / "step00000003")],
+                     world=2)
+    assert "resumed from step00000003" in resumed.stdout
+    again = losses()
+    assert again.keys() == full.keys() and min(full) <= 3 < max(full)
+    for step in full:
+        assert again[step] == pytest.approx(full[step], rel=1e-6), step
+    model = load_model(run / "best_model", device="cpu")
+    assert model.model.fusion.removal == "sequence" and set(model.mean_representations) == {"text", "audio", "vision"}
+    assert model.mean_representations["audio"].shape == (model.schema.modality("audio").dim,)
+    dropped = launch(["eval.py", "--model", str(run / "best_model"), "--split", "test", "--drop-modality", "audio"])
+    assert json.loads(dropped.stdout[dropped.stdout.index("{"):])["dropped"] == ["audio"]
+
+
+@pytest.mark.slow
+def test_lmf_resumes_on_another_world_size(small_shards, tmp_path):
+    """LMF (whose untrained rank weights are outside the optimizer) checkpointed mid-epoch on 2 ranks under
+    ZeRO-1 resumes on 1 through DeepSpeed's universal checkpoint, its weights as saved."""
+    import torch
+
+    from dist_mmfuse.checkpoint import consolidated_fp32_state
+
+    config = baseline_config(tmp_path, small_shards, "lmf", "lmf", {
+        "checkpoint_every_steps": 3, "keep_checkpoints": 10, "epochs": 1,
+        "deepspeed_config": str(REPO_DS / "zero1_fp32.json")})
+    launch(["train.py", "--config", str(config)], world=2)
+    tag = tmp_path / "runs" / "lmf" / "checkpoints" / "step00000003"
+    saved = consolidated_fp32_state(tag)
+    resumed = launch(["train.py", "--config", str(config), "--resume", str(tag), "trainer.epochs=2"])
+    assert "elastic resume: world size 2 -> 1" in resumed.stdout
+    after = consolidated_fp32_state(tmp_path / "runs" / "lmf" / "checkpoints" / "epoch0002")
+    assert torch.equal(after["model.fusion.fusion_weights"], saved["model.fusion.fusion_weights"])
+    assert not torch.equal(after["model.fusion.factors.audio"], saved["model.fusion.factors.audio"])

@@ -150,6 +150,24 @@ def test_every_shipped_config_validates():
                c.trainer.lr_schedule == "none" and c.trainer.patience == 8 for c in (mosi, mosei, sims))
 
 
+def test_the_baselines_recipes_carry_mmsa_hyperparameters():
+    """configs/baselines: TFN, LMF, MulT and MISA for MMSA's MOSI, MOSEI and SIMS pickles, each with MMSA's
+    per-dataset values (config_regression.json) where they differ between datasets."""
+    from .conftest import REPO
+
+    loaded = {p.stem: load_config(p, check_data=False, check_model=not p.stem.endswith("sims"))
+              for p in sorted((REPO / "configs" / "baselines").glob("*.yaml"))}
+    assert sorted(loaded) == sorted(f"{m}_{d}" for m in ("tfn", "lmf", "mult", "misa") for d in ("mosi", "mosei", "sims"))
+    assert all(c.model.fusion == name.split("_")[0] for name, c in loaded.items())
+    assert [loaded[f"tfn_{d}"].model.tfn.text_out for d in ("mosi", "mosei", "sims")] == [32, 128, 256]
+    assert [loaded[f"lmf_{d}"].model.lmf.rank for d in ("mosi", "mosei", "sims")] == [3, 4, 4]
+    assert [loaded[f"mult_{d}"].model.mult.conv_kernels["audio"] for d in ("mosi", "mosei", "sims")] == [5, 1, 1]
+    assert [loaded[f"misa_{d}"].objective.misa.sim_weight for d in ("mosi", "mosei", "sims")] == [0.3, 0.8, 1.0]
+    # MMSA feeds TFN, LMF and MulT fixed BERT features over fixed lengths; MISA fine-tunes BERT.
+    assert all(loaded[n].model.freeze_text and loaded[n].data.pad_to_max_len for n in loaded if not n.startswith("misa"))
+    assert not any(loaded[n].model.freeze_text for n in loaded if n.startswith("misa"))
+
+
 def test_self_mm_needs_its_fusion_head_and_known_modalities(good):
     with pytest.raises(ConfigError, match=rf"{good}: Value error, objective self_mi .* set model.fusion=self_mm"):
         load_config(good, ["objective.name=self_mi"])
@@ -181,8 +199,8 @@ def test_the_old_name_of_model_fusion_still_works_and_says_so(good, tmp_path, ca
     # An override wins over the file, whichever name either uses; a bad value names the override.
     assert load_config(old_name, ["model.fusion=mmim"]).model.fusion == "mmim"
     assert load_config(config_file("new_name", "{fusion: self_mm}"), ["model.fusion_head=mmim"]).model.fusion == "mmim"
-    with pytest.raises(ConfigError, match=r"model.fusion: Input should be .* \(from override 'model.fusion_head=tfn'\)"):
-        load_config(good, ["model.fusion_head=tfn"])
+    with pytest.raises(ConfigError, match=r"model.fusion: Input should be .* \(from override 'model.fusion_head=tensor'\)"):
+        load_config(good, ["model.fusion_head=tensor"])
     with pytest.raises(ConfigError, match=r"model.fusion_head \(the old name of model.fusion\) is 'self_mm' and "
                                           r"model.fusion is 'mmim'; set model.fusion only"):
         load_config(config_file("both", "{fusion_head: self_mm, fusion: mmim}"))
@@ -337,14 +355,30 @@ def test_mosi_real_cpu_track_configs(track, split):
     from .conftest import REPO
 
     configs = {p.stem: load_config(p, check_data=False) for p in sorted((REPO / "configs" / track).glob("*.yaml"))}
-    assert sorted(configs) == ["late_fusion", "mmim", "self_mi", "self_mm", "tuple_infonce"]
+    baselines = ("tfn", "lmf", "mult", "misa")
+    assert sorted(configs) == sorted(["late_fusion", "mmim", "self_mi", "self_mm", "tuple_infonce", *baselines])
     data = {(c.data.shard_dir, c.data.train_split, c.data.valid_split, c.data.test_split,
              str(c.data.modalities), c.data.prepare.model_dump_json()) for c in configs.values()}
     assert len(data) == 1
     options = configs["mmim"].data.prepare.options
     assert options["split"] == split and options["text_features"] is True and options["text_pooling"] == "mean"
     assert options.get("features", ["audio"]) == (["audio"] if split == "std" else ["audio", "video"])
-    assert {name: c.objective.name for name, c in configs.items()} == {name: name for name in configs}
+    assert {name: c.objective.name for name, c in configs.items() if name not in baselines} == \
+        {name: name for name in configs if name not in baselines}
+    # The baselines: their fusion, trained with MMSA's MOSI recipe (config_regression.json and its trainers).
+    assert {name: (configs[name].model.fusion, configs[name].objective.name) for name in baselines} == {
+        "tfn": ("tfn", "late_fusion"), "lmf": ("lmf", "late_fusion"), "mult": ("mult", "late_fusion"),
+        "misa": ("misa", "misa")}
+    recipe = {name: (configs[name].data.batch_size, configs[name].trainer.gradient_accumulation_steps,
+                     configs[name].trainer.lr_main, configs[name].trainer.weight_decay_main,
+                     configs[name].trainer.grad_clip_value, configs[name].trainer.lr_schedule,
+                     configs[name].trainer.patience, configs[name].trainer.min_improvement) for name in baselines}
+    assert recipe == {"tfn": (32, 1, 1e-3, 0.0, 0.0, "none", 8, 1e-6), "lmf": (64, 1, 1e-3, 0.005, 0.0, "none", 8, 1e-6),
+                      "mult": (16, 8, 2e-3, 0.0, 0.6, "plateau", 8, 1e-6), "misa": (16, 2, 1e-4, 0.0, 0.8, "none", 8, 1e-6)}
+    assert configs["mult"].trainer.accumulation == configs["misa"].trainer.accumulation == "sum"
+    assert (configs["mult"].trainer.plateau_factor, configs["mult"].trainer.plateau_patience) == (0.1, 5)
+    assert configs["misa"].trainer.select_on == "mse" and configs["lmf"].model.lmf.rank == 3
+    assert configs["tfn"].model.tfn.post_fusion_dim == 64 and configs["mult"].model.mult.dim == 50
     for name in ("mmim", "late_fusion"):  # MMIM's recipe (METHODS.md §1.4-1.5)
         trainer = configs[name].trainer
         assert (configs[name].data.batch_size, trainer.epochs, trainer.patience, trainer.lr_schedule,

@@ -173,3 +173,24 @@ def test_shipped_study_configs_resolve():
         settings = load_study_settings(path)
         for arm in settings.arms.values():
             assert arm.config.is_file(), (path, arm.config)
+
+
+def test_a_study_recorded_by_an_earlier_version_resumes_unless_an_arm_changed():
+    """The real-MOSI study's record (bench/results) predates model.fusion (it says model.fusion_head) and
+    every key added since: read as this version reads it, it is unchanged; changing a value is named."""
+    import copy
+
+    from dist_mmfuse.config import Config
+    from dist_mmfuse.study import changed_settings
+
+    stored = json.loads((REPO / "bench" / "results" / "mosi_real_cpu_study" / "study.json").read_text())
+    assert "fusion_head" in stored["arms"]["self_mm"]["config"]["model"]
+    assert "tfn" not in stored["arms"]["mmim"]["config"]["model"]
+    now = copy.deepcopy(stored)
+    for spec in now["arms"].values():
+        spec["config"] = Config.model_validate(spec["config"]).model_dump(mode="json")
+    assert changed_settings(stored, now) == []
+    now["arms"]["self_mm"]["config"]["model"]["fusion"] = "mmim"
+    now["arms"]["mmim"]["config"]["trainer"]["grad_clip_value"] = 0.5
+    assert changed_settings(stored, now) == ["arms.mmim: config.trainer.grad_clip_value",
+                                             "arms.self_mm: config.model.fusion"]

@@ -228,7 +228,7 @@ def test_shipped_tuning_configs_resolve(path, monkeypatch):
     its own directory), and a trial config with values from its space loads."""
     monkeypatch.chdir(REPO.parent)
     settings = load_tune_settings(path)
-    assert settings.train_config.parent == REPO / "configs" and settings.train_config.is_file()
+    assert settings.train_config.is_relative_to(REPO / "configs") and settings.train_config.is_file()
     assert settings.storage_path == REPO / "runs" / "tune"
     example = {key: dist.example() for key, dist in settings.space.items()}
     config = trial_config(settings, base_config(settings), example, "example")

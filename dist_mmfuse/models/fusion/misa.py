@@ -2,9 +2,10 @@
 modalities. Its losses are the ``misa`` objective's (objectives/misa.py).
 
 * Each modality's utterance vector: a text, the mean of its encoder's hidden states over its tokens (MMSA's
-  fine-tuned BERT, averaged over the attention mask); a feature modality, two bidirectional recurrent layers
+  fine-tuned BERT, averaged over the attention mask); a feature sequence, two bidirectional recurrent layers
   (``rnncell``) with a LayerNorm between them, read up to ``sequence_lengths`` (MMSA reads audio and video
-  up to the text's token count), their four final states concatenated. Each goes through Linear → ReLU →
+  up to the text's token count), their four final states concatenated; a vector modality (one step: already
+  an utterance vector, which MMSA's data never has) is its own. Each goes through Linear → ReLU →
   LayerNorm to ``hidden_size``: the modality's representation.
 * Each representation gets a private vector (its own Linear → Sigmoid) and a shared one (one Linear →
   Sigmoid for all), and a reconstruction (its own Linear) of private + shared.
@@ -79,10 +80,10 @@ class MISAFusion(Fusion):
         self.order = misa_order(schema)
         self.tokens = {spec.name for spec in schema.modalities if spec.kind is ModalityKind.TOKENS}
         hidden, count = cfg.hidden_size, len(schema.modalities)
-        self.rnns = nn.ModuleDict({name: UtteranceRNN(sequence_dims[name], cfg.rnncell)
-                                   for name in self.order if name not in self.tokens})
-        self.project = nn.ModuleDict({name: _project(sequence_dims[name] if name in self.tokens
-                                                     else self.rnns[name].out_dim, hidden) for name in self.order})
+        self.rnns = nn.ModuleDict({name: UtteranceRNN(sequence_dims[name], cfg.rnncell) for name in self.order
+                                   if schema.modality(name).kind is ModalityKind.SEQUENCE})
+        self.project = nn.ModuleDict({name: _project(self.rnns[name].out_dim if name in self.rnns
+                                                     else sequence_dims[name], hidden) for name in self.order})
         self.private = nn.ModuleDict({name: nn.Sequential(nn.Linear(hidden, hidden), nn.Sigmoid())
                                       for name in self.order})
         self.shared = nn.Sequential(nn.Linear(hidden, hidden), nn.Sigmoid())
@@ -107,6 +108,8 @@ class MISAFusion(Fusion):
             if name in self.tokens:  # the hidden states' mean over the attention mask
                 mask_BT1 = mask.unsqueeze(-1).to(sequence.dtype)
                 utterance = (sequence * mask_BT1).sum(1) / mask_BT1.sum(1)
+            elif name not in self.rnns:  # a vector: its one step
+                utterance = sequence[:, 0]
             else:
                 lengths = mask.sum(1)
                 if self.cfg.sequence_lengths == "text" and text_lengths is not None:
