@@ -665,7 +665,7 @@ def test_mult_resumes_exactly_and_drops_a_modality_at_its_input(small_shards, tm
 @pytest.mark.slow
 def test_lmf_resumes_on_another_world_size(small_shards, tmp_path):
     """LMF (whose untrained rank weights are outside the optimizer) checkpointed mid-epoch on 2 ranks under
-    ZeRO-1 resumes on 1 through DeepSpeed's universal checkpoint, its weights as saved."""
+    ZeRO-1 exports whole and resumes on 1 rank through DeepSpeed's universal checkpoint."""
     import torch
 
     from dist_mmfuse.checkpoint import consolidated_fp32_state
@@ -676,6 +676,13 @@ def test_lmf_resumes_on_another_world_size(small_shards, tmp_path):
     launch(["train.py", "--config", str(config)], world=2)
     tag = tmp_path / "runs" / "lmf" / "checkpoints" / "step00000003"
     saved = consolidated_fp32_state(tag)
+    # Exported from the checkpoint: every weight there, those outside the optimizer included (ZeRO-1 gives
+    # zero_to_fp32 none of them), so the export loads whole.
+    from dist_mmfuse import load_model
+
+    launch(["export.py", "--checkpoint", str(tag), "--out", str(tmp_path / "exported")])
+    exported = load_model(tmp_path / "exported", device="cpu")
+    assert torch.equal(exported.model.fusion.fusion_weights.detach(), saved["model.fusion.fusion_weights"])
     resumed = launch(["train.py", "--config", str(config), "--resume", str(tag), "trainer.epochs=2"])
     assert "elastic resume: world size 2 -> 1" in resumed.stdout
     after = consolidated_fp32_state(tmp_path / "runs" / "lmf" / "checkpoints" / "epoch0002")
