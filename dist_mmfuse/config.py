@@ -272,7 +272,8 @@ class ModelConfig(_Strict):
     fusion_dropout: float = Field(0.1, ge=0, lt=1)
     init: Literal["xavier", "default"] = Field(
         "xavier", description="xavier: MMIM's xavier_normal_ on every matrix outside the pretrained text encoder; "
-                              "default: torch's own initialisation (Self-MM)")
+                              "default: torch's own initialisation (Self-MM; and, unless set, the baseline fusions "
+                              "tfn, lmf, mult and misa, which then initialise as MMSA does)")
     fusion: Literal[FUSION_NAMES] = Field(  # type: ignore[valid-type]
         "mmim", description="the fusion plug-in (dist_mmfuse/models/fusion/). mmim: dropout, tanh, tanh (the fusion "
                             "vector is the second layer); self_mm: dropout, ReLU, ReLU (the fusion vector is the "
@@ -576,6 +577,8 @@ class Config(_Strict):
             raise ValueError(f"objective {self.objective.name} generates labels from Self-MM's fusion feature F_f: "
                              "set model.fusion=self_mm")
         fusion = self.model.fusion
+        if fusion in BASELINE_FUSIONS and "init" not in self.model.model_fields_set:
+            self.model.init = "default"  # a baseline initialises as MMSA does, not with MMIM's xavier_normal_
         if self.objective.name == "misa" and fusion != "misa":
             raise ValueError("objective misa's losses read MISA's shared and private vectors: set model.fusion=misa")
         if fusion in BASELINE_FUSIONS and self.objective.name not in BASELINE_FUSIONS[fusion]:

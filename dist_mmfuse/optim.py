@@ -113,9 +113,9 @@ class StagedAdam(torch.optim.Adam):
         self.param_groups = [g for g in all_groups if any(s in self.active_stages for s in group_stages(g))]
         if skip is not None and self.defaults["fused"]:
             self.found_inf = skip.to(torch.float32).reshape(())
-        if self.clip_value:  # elementwise, so a ZeRO partition clips exactly as the whole gradient would
-            torch._foreach_clamp_min_(grads := [p.grad for g in self.param_groups for p in g["params"]
-                                                if p.grad is not None], -self.clip_value)
+        grads = [p.grad for g in self.param_groups for p in g["params"] if p.grad is not None]
+        if self.clip_value and grads:  # elementwise: a ZeRO partition clips exactly as the whole gradient would
+            torch._foreach_clamp_min_(grads, -self.clip_value)
             torch._foreach_clamp_max_(grads, self.clip_value)
         try:
             return super().step(closure) if self.param_groups else None

@@ -278,6 +278,8 @@ def check_settings(settings: TuneSettings) -> tuple[dict[str, Any], Config]:
     check_training_batches(config.data, manifest, settings.trial.workers)
     probe = np.array([-1.0, -0.5, 0.5, 1.0])
     names = {"loss", "samples", *msa_metrics(probe, probe[::-1], manifest.schema.label_range)}
+    if config.trainer.select_on == "mse":  # the validation records then carry the MSE the epochs are selected on
+        names.add("mse")
     if settings.metric.removeprefix("valid_") not in names:
         raise ConfigError(f"metric {settings.metric!r}: validation reports {sorted('valid_' + n for n in names)}")
     return base, config

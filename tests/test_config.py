@@ -163,9 +163,12 @@ def test_the_baselines_recipes_carry_mmsa_hyperparameters():
     assert [loaded[f"lmf_{d}"].model.lmf.rank for d in ("mosi", "mosei", "sims")] == [3, 4, 4]
     assert [loaded[f"mult_{d}"].model.mult.conv_kernels["audio"] for d in ("mosi", "mosei", "sims")] == [5, 1, 1]
     assert [loaded[f"misa_{d}"].objective.misa.sim_weight for d in ("mosi", "mosei", "sims")] == [0.3, 0.8, 1.0]
-    # MMSA feeds TFN, LMF and MulT fixed BERT features over fixed lengths; MISA fine-tunes BERT.
-    assert all(loaded[n].model.freeze_text and loaded[n].data.pad_to_max_len for n in loaded if not n.startswith("misa"))
-    assert not any(loaded[n].model.freeze_text for n in loaded if n.startswith("misa"))
+    # MMSA feeds TFN, LMF and MulT fixed BERT features (frozen, no dropout); MISA fine-tunes BERT. All read
+    # MMSA's fixed lengths.
+    for name, config in loaded.items():
+        fixed = not name.startswith("misa")
+        assert config.model.freeze_text == fixed and config.data.pad_to_max_len, name
+        assert (config.model.text_config.get("hidden_dropout_prob") == 0.0) == fixed, name
 
 
 def test_self_mm_needs_its_fusion_head_and_known_modalities(good):

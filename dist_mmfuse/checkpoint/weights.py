@@ -51,14 +51,16 @@ def consolidated_fp32_state(checkpoint: Path) -> dict[str, torch.Tensor]:
 
     from ..quiet import quiet_zero_to_fp32
 
-    module = load_tensors_only(checkpoint / "mp_rank_00_model_states.pt")["module"]
+    module_file = checkpoint / "mp_rank_00_model_states.pt"  # ZeRO 0-2 (ZeRO-3 writes one per rank)
     if any(checkpoint.glob("*optim_states.pt")):
         with quiet_zero_to_fp32():  # which files it reads, and a progress bar over them
             state = get_fp32_state_dict_from_zero_checkpoint(str(checkpoint.parent), tag=checkpoint.name)
-        # Weights outside the optimizer (frozen: a text model's pooler, LMF's untrained rank weights) are in no
-        # partition, and ZeRO-1 records none of them for zero_to_fp32: the module's copy is theirs, untrained.
-        # (Under ZeRO-3 the module's copies are empty partitions; DeepSpeed records its frozen weights itself.)
-        state.update({k: v for k, v in module.items() if k not in state and v.numel() > 0})
+        if module_file.is_file():
+            # Weights outside the optimizer (frozen: a text model's pooler, LMF's untrained rank weights) are in no
+            # partition, and ZeRO-1 records none of them for zero_to_fp32: the module's copy is theirs, untrained.
+            # (ZeRO-3 records its frozen weights itself.)
+            module = load_tensors_only(module_file)["module"]
+            state.update({k: v for k, v in module.items() if k not in state and v.numel() > 0})
     else:
-        state = module
+        state = load_tensors_only(module_file)["module"]
     return {k: v.float() for k, v in state.items()}

@@ -1,31 +1,32 @@
-"""The fusion plug-in interface: how the modalities become per-modality representations, one fusion vector
-and a prediction.
+"""The fusion plug-in interface: how the modalities become per-modality representations, one fusion vector and a
+prediction.
 
 A fusion is an ``nn.Module`` registered by ``name`` (``model.fusion`` chooses it, models/fusion/__init__.py
-keeps the registry). It is built from the dataset's schema, the representation sizes of the model's
-encoders, each modality's sequence feature size and the model config, and it works in two steps:
+keeps the registry). It is built from the dataset's schema, the representation sizes of the model's encoders,
+each modality's sequence feature size and the model config, and it works in two steps:
 
 * ``encode(inputs, skip)``: each modality's representation (B, d_m) from a :class:`FusionInputs`. By default
   that is what the model's encoders gave (``inputs.reps``). A fusion with ``own_encoders`` (TFN's and LMF's
-  sub-networks, ...) computes them itself from each modality's sequence, and the model then builds no
-  sequence or vector encoder of its own (a token modality keeps its text encoder: its hidden states are
-  the text's sequence). ``skip``: modalities whose inputs are not to be read (a removed modality);
+  sub-networks, ...) computes them itself from each modality's sequence, and the model then builds no sequence
+  or vector encoder of its own (a token modality keeps its text encoder: its hidden states are the text's
+  sequence). ``skip``: modalities whose inputs are not to be read (a removed modality);
 * ``fuse(reps)``: the fusion of per-modality representations, in any rows: a :class:`FusionOutput` with the
   fusion vector of ``out_dim`` features (what the objectives' MI estimators, contrast and label generation
   read), the prediction, and any per-sample tensors an objective of the architecture needs (``extra``).
 
-``FusionInputs`` carries the encoders' representations and, for a fusion that sets ``needs_sequences``,
-each modality as a time sequence (B, T_m, D_m) with its mask (B, T_m), True at valid steps: a text
-modality's encoder hidden states over its tokens, a sequence modality's input frames, a vector modality as
-one step. Padding is never passed as zeros to be taken for data: the mask says which steps are real.
+``FusionInputs`` carries the encoders' representations and, for a fusion that sets ``needs_sequences``, each
+modality as a time sequence (B, T_m, D_m) with its mask (B, T_m), True at valid steps: a text modality's
+encoder hidden states over its tokens, a sequence modality's input frames, a vector modality as one step.
+Padding is never passed as zeros to be taken for data: the mask says which steps are real.
 
 A removed modality (``--drop-modality``) is replaced by a fixed vector where ``removal`` says: in place of its
 representation (after ``encode``), or of its input sequence, as one step (before it, for a fusion whose
-modalities attend to one another). ``rep_dims`` are the representation sizes ``encode`` gives; ``prediction_parameters()`` the weights that map
-the fusion vector to the prediction (TupleInfoNCE trains them only when fine-tuning); ``param_groups`` the
-optimizer groups a fusion's recipe gives some of its weights (LMF's factors). The names of a fusion's
-submodules are the keys of its weights in checkpoints and exports: renaming one breaks every saved model.
-A fusion never sees a loss (objectives/) and never reads the batch beyond ``FusionInputs``.
+modalities attend to one another). ``rep_dims`` are the representation sizes ``encode`` gives;
+``prediction_parameters()`` the weights that map the fusion vector to the prediction (TupleInfoNCE trains them
+only when fine-tuning); ``param_groups`` the optimizer groups a fusion's recipe gives some of its weights
+(LMF's factors). The names of a fusion's submodules are the keys of its weights in checkpoints and exports:
+renaming one breaks every saved model. A fusion never sees a loss (objectives/) and never reads the batch
+beyond ``FusionInputs``.
 """
 
 from __future__ import annotations

@@ -98,7 +98,10 @@ class MISAFusion(Fusion):
         self.out_dim = count * hidden
 
     def encode(self, inputs: FusionInputs, skip=()) -> dict[str, torch.Tensor]:
-        text_lengths = next((inputs.masks[name].sum(1) for name in self.order if name in self.tokens), None)
+        # MMSA reads audio and video up to the text's token count; without a text (or with it removed), each
+        # sequence is read to its own length.
+        text_lengths = next((inputs.masks[name].sum(1) for name in self.order
+                             if name in self.tokens and name in inputs.masks), None)
         reps = {}
         for spec in self.schema.modalities:
             name = spec.name

@@ -3,13 +3,13 @@
 Each modality goes through its sub-network (subnets.py); each representation gets a 1 appended, and their
 outer product, flattened in MMSA's order (the feature modalities in schema order, then text: audio ⊗ video ⊗
 text for MOSI), is the fusion tensor of Π_m (d_m + 1) features. It goes through Dropout → ReLU(Linear) →
-ReLU(Linear) → Linear, and a sigmoid scaled to (-3, 3) (MMSA keeps the scale and shift as parameters
-without gradients, which its optimizer's ``parameters()[2:]`` leaves out; here they are constants). The fusion vector is the second layer's output, the
-input of the prediction layer (MMSA's ``Feature_f`` is the tensor itself, which at MOSI's sizes has
-140,481 features).
+ReLU(Linear) → Linear, and a sigmoid scaled to (-3, 3) (MMSA keeps the scale and shift as parameters without
+gradients, which its optimizer's ``parameters()[2:]`` leaves out; here they are constants). The fusion vector
+is the second layer's output, the input of the prediction layer (MMSA's ``Feature_f`` is the tensor itself,
+which at MOSI's sizes has 140,481 features).
 
-For any K ≥ 2 modalities the tensor has Π_m (d_m + 1) features; the config check refuses, before any
-process group, a tensor larger than ``model.tfn.max_tensor_features`` (``tensor_features``).
+For any K ≥ 2 modalities the tensor has Π_m (d_m + 1) features; the config check refuses, before any process
+group, a tensor larger than ``model.tfn.max_tensor_features`` (``tensor_features``).
 """
 
 from __future__ import annotations
