@@ -750,3 +750,40 @@ def test_misa_without_its_text_reads_audio_to_its_own_length():
                                rtol=0, atol=0)
     # With the text there, official MISA reads the audio only as far as the text's token count.
     assert not torch.allclose(models["text"].encode(batch)["audio"], models["own"].encode(batch)["audio"])
+
+
+@pytest.mark.parametrize("fusion", ["tfn", "lmf", "mult", "misa"])
+def test_every_baseline_runs_in_bfloat16(fusion):
+    """Under DeepSpeed's bf16 the whole model is bfloat16: each baseline's forward (its batch norms, masks and
+    attention) and backward run there, and stay close to float32."""
+    import numpy as np_
+
+    from dist_mmfuse.data.loader import collate
+    from dist_mmfuse.models import FusionModel
+    from dist_mmfuse.objectives.misa import MISA
+
+    from .conftest import TINY_SCHEMA, TINY_TEXT_CONFIG, tiny_sample
+
+    rng = np_.random.default_rng(3)
+    batch = collate([tiny_sample(i, rng) for i in range(6)], [True] * 6, TINY_SCHEMA, False)
+    settings = {**SMALL[fusion]}
+    if fusion == "mult":
+        settings["conv_kernels"] = {"text": 2, "audio": 2, "vision": 1}
+    torch.manual_seed(0)
+    model = FusionModel(TINY_SCHEMA, ModelConfig(text_random_init=True, text_config=TINY_TEXT_CONFIG, fusion=fusion,
+                                                 init="default", **{fusion: settings})).eval()
+    expected = model(batch).pred_B.detach()
+    model = model.to(torch.bfloat16)
+    torch.testing.assert_close(model(batch).pred_B.float(), expected, rtol=0.1, atol=0.1)
+    output = model.train()(batch)  # batch statistics, dropout
+    assert output.pred_B.dtype == torch.bfloat16
+    loss = output.pred_B.float().abs().mean()
+    if fusion == "misa":
+        from types import SimpleNamespace
+
+        from dist_mmfuse.config import ObjectiveConfig
+
+        loss = MISA(TINY_SCHEMA, model, ObjectiveConfig(name="misa")).loss(output, SimpleNamespace(label=batch.label),
+                                                                          "main", 0)[0]
+    loss.backward()
+    assert all(torch.isfinite(p.grad).all() for p in model.parameters() if p.grad is not None)
