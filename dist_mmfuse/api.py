@@ -19,8 +19,9 @@ from typing import Any, Iterable, Iterator, Sequence
 
 import numpy as np
 import torch
+from pydantic import ValidationError
 
-from .export import ExportedModel, ExportError, read_export
+from .export import CONFIG, SCHEMA, WEIGHTS, ExportedModel, ExportError, load_checked_weights, read_export
 from .schema import DatasetSchema, ModalityKind, ModalitySpec, Sample, all_finite
 
 FILLS = ("mean", "zero")
@@ -45,8 +46,13 @@ class Predictor:
 
         self.path = exported.path
         self.info = exported.info
-        self.schema = DatasetSchema.model_validate(exported.schema)
-        self.config = Config.model_validate(exported.config)
+        try:
+            self.schema = DatasetSchema.model_validate(exported.schema)
+            self.config = Config.model_validate(exported.config)
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            raise ExportError(f"{self.path}: its {CONFIG} or {SCHEMA} is not valid: "
+                              f"{'.'.join(map(str, first['loc']))}: {first['msg']}") from exc
         self.preprocessing = exported.preprocessing
         self.device = _device(device)
         self.tokenizer = self._tokenizer(exported)
@@ -55,10 +61,7 @@ class Predictor:
         model_cfg = self.config.model.model_copy(update={"text_model": exported.text_model_dir,
                                                          "text_random_init": True, "text_config": {}})
         module = build_train_module(self.schema, self.config.model_copy(update={"model": model_cfg}))
-        missing, unexpected = module.load_state_dict(exported.state, strict=False)
-        if missing or unexpected:
-            raise ExportError(f"{self.path}: the weights do not match the model its config describes (missing "
-                              f"{sorted(missing)[:5]}, unexpected {sorted(unexpected)[:5]})")
+        load_checked_weights(module, exported.state, self.path / WEIGHTS)
         self.model = module.model.to(self.device).eval()
         self.mean_representations = {name: value.to(self.device)
                                      for name, value in exported.mean_representations.items()}
@@ -210,6 +213,7 @@ class Predictor:
     def _outputs(self, samples, batch_size: int, drop: Sequence[str], fill: str, start: int):
         if batch_size < 1:
             raise InputError(f"batch_size must be at least 1, got {batch_size}")
+        drop = [drop] if isinstance(drop, str) else list(drop)  # drop="audio" is one modality, not five letters
         forward = self._forward_module(drop, fill)
         for batch in self.batches(self.prepare(samples, drop, start), batch_size):
             yield forward(batch)
@@ -218,9 +222,10 @@ class Predictor:
                 fill: str = "mean", start: int = 0) -> np.ndarray:
         """The predicted score of each sample (float32, shape ``(N,)``), in order.
 
-        ``drop``: remove these modalities as ``eval.py --drop-modality`` does: their representation is
-        replaced by its mean over the validation split (``fill="mean"``) or by zeros (``fill="zero"``), and
-        the samples need not carry them. ``start``: the position of the first sample, for error messages."""
+        ``drop``: remove these modalities (a name or a list) as ``eval.py --drop-modality`` does: their
+        representation is replaced by its mean over the validation split (``fill="mean"``) or by zeros
+        (``fill="zero"``), and the samples need not carry them. ``start``: the position of the first sample,
+        for error messages."""
         outputs = [out.pred_B.float().cpu() for out in self._outputs(samples, batch_size, drop, fill, start)]
         return torch.cat(outputs).numpy() if outputs else np.zeros(0, dtype=np.float32)
 

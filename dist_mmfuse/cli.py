@@ -16,20 +16,22 @@ from .data.loader import check_training_batches
 from .distributed import init_process_group, world_info
 from .export import INFO, PREPROCESSING, SCHEMA
 from .files import WriteError
+from .interrupt import (EXIT_INTERRUPTED, UNKNOWN, Interrupted, install_interrupt_handlers, interrupted,
+                        report_interruption, resume_command)
 from .manifest import DataError
 from .storage import check_location, is_url, redact
 from .nonfinite import NonFiniteError
 from .prepare import prepare_data
 from .quiet import quiet_libraries
-from .runlog import TrackingError
+from .runlog import TrackingError, keep_traceback, root_message
 
 quiet_libraries()  # DeepSpeed's and torch's lines that say nothing to act on (quiet.py), before DeepSpeed loads
 
 
 # What the --help of the commands that read checkpoints says about them.
-CHECKPOINT_TRUST = ("Checkpoints are written by DeepSpeed as pickles, which can run code when loaded: resume from, "
-                    "evaluate and export only checkpoints you made yourself. Exported models (safetensors) are safe "
-                    "to receive.")
+CHECKPOINT_TRUST = ("Checkpoints are DeepSpeed's pickles, read here without running code: with weights_only=True and "
+                    "an allowlist of the objects DeepSpeed writes; a file needing anything else is refused, naming "
+                    "it. Exported models (safetensors) are the format to hand on.")
 
 
 def parse_train_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -44,10 +46,17 @@ def parse_train_args(argv: list[str] | None = None) -> argparse.Namespace:
     run.add_argument("--overwrite", action="store_true",
                      help="replace the run already in <run.output_dir>/<run.name> (its checkpoints, logs and best "
                           "model are deleted); without it such a run is refused")
+    parser.add_argument("--print-config", action="store_true",
+                        help="print the resolved config (the file with the overrides applied, every default filled "
+                             "in) as YAML and exit; every key is described in docs/config_reference.md")
     # The deepspeed launcher appends --local_rank; the rank itself is read from the environment.
     parser.add_argument("--local_rank", "--local-rank", type=int, default=None, help=argparse.SUPPRESS)
     return parser.parse_intermixed_args(argv)
 
+
+# How gloo and NCCL report a collective whose peer process has gone.
+PEER_LOST = ("Connection closed by peer", "Connection reset by peer", "Broken pipe", "NCCL communicator was aborted",
+             "remote process exited")
 
 # Files that show a run directory holds a run.
 RUN_MARKERS = ("config.yaml", "metrics.jsonl", "checkpoints", "best_model", "best_model.pt")
@@ -82,10 +91,25 @@ def train_main(argv: list[str] | None = None) -> int:
 
     Every check that can run before the process group does (exit code 2, one line, no traceback). A run
     that fails later (non-finite values, a checkpoint that cannot be written, a collective that times
-    out) prints its error and exits with 1."""
+    out) prints its error and exits with 1. Ctrl-C or SIGTERM: one line on rank 0 (where it stopped, the
+    latest checkpoint, the command that resumes), exit code 130."""
+    args = parse_train_args(argv)
+    install_interrupt_handlers()
+    world = world_info()
+    try:
+        return _train_main(args, world)
+    except (Interrupted, KeyboardInterrupt, RuntimeError) as exc:
+        if not interrupted():
+            raise
+        if world.is_main:  # one line for the job; a peer's failed collective after a signal is part of it
+            stop = exc if isinstance(exc, Interrupted) else Interrupted("before training started", UNKNOWN)
+            report_interruption(stop.where, stop.latest, resume_command(sys.argv, world.world_size, world.launcher))
+        return EXIT_INTERRUPTED
+
+
+def _train_main(args: argparse.Namespace, world) -> int:
     from .checkpoint import CheckpointError, check_resume, finished_run_summary, resume_accumulation
 
-    args = parse_train_args(argv)
     try:
         config = load_config(args.config, args.overrides, check_data=False)
         from .objectives import OBJECTIVES
@@ -93,7 +117,10 @@ def train_main(argv: list[str] | None = None) -> int:
         if config.objective.name not in OBJECTIVES:
             raise ConfigError(f"{args.config}: objective.name: {config.objective.name!r} is not implemented yet; "
                               f"available: {sorted(OBJECTIVES)}")
-        world = world_info()
+        if args.print_config:
+            if world.is_main:
+                print(config.to_yaml(), end="")
+            return 0
         holds_run = check_run_dir(config, args)
         tag_dir = check_resume(config, args.resume, world.world_size, world.rank) if args.resume else None
         accumulation = resume_accumulation(config, tag_dir, world.world_size)
@@ -130,14 +157,27 @@ def train_main(argv: list[str] | None = None) -> int:
     except (NonFiniteError, CheckpointError, WriteError, TrackingError) as exc:
         print(f"error: rank {world.rank}: {exc}", file=sys.stderr, flush=True)
         return 1
-    except RuntimeError as exc:
-        if "gloo" not in str(exc) or "Timed out" not in str(exc):
-            raise
-        first = str(exc).strip().splitlines()[0]
-        print(f"error: rank {world.rank}: a collective timed out after trainer.collective_timeout_s="
-              f"{config.trainer.collective_timeout_s:g} s: another rank stopped answering ({first})", file=sys.stderr,
-              flush=True)
+    except DataError as exc:  # a bad sample, a shard that went bad, a store that gave up: named in one line
+        kept = keep_traceback(config.run_dir(), world.rank, exc)
+        print(f"error: rank {world.rank}: {root_message(exc)}" + (f" (traceback: {kept})" if kept else ""),
+              file=sys.stderr, flush=True)
         return 1
+    except RuntimeError as exc:
+        if interrupted():
+            raise
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        kept = keep_traceback(config.run_dir(), world.rank, exc)
+        where = f" (traceback: {kept})" if kept else ""
+        if "gloo" in str(exc) and "Timed out" in str(exc):
+            print(f"error: rank {world.rank}: a collective timed out after trainer.collective_timeout_s="
+                  f"{config.trainer.collective_timeout_s:g} s: another rank stopped answering ({first}){where}",
+                  file=sys.stderr, flush=True)
+            return 1
+        if any(words in str(exc) for words in PEER_LOST):
+            print(f"error: rank {world.rank}: another rank ended (its own error says why); the collective failed: "
+                  f"{first}{where}", file=sys.stderr, flush=True)
+            return 1
+        raise
 
 
 def run_schema(config, manifest):
@@ -188,7 +228,13 @@ def _train(config, manifest, world, args, accumulation: int) -> int:
                     print(f"resumed from {tag}: epoch {state.epoch + 1} of {epochs}, stage {stage}, step {state.step}")
                 if trainer.checkpoints.resume_note:
                     print(trainer.checkpoints.resume_note, flush=True)
-        state = trainer.fit()
+        try:
+            state = trainer.fit()
+        except (KeyboardInterrupt, RuntimeError) as exc:
+            if not interrupted():
+                raise
+            # A signal in this rank, or a peer that a signal ended first (a failed collective).
+            raise Interrupted(trainer.where(), trainer.checkpoints.latest()) from exc
     if world.is_main:
         print(_where_results_are(config))  # before the result, which stays the last thing printed (tools parse it)
         print(json.dumps({"best_epoch": state.best_epoch_number, "test": state.best_test_metrics}, indent=1))
@@ -215,27 +261,31 @@ def _load_model_file(args) -> tuple[dict, dict]:
 
 
 def _load_checkpoint_weights(path: Path) -> tuple[dict, dict, Path]:
-    """(fp32 state_dict, config dict, tag directory) of a checkpoint you made yourself (DeepSpeed unpickles)."""
+    """(fp32 state_dict, config dict, tag directory) of a checkpoint: its files are checked first and then
+    read without running code (checkpoint/safe_load.py)."""
     import yaml
 
-    from .checkpoint import checkpoint_tag_dir, consolidated_fp32_state
+    from .checkpoint import check_checkpoint_files, checkpoint_tag_dir, consolidated_fp32_state
 
     tag_dir = checkpoint_tag_dir(path)
+    check_checkpoint_files(tag_dir)
     return consolidated_fp32_state(tag_dir), yaml.safe_load((tag_dir / "config.yaml").read_text()), tag_dir
 
 
 def eval_main(argv: list[str] | None = None) -> int:
     """Evaluate an exported model or a checkpoint on a split; prints the metrics as JSON (rank 0)."""
+    from .checkpoint import CheckpointError
     from .config import Config, resolve_paths, validate_with_overrides
     from .data.loader import make_loader
+    from .export import ExportError, load_checked_weights
+    from .train_module import build_train_module
     from .manifest import check_shard_files, load_manifest
 
     parser = argparse.ArgumentParser(description="Evaluate a trained dist_mmfuse model on a split.",
                                      epilog=CHECKPOINT_TRUST)
     source = parser.add_mutually_exclusive_group(required=True)
     source.add_argument("--model", help="an exported model directory (<run>/best_model, or from launch/export.py)")
-    source.add_argument("--checkpoint", help="a checkpoint tag directory, .../checkpoints/latest, or a run dir (only "
-                                             "checkpoints you made yourself: see below)")
+    source.add_argument("--checkpoint", help="a checkpoint tag directory, .../checkpoints/latest, or a run dir")
     parser.add_argument("--split", default="test")
     parser.add_argument("--drop-modality", action="append", default=[], metavar="NAME",
                         help="remove this modality at test time (repeatable): its representation is replaced by "
@@ -265,21 +315,23 @@ def eval_main(argv: list[str] | None = None) -> int:
             check_shards_fit(config.data.shard_dir, manifest,
                              DatasetSchema.model_validate_json((Path(args.model) / SCHEMA).read_text()),
                              json.loads((Path(args.model) / PREPROCESSING).read_text()))
-    except (ConfigError, DataError, FileNotFoundError, ValueError, KeyError) as exc:
+        # Weights that do not fit the model (another shape, NaN or Inf) are refused before any process group.
+        load_checked_weights(build_train_module(run_schema(config, manifest), config), state,
+                             args.model or args.checkpoint)
+    except (ConfigError, DataError, FileNotFoundError, ValueError, KeyError, CheckpointError, ExportError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     import torch
 
     from .evaluation import mean_representations, predict_split
     from .models import WithoutModalities
-    from .train_module import build_train_module
 
     world = world_info()
     init_process_group(world)
     loader = make_loader(config.data, args.split, rank=world.rank, world_size=world.world_size, train=False,
                          seed=config.run.seed)
     module = build_train_module(loader.schema, config)
-    module.load_state_dict(state)
+    load_checked_weights(module, state, args.model or args.checkpoint)
     device = torch.device("cuda", world.local_rank) if torch.cuda.is_available() else torch.device("cpu")
     module.to(device).eval()
     forward = module
@@ -314,8 +366,7 @@ def export_main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Export a DeepSpeed checkpoint as a model directory (safetensors "
                                                  "weights in fp32, the resolved config, the dataset schema).",
                                      epilog=CHECKPOINT_TRUST)
-    parser.add_argument("--checkpoint", required=True, help="a checkpoint tag directory, .../latest, or a run dir "
-                                                            "(only checkpoints you made yourself: see below)")
+    parser.add_argument("--checkpoint", required=True, help="a checkpoint tag directory, .../latest, or a run dir")
     parser.add_argument("--out", required=True, help="the export directory to write (an earlier export there is "
                                                      "replaced; anything else is refused)")
     args = parser.parse_args(argv)
@@ -346,7 +397,7 @@ def _checkpoint_export_assets(state: dict, raw_config: dict, tag_dir: Path):
     modality's mean representation over them."""
     from .config import Config
     from .data.loader import make_loader
-    from .export import export_assets, preprocessing_record
+    from .export import export_assets, load_checked_weights, preprocessing_record
     from .manifest import check_shard_files, load_manifest
     from .schema import DatasetSchema
     from .checkpoint import CheckpointError
@@ -384,7 +435,7 @@ def _checkpoint_export_assets(state: dict, raw_config: dict, tag_dir: Path):
     import torch
 
     module = build_train_module(schema, config)
-    module.load_state_dict(state)
+    load_checked_weights(module, state, tag_dir)
     loader = make_loader(config.data, config.data.valid_split, rank=0, world_size=1, train=False,
                          seed=config.run.seed)
     assets.mean_representations = predict_split(module.eval(), loader, torch.device("cpu"),

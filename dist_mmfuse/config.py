@@ -17,7 +17,6 @@ from __future__ import annotations
 import copy
 import json
 import os
-import re
 import sys
 from pathlib import Path
 from typing import Annotated, Any, Callable, Literal
@@ -84,11 +83,12 @@ class RunConfig(_Strict):
 class PrepareConfig(_Strict):
     """How to build ``data.shard_dir`` when it has no manifest yet (the sharding tool's options)."""
 
-    source: Literal[SOURCE_NAMES]  # type: ignore[valid-type]
+    source: Literal[SOURCE_NAMES] = Field(  # type: ignore[valid-type]
+        description="the sharding source that builds the directory (docs/data.md lists them)")
     options: dict[str, Any] = Field(default_factory=dict, description="keyword options of the source")
-    shard_size: PositiveInt = 1000
-    feature_dtype: Literal["float16", "float32"] = "float16"
-    procs: PositiveInt = 1
+    shard_size: PositiveInt = Field(1000, description="samples per shard")
+    feature_dtype: Literal["float16", "float32"] = Field("float16", description="dtype the features are stored in")
+    procs: PositiveInt = Field(1, description="processes that build shards in parallel")
     modalities: list[str] | None = Field(None, description="keep only these modalities (default: all)")
 
 
@@ -97,20 +97,31 @@ class DataConfig(_Strict):
                                        "shards are built beforehand (data.prepare builds local directories only)")
     cache_dir: Path | None = Field(None, description="local cache of shards read from a URL (by content digest)")
     cache_max_gb: float | None = Field(20.0, gt=0, description="cache size limit; least recently used shards go")
+    retry_for_s: float = Field(600.0, gt=0, description="how long reads from a shard URL retry a transient failure "
+                                                        "(a dropped connection, a timeout, HTTP 408/429/5xx) before "
+                                                        "the run stops: an outage up to this long is survived")
     prepare: PrepareConfig | None = None
-    train_split: str = "train"
-    valid_split: str = "valid"
-    test_split: str = "test"
+    train_split: str = Field("train", description="the split trained on")
+    valid_split: str = Field(
+        "valid", description="the split that selects the epoch, early-stops and drives the plateau schedule")
+    test_split: str = Field("test", description="the split reported at the selected epoch")
     modalities: list[str] | None = Field(None, min_length=2, description="use only these modalities")
     batch_size: PositiveInt = Field(32, description="per-rank micro-batch size")
-    eval_batch_size: PositiveInt | None = None
-    num_workers: NonNegativeInt = 2
-    shuffle_buffer: NonNegativeInt = 1000
-    prefetch_factor: PositiveInt = 4
+    eval_batch_size: PositiveInt | None = Field(
+        None, description="per-rank batch size for validation and test; default: data.batch_size")
+    num_workers: NonNegativeInt = Field(
+        2, description="loader worker processes per rank (0: load in the rank's own process)")
+    shuffle_buffer: NonNegativeInt = Field(
+        1000, description="samples in each worker's shuffle buffer (0: no shuffling within shards; shard order is "
+                          "still shuffled)")
+    prefetch_factor: PositiveInt = Field(4, description="batches each worker prepares ahead")
     pad_to_max_len: bool = Field(False, description="pad to the schema's max_len (static shapes) not the batch max")
-    bad_samples: Literal["error", "skip"] = "error"
-    verify_checksums: bool = True
-    pin_memory: bool | Literal["auto"] = "auto"
+    bad_samples: Literal["error", "skip"] = Field(
+        "error", description="a sample that fails its checks (NaN/Inf, shapes, labels): error stops the run naming it, "
+                             "skip counts it and goes on")
+    verify_checksums: bool = Field(True, description="check each shard's sha256 against the manifest before reading it")
+    pin_memory: bool | Literal["auto"] = Field(
+        "auto", description="pin batches in page-locked memory for faster copies to the GPU (auto: when a GPU is used)")
 
     @field_validator("shard_dir", mode="before")
     @classmethod
@@ -128,8 +139,11 @@ class DataConfig(_Strict):
 class EncoderSizes(_Strict):
     """One modality's encoder sizes, overriding the model-wide defaults."""
 
-    hidden: PositiveInt | None = None
-    out: PositiveInt | None = None
+    hidden: PositiveInt | None = Field(
+        None, description="hidden size of this modality's encoder (default: model.sequence_hidden or "
+                          "model.vector_hidden)")
+    out: PositiveInt | None = Field(
+        None, description="output size of this modality's encoder (default: model.sequence_out or model.vector_out)")
 
 
 Dropout = Annotated[float, Field(ge=0, lt=1)]
@@ -155,15 +169,16 @@ class TFNConfig(_Strict):
         default_factory=lambda: {"text": 128, "audio": 32, "vision": 128},
         description="each modality's sub-network width (MMSA hidden_dims); the text LSTM's hidden size for a token "
                     "modality; a modality not named gets hidden_dim")
-    hidden_dim: PositiveInt = 32
+    hidden_dim: PositiveInt = Field(32, description="sub-network width of a modality not named in hidden_dims")
     text_out: PositiveInt = Field(32, description="the text sub-network's output size")
     dropouts: dict[str, Dropout] = Field(
         default_factory=lambda: {"text": 0.3, "audio": 0.3, "vision": 0.3},
         description="each feature sub-network's input dropout (MMSA dropouts); a token modality's is inert, as "
                     "officially (a one-layer LSTM's dropout is set to 0); a modality not named gets dropout")
-    dropout: Dropout = 0.3
-    post_fusion_dim: PositiveInt = 64
-    post_fusion_dropout: Dropout = 0.5
+    dropout: Dropout = Field(0.3, description="input dropout of a modality not named in dropouts")
+    post_fusion_dim: PositiveInt = Field(64, description="width of the two post-fusion layers (MMSA post_fusion_dim)")
+    post_fusion_dropout: Dropout = Field(
+        0.5, description="dropout of the fusion tensor before the post-fusion layers (MMSA post_fusion_dropout)")
     time_mean: Literal["padded", "valid"] = _time_mean_field()
     text_lstm: Literal["padded", "packed"] = _text_lstm_field()
     output_range: Literal["official", "labels"] = Field(
@@ -180,13 +195,13 @@ class LMFConfig(_Strict):
     hidden_dims: dict[str, PositiveInt] = Field(
         default_factory=lambda: {"text": 128, "audio": 16, "vision": 128},
         description="each modality's sub-network width (MMSA hidden_dims); a modality not named gets hidden_dim")
-    hidden_dim: PositiveInt = 16
+    hidden_dim: PositiveInt = Field(16, description="sub-network width of a modality not named in hidden_dims")
     text_out: PositiveInt | None = Field(None, description="the text sub-network's output size; null: half its "
                                                           "hidden size (official: MMSA ignores text_out for LMF)")
     dropouts: dict[str, Dropout] = Field(
         default_factory=lambda: {"text": 0.3, "audio": 0.3, "vision": 0.3},
         description="each feature sub-network's input dropout; a token modality's is inert, as officially")
-    dropout: Dropout = 0.3
+    dropout: Dropout = Field(0.3, description="input dropout of a modality not named in dropouts")
     rank: PositiveInt = Field(3, description="the rank of the modality-specific factors (the fusion vector's size)")
     factor_lr: float | None = Field(None, gt=0, description="learning rate of the modality-specific factors (MMSA's "
                                                             "factor_lr); null: trainer.lr_main (MMSA MOSI: both 1e-3)")
@@ -211,15 +226,17 @@ class MulTConfig(_Strict):
         default_factory=lambda: {"text": 5, "audio": 5, "vision": 5},
         description="each modality's temporal convolution kernel (MMSA conv1d_kernel_size_l/a/v; no padding, no "
                     "bias; a modality already dim wide is not convolved); a modality not named gets conv_kernel")
-    conv_kernel: PositiveInt = 5
+    conv_kernel: PositiveInt = Field(
+        5, description="temporal convolution kernel of a modality not named in conv_kernels")
     attn_dropout: Dropout = Field(0.3, description="attention dropout where the text is attended to, and in every "
                                                    "memory transformer (MMSA attn_dropout)")
     attn_dropouts: dict[str, Dropout] = Field(
         default_factory=lambda: {"audio": 0.2, "vision": 0.0},
         description="attention dropout where this modality is attended to (MMSA attn_dropout_a, attn_dropout_v); "
                     "a modality not named gets attn_dropout")
-    relu_dropout: Dropout = 0.0
-    res_dropout: Dropout = 0.0
+    relu_dropout: Dropout = Field(
+        0.0, description="dropout after the feed-forward ReLU of each transformer layer (MMSA relu_dropout)")
+    res_dropout: Dropout = Field(0.0, description="dropout on each residual branch (MMSA res_dropout)")
     embed_dropout: Dropout = Field(0.2, description="dropout of each transformer's scaled input (query, key and "
                                                     "value each drawn apart, as MMSA)")
     text_dropout: Dropout = Field(0.5, description="dropout of a token modality's sequence before its convolution")
@@ -260,16 +277,18 @@ class ModelConfig(_Strict):
     text_config: dict[str, Any] = Field(default_factory=dict, description="overrides of the text model's config")
     freeze_text: bool = Field(False, description="keep the text model fixed: no gradients, not in the optimizer "
                                                  "(a pretrained feature extractor; its dropout still acts in training)")
-    sequence_hidden: PositiveInt = 16
-    sequence_out: PositiveInt = 16
-    sequence_layers: PositiveInt = 1
-    bidirectional: bool = False
-    sequence_impl: Literal["packed", "last_step"] = "packed"
-    vector_hidden: PositiveInt = 64
-    vector_out: PositiveInt = 16
-    encoder_dropout: float = Field(0.1, ge=0, lt=1)
-    fusion_hidden: PositiveInt = 128
-    fusion_dropout: float = Field(0.1, ge=0, lt=1)
+    sequence_hidden: PositiveInt = Field(16, description="hidden size of the LSTM encoder of a sequence modality")
+    sequence_out: PositiveInt = Field(16, description="output size of a sequence modality's encoder")
+    sequence_layers: PositiveInt = Field(1, description="LSTM layers of a sequence modality's encoder")
+    bidirectional: bool = Field(False, description="bidirectional LSTMs for sequence modalities")
+    sequence_impl: Literal["packed", "last_step"] = Field(
+        "packed", description="packed: each sample's LSTM state at its own last step (MMIM); last_step: the padded "
+                              "batch's last step")
+    vector_hidden: PositiveInt = Field(64, description="hidden size of the MLP encoder of a vector modality")
+    vector_out: PositiveInt = Field(16, description="output size of a vector modality's encoder")
+    encoder_dropout: float = Field(0.1, ge=0, lt=1, description="dropout in the sequence and vector encoders")
+    fusion_hidden: PositiveInt = Field(128, description="hidden size of the mmim and self_mm fusion layers")
+    fusion_dropout: float = Field(0.1, ge=0, lt=1, description="dropout before the mmim and self_mm fusion layers")
     init: Literal["xavier", "default"] = Field(
         "xavier", description="xavier: MMIM's xavier_normal_ on every matrix outside the pretrained text encoder; "
                               "default: torch's own initialisation (Self-MM; and, unless set, the baseline fusions "
@@ -298,13 +317,13 @@ class MMIMConfig(_Strict):
     contrast: bool = Field(True, description="official --contrast: stage 0, CPC and lld (the entropy term stays)")
     pairs: list[tuple[str, str]] | None = Field(
         None, description="MMILB (x, y) modality pairs; default: the token modality with each other modality")
-    cpc_layers: PositiveInt = 1
+    cpc_layers: PositiveInt = Field(1, description="Linear layers of each CPC predictor (official: 1)")
     cpc_activations: Literal["first", "every"] = Field(
         "first", description="with cpc_layers >= 3: a Tanh after the first Linear only (official: Linear, Tanh, "
                              "Linear, Linear, ...) or after every Linear but the last")
     mem_size: PositiveInt = Field(1, description="past batches in the entropy memory (hard-coded 1 officially)")
-    lr_mmilb: float = Field(1e-3, gt=0)
-    weight_decay_mmilb: float = Field(1e-4, ge=0)
+    lr_mmilb: float = Field(1e-3, gt=0, description="learning rate of the MMILB estimators' Adam (official lr_mmilb)")
+    weight_decay_mmilb: float = Field(1e-4, ge=0, description="weight decay of the MMILB estimators' Adam")
     entropy_prj: Literal["decayed", "frozen"] = Field(
         "decayed", description="the entropy projection: decayed = stepped by the MMILB Adam on a zero gradient (its "
                                "weight decay alone) in every MMILB pass from epoch 2, as under the official torch "
@@ -326,10 +345,11 @@ class SelfMMConfig(_Strict):
 
     head_dims: dict[str, PositiveInt] = Field(
         default_factory=dict, description="post_<modality>_dim of each unimodal head (default: head_dim)")
-    head_dim: PositiveInt = 32
+    head_dim: PositiveInt = Field(32, description="post_<modality>_dim of unimodal heads not named in head_dims")
     head_dropouts: dict[str, Annotated[float, Field(ge=0, lt=1)]] = Field(
         default_factory=dict, description="post_<modality>_dropout of each unimodal head (default: head_dropout)")
-    head_dropout: float = Field(0.1, ge=0, lt=1)
+    head_dropout: float = Field(
+        0.1, ge=0, lt=1, description="post_<modality>_dropout of unimodal heads not named in head_dropouts")
     label_clamp: float = Field(3.0, gt=0, description="H: generated labels are clamped to [-H, H] (SIMS: 1)")
     exclude_zero: bool = Field(False, description="positive centre over labels > 0 (MMSA) instead of >= 0 (Self-MM)")
     encoder_lr: dict[str, float] = Field(
@@ -356,8 +376,8 @@ class SelfMIConfig(_Strict):
         "fusion_feature", description="Z: F_f (the post-fusion ReLU feature) or the concatenated encoder outputs")
     cpc_target: Literal["encoder", "head"] = Field(
         "encoder", description="h_m: the encoder outputs (h_t, h_a, h_v) or the head features F_t, F_a, F_v")
-    cpc_layers: PositiveInt = 1
-    cpc_temperature: float = Field(1.0, gt=0)
+    cpc_layers: PositiveInt = Field(1, description="Linear layers of each CPC predictor")
+    cpc_temperature: float = Field(1.0, gt=0, description="CPC critic temperature")
 
 
 AUGMENTATIONS = ("noise", "time_mask", "time_crop", "token_dropout")
@@ -370,7 +390,8 @@ class SampleSearchConfig(_Strict):
     noise mu starting at 120 ~ N(mu, 100) with Adam lr 3.0), the augmentation scale mapped from its 0-250
     pixel noise to beta's 0-1 (beta = sigma / 250). The other choices are switches (docs/methods.md)."""
 
-    enabled: bool = False
+    enabled: bool = Field(
+        False, description="run the sample search (alpha and beta learned by REINFORCE) instead of fixed values")
     candidates: int = Field(5, ge=2, description="candidate values sampled per outer epoch (official clone=5)")
     inner_epochs: PositiveInt = Field(6, description="training passes per candidate (official internal=6)")
     learn: Literal["alternate", "alpha", "beta"] = Field(
@@ -386,8 +407,8 @@ class SampleSearchConfig(_Strict):
                                                "tuple_infonce.alpha and alpha_default are what the search sets")
     beta_init: float | None = Field(0.48, description="the beta mean's start (official 120 / 250); null: start "
                                                        "at tuple_infonce.beta")
-    beta_sigma: float = Field(0.04, gt=0)
-    beta_lr: float = Field(0.012, gt=0)
+    beta_sigma: float = Field(0.04, gt=0, description="std of the beta candidates around their mean")
+    beta_lr: float = Field(0.012, gt=0, description="Adam learning rate of the beta mean")
     clamp_beta: bool = Field(False, description="false (official): a beta draw is used as drawn (the noise std is "
                                                 "|beta|; fractions and probabilities are cut to [0, 1]); true: "
                                                 "candidates are clamped to [0, beta_max]")
@@ -449,7 +470,7 @@ class TupleInfoNCEConfig(_Strict):
                                 "trainer.lr_main); a linear probe converges in a few epochs at 1e-2 where 1e-3 is "
                                 "still descending after twenty")
     joint_weight: float = Field(0.1, ge=0, description="weight of the contrastive term in joint mode")
-    temperature: float = Field(0.07, gt=0)
+    temperature: float = Field(0.07, gt=0, description="temperature of the tuple contrast's softmax (official: 0.07)")
     alpha: dict[str, Annotated[float, Field(ge=0)]] = Field(
         default_factory=dict, description="weight alpha_k of the k-disturbed negatives per modality (default "
                                           "alpha_default; 0 leaves that modality undisturbed)")
@@ -480,15 +501,19 @@ class MISALossConfig(_Strict):
     """MISA's losses (MMSA's ``trains/singleTask/MISA.py``); defaults: MMSA's MOSI config. The loss is
     MSE(prediction) + diff_weight x difference + sim_weight x similarity (CMD) + recon_weight x reconstruction."""
 
-    diff_weight: float = Field(0.1, ge=0)
+    diff_weight: float = Field(
+        0.1, ge=0, description="weight of the difference (orthogonality) loss between shared and private vectors")
     sim_weight: float = Field(0.3, ge=0, description="weight of the central-moment discrepancy between every pair "
                                                      "of modalities' shared vectors (MMSA use_cmd_sim: true)")
-    recon_weight: float = Field(1.0, ge=0)
+    recon_weight: float = Field(
+        1.0, ge=0, description="weight of the reconstruction loss of each modality from its shared and private vectors")
     cmd_moments: PositiveInt = Field(5, description="moments the CMD matches (MMSA: 5)")
 
 
 class ObjectiveConfig(_Strict):
-    name: Literal[OBJECTIVE_NAMES] = "mmim"  # type: ignore[valid-type]
+    name: Literal[OBJECTIVE_NAMES] = Field(  # type: ignore[valid-type]
+        "mmim", description="the training objective (dist_mmfuse/objectives/): its settings are in the section of that "
+                            "name")
     contrast_chunk_size: NonNegativeInt = Field(
         0, description="contrast this many query rows at a time, recomputing their logits in the backward "
                        "pass (bounds peak memory at very large global batches); 0 = all at once")
@@ -502,20 +527,22 @@ class ObjectiveConfig(_Strict):
 class TrainerConfig(_Strict):
     """Optimisation, evaluation and checkpoints (defaults: MMIM's, METHODS.md §1.4-1.5)."""
 
-    epochs: PositiveInt = 40
+    epochs: PositiveInt = Field(40, description="most epochs to train (early stopping may end the run sooner)")
     patience: PositiveInt = Field(10, description="early stop after this many epochs without a better valid loss")
-    lr_text: float = Field(5e-5, gt=0)
-    lr_main: float = Field(1e-3, gt=0)
-    weight_decay_text: float = Field(1e-4, ge=0)
-    weight_decay_main: float = Field(1e-4, ge=0)
+    lr_text: float = Field(5e-5, gt=0, description="learning rate of the text encoder")
+    lr_main: float = Field(
+        1e-3, gt=0, description="learning rate of every other trained parameter (unless a section sets its own)")
+    weight_decay_text: float = Field(1e-4, ge=0, description="weight decay of the text encoder")
+    weight_decay_main: float = Field(1e-4, ge=0, description="weight decay of every other trained parameter")
     plateau_patience: PositiveInt = Field(20, description="ReduceLROnPlateau patience (official --when)")
-    plateau_factor: float = Field(0.5, gt=0, lt=1)
+    plateau_factor: float = Field(0.5, gt=0, lt=1, description="ReduceLROnPlateau factor")
     grad_clip: float = Field(1.0, ge=0, description="global gradient-norm clip; 0 disables")
     grad_clip_value: float = Field(0.0, ge=0, description="clip every gradient element to [-v, v] before each step "
                                                           "(torch's clip_grad_value_: MMSA's MulT 0.6, MISA 0.8), on "
                                                           "the step's accumulated gradient; 0 disables")
     deepspeed_config: Path | None = Field(None, description="DeepSpeed JSON; default: ZeRO-0 in fp32")
-    gradient_accumulation_steps: PositiveInt = 1
+    gradient_accumulation_steps: PositiveInt = Field(
+        1, description="micro-batches accumulated per optimizer step (see accumulation)")
     accumulation: Literal["average", "sum", "feature_cache"] = Field(
         "average", description="average: DeepSpeed's usual accumulation, each micro-batch its own loss and "
                                "negatives; sum: the same, gradients summed not averaged (Self-MM's "
@@ -531,11 +558,12 @@ class TrainerConfig(_Strict):
                            "MISA, trained with MSE, on it)")
     select_with_test: bool = Field(False, description="official model selection: also require a better TEST loss")
     max_steps_per_pass: PositiveInt | None = Field(None, description="cut every pass short (smoke tests, benchmarks)")
-    log_every: PositiveInt = 10
+    log_every: PositiveInt = Field(10, description="log training scalars every this many steps")
     checkpoint_every_steps: NonNegativeInt = Field(0, description="also checkpoint mid-epoch every N steps")
-    keep_checkpoints: PositiveInt = 2
+    keep_checkpoints: PositiveInt = Field(
+        2, description="checkpoints kept in <run>/checkpoints (oldest pruned; the best export is separate)")
     anomaly_detection: bool = Field(False, description="torch.autograd anomaly detection (official: on; slow)")
-    progress_bar: bool = True
+    progress_bar: bool = Field(True, description="show a progress bar on rank 0")
     nonfinite: Literal["skip", "stop"] = Field(
         "skip", description="a step whose loss terms or gradient norm are NaN or Inf on any rank is never applied; "
                             "skip: count it (nonfinite_steps) and go on, stop: end the run with an error")
@@ -760,7 +788,7 @@ def validate_with_overrides(model: type[BaseModel], raw: dict[str, Any], overrid
     try:
         return model.model_validate(raw)
     except ValidationError as exc:
-        raise ConfigError(_format_validation_error(Path(source), exc, overridden)) from exc
+        raise ConfigError(_format_validation_error(Path(source), exc, overridden, model)) from exc
 
 
 def config_from_dict(raw: dict[str, Any], overrides: list[str] | tuple[str, ...] = (), *, source: str | Path,
@@ -1053,12 +1081,18 @@ def _check_source_options(path: Path, prepare: PrepareConfig) -> None:
         raise ConfigError(f"{path}: data.prepare.options: {exc}") from exc
 
 
-def _format_validation_error(path: Path, exc: ValidationError, overridden: dict[str, str]) -> str:
+def _format_validation_error(path: Path, exc: ValidationError, overridden: dict[str, str],
+                             model: type[BaseModel] | None = None) -> str:
     lines = []
     for error in exc.errors():
         key = ".".join(str(p) for p in error["loc"])
-        message = "unknown key" if error["type"] == "extra_forbidden" else error["msg"]
+        message = error["msg"]
+        if error["type"] == "extra_forbidden":
+            from .config_reference import suggest_key
+
+            nearest = suggest_key(key, model) if model is not None else None
+            message = f"unknown key; did you mean {nearest}?" if nearest else "unknown key"
         origin = next((f" (from override {redact_credentials(o)!r})" for k, o in overridden.items()
-                       if key == k or key.startswith(k + ".")), "")
+                       if key == k or key.startswith(k + ".") or k.startswith(key + ".")), "")
         lines.append(f"{path}: {key}: {message}{origin}" if key else f"{path}: {message}")
     return "\n".join(lines)

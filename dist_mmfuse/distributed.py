@@ -9,6 +9,7 @@ so DeepSpeed's ``init_distributed`` (which never reads the SLURM variables) sees
 from __future__ import annotations
 
 import faulthandler
+import hashlib
 import os
 import sys
 import threading
@@ -79,6 +80,8 @@ def init_process_group(info: WorldInfo, timeout_s: float | None = None) -> None:
     share_cpu_threads()
     if torch.cuda.is_available():
         torch.cuda.set_device(info.local_rank)
+    else:
+        announce_cpu_op_build(info)
     timeout = {"timeout": datetime.timedelta(seconds=timeout_s)} if timeout_s else {}
     from .quiet import dropping_stdout_lines, shm_op_built
 
@@ -88,6 +91,33 @@ def init_process_group(info: WorldInfo, timeout_s: float | None = None) -> None:
     _unlink_shm_allreduce_buffer(info.rank)
     if timeout_s:
         start_watchdog(info.rank, timeout_s + WATCHDOG_GRACE_S)
+
+
+SHM_OP = "deepspeed_shm_comm"  # DeepSpeed's CPU communication op, compiled on first use
+
+
+def extensions_dir() -> Path:
+    """Where DeepSpeed compiles its ops: ``TORCH_EXTENSIONS_DIR`` if set, else a directory private to this
+    Python environment (``<sys.prefix>/torch_extensions``, or under ~/.cache named after it where the
+    environment is not writable), set for this process and those it starts. torch's shared default
+    (~/.cache/torch_extensions) is rebuilt every time two environments take turns with it."""
+    if os.environ.get("TORCH_EXTENSIONS_DIR"):
+        return Path(os.environ["TORCH_EXTENSIONS_DIR"])
+    private = Path(sys.prefix) / "torch_extensions"
+    if not os.access(sys.prefix, os.W_OK):
+        digest = hashlib.sha256(sys.prefix.encode()).hexdigest()[:12]
+        private = Path.home() / ".cache" / "dist_mmfuse" / f"torch_extensions-{digest}"
+    os.environ["TORCH_EXTENSIONS_DIR"] = str(private)
+    return private
+
+
+def announce_cpu_op_build(info: WorldInfo) -> None:
+    """Say, once per machine, that DeepSpeed is about to compile its CPU communication op (a minute or more
+    on a small machine, silent otherwise), and where to."""
+    directory = extensions_dir()
+    if info.local_rank == 0 and not (directory / SHM_OP / f"{SHM_OP}.so").is_file():
+        print(f"compiling DeepSpeed's CPU communication op into {directory / SHM_OP} (its first use in this "
+              "environment; about a minute, once)", flush=True)
 
 
 def _unlink_shm_allreduce_buffer(rank: int) -> None:
@@ -109,21 +139,28 @@ _watchdog: "_Watchdog | None" = None
 
 
 class _Watchdog(threading.Thread):
-    """Ends the process (exit code 1, every thread's stack on stderr) after ``limit_s`` without a heartbeat."""
+    """Ends the process (exit code 1, every thread's stack on stderr) after ``limit_s`` without a heartbeat.
+
+    It counts from the first heartbeat on: the set-up before it (building the engine, loading a
+    checkpoint) can take longer than a collective's timeout on a loaded machine, and its collectives are
+    covered by the process group's own timeout."""
 
     def __init__(self, rank: int, limit_s: float):
         super().__init__(name="dist_mmfuse-watchdog", daemon=True)
         self.rank, self.limit_s = rank, limit_s  # the process group's timeout plus WATCHDOG_GRACE_S
         self.last = time.monotonic()
+        self.armed = False
+        self.activity = "setting up"
 
     def run(self) -> None:
         while True:
             time.sleep(min(1.0, self.limit_s / 10))
             idle = time.monotonic() - self.last
-            if idle > self.limit_s:
-                sys.stderr.write(f"error: rank {self.rank}: no progress for {idle:.0f} s (trainer.collective_timeout_s="
-                                 f"{self.limit_s - WATCHDOG_GRACE_S:g} plus {WATCHDOG_GRACE_S:g} s): another rank "
-                                 "stopped answering, or this one is stuck; its threads' stacks follow\n")
+            if self.armed and idle > self.limit_s:
+                sys.stderr.write(f"error: rank {self.rank}: no progress for {idle:.0f} s while {self.activity} "
+                                 f"(trainer.collective_timeout_s={self.limit_s - WATCHDOG_GRACE_S:g} plus "
+                                 f"{WATCHDOG_GRACE_S:g} s): another rank stopped answering, or this one is stuck; its "
+                                 "threads' stacks follow\n")
                 faulthandler.dump_traceback(file=sys.stderr, all_threads=True)
                 sys.stderr.flush()
                 os._exit(1)
@@ -137,11 +174,15 @@ def start_watchdog(rank: int, limit_s: float) -> None:
         _watchdog.start()
 
 
-def heartbeat() -> None:
+def heartbeat(activity: str | None = None) -> None:
     """Tell the watchdog this process is making progress (each batch a loader yields; around checkpoint
-    saves). Costs one clock read."""
+    saves), and, with ``activity``, what it is doing now (its message names it). The first heartbeat arms
+    it. Costs one clock read."""
     if _watchdog is not None:
         _watchdog.last = time.monotonic()
+        _watchdog.armed = True
+        if activity is not None:
+            _watchdog.activity = activity
 
 
 def share_cpu_threads(environ: dict[str, str] | None = None) -> int:

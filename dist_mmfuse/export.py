@@ -153,7 +153,7 @@ def export_model_dir(out: str | os.PathLike, state_dict: dict[str, torch.Tensor]
                                                 "parameters": sum(t.numel() for t in tensors.values()),
                                                 **info}, indent=1) + "\n")
         sync_files(staging)
-        usual_mode(staging)  # the files inside were created with ordinary modes
+        usual_mode(staging)  # the directory and every file in it (safetensors writes its files 0600)
         if out.exists():
             old = out.with_name(f".{out.name}.old")
             shutil.rmtree(old, ignore_errors=True)
@@ -172,6 +172,26 @@ def export_model_dir(out: str | os.PathLike, state_dict: dict[str, torch.Tensor]
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
     return out
+
+
+def load_checked_weights(module: torch.nn.Module, state: dict[str, torch.Tensor], source: str | os.PathLike) -> None:
+    """Load ``state`` (an export's or a checkpoint's weights) into ``module`` once every tensor fits:
+    ExportError naming ``source`` and the tensor for one that is missing, unexpected, of another shape
+    than the model its config describes, or holding NaN or Inf (such weights would predict NaN)."""
+    expected = module.state_dict()
+    missing, unexpected = sorted(set(expected) - set(state)), sorted(set(state) - set(expected))
+    if missing or unexpected:
+        raise ExportError(f"{source}: the weights do not match the model its config describes (missing "
+                          f"{missing[:5]}, unexpected {unexpected[:5]})")
+    for name, value in state.items():
+        if tuple(value.shape) != tuple(expected[name].shape):
+            raise ExportError(f"{source}: tensor {name} has shape {list(value.shape)}, but the model its config "
+                              f"describes has {list(expected[name].shape)} there")
+        if value.is_floating_point() and not bool(torch.isfinite(value).all()):
+            bad = int((~torch.isfinite(value)).sum())
+            raise ExportError(f"{source}: tensor {name} holds {bad} NaN or Inf value(s) of {value.numel()}; "
+                              "weights that are not finite are never loaded")
+    module.load_state_dict(state, strict=False)
 
 
 def load_export(path: str | os.PathLike) -> tuple[dict[str, torch.Tensor], dict[str, Any]]:

@@ -39,12 +39,20 @@ def atomic_write_text(path: str | os.PathLike, text: str) -> None:
 
 
 def usual_mode(path: str | os.PathLike) -> None:
-    """Give a file or directory made by ``tempfile`` (mode 0600 or 0700: private) the mode an ordinary
-    ``open`` or ``mkdir`` would have given it under the process's umask, before it is renamed into place:
-    results on a shared filesystem stay readable by the group and the other nodes' users."""
+    """Give a file or directory made by ``tempfile`` (mode 0600 or 0700: private), and everything in such a
+    directory, the mode an ordinary ``open`` or ``mkdir`` would have given it under the process's umask,
+    before it is renamed into place: results on a shared filesystem stay readable by the group and the
+    other nodes' users."""
     mask = os.umask(0)
     os.umask(mask)
     os.chmod(path, (0o777 if os.path.isdir(path) else 0o666) & ~mask)
+    if os.path.isdir(path):
+        # Every file beneath too: some writers create theirs private as well (safetensors writes 0600).
+        for root, dirs, files in os.walk(path):
+            for name in dirs:
+                os.chmod(os.path.join(root, name), 0o777 & ~mask)
+            for name in files:
+                os.chmod(os.path.join(root, name), 0o666 & ~mask)
 
 
 def fsync_dir(directory: str | os.PathLike) -> None:

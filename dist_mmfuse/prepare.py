@@ -2,11 +2,35 @@
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
+import os
 from pathlib import Path
+from typing import Iterator
 
 from .config import Config, ConfigError, check_against_manifest, missing_shard_dir_message
 from .manifest import MANIFEST_NAME, Manifest, check_shard_files, load_manifest
+
+
+@contextlib.contextmanager
+def exclusive_lock(path: Path) -> Iterator[None]:
+    """Hold an exclusive lock on the file ``path`` and remove it when done, even after an error, so no lock
+    file stays behind. A process that was waiting on the file when it was removed takes the lock again on
+    whatever file is at ``path`` now, so two processes never both think they hold it."""
+    while True:
+        handle = open(path, "a")
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            if os.fstat(handle.fileno()).st_ino == os.stat(path).st_ino:
+                break
+        except FileNotFoundError:
+            pass
+        handle.close()
+    try:
+        yield
+    finally:
+        path.unlink(missing_ok=True)
+        handle.close()
 
 
 def prepare_data(config: Config, config_path: str | Path = "<config>") -> tuple[Manifest, bool]:
@@ -35,10 +59,14 @@ def prepare_data(config: Config, config_path: str | Path = "<config>") -> tuple[
         from sharding.cli import build_dataset
 
         shard_dir.parent.mkdir(parents=True, exist_ok=True)
-        with open(shard_dir.parent / f".{shard_dir.name}.lock", "w") as lock:
-            fcntl.flock(lock, fcntl.LOCK_EX)
+        with exclusive_lock(shard_dir.parent / f".{shard_dir.name}.lock"):
             if not (shard_dir / MANIFEST_NAME).is_file():
                 prep = data.prepare
+                # Never silent: a mistyped data.shard_dir would otherwise train on a new dataset unnoticed.
+                print(f"{config_path}: data.shard_dir {shard_dir} has no {MANIFEST_NAME}, so data.prepare builds it "
+                      f"now: source {prep.source}, options {prep.options or '{}'}"
+                      + (" (resuming an interrupted build)" if shard_dir.exists() else "")
+                      + ". If you meant existing shards, stop and check data.shard_dir.", flush=True)
                 build_dataset(prep.source, prep.options, str(shard_dir), shard_size=prep.shard_size,
                               feature_dtype=prep.feature_dtype, procs=prep.procs, modalities=prep.modalities)
                 built = True

@@ -21,6 +21,32 @@ WANDB_DIR = "wandb"  # <run>/wandb: W&B's files (offline-run-*, run-*) and the i
 WANDB_ID = "run_id"
 
 
+def keep_traceback(run_dir: Path, rank: int, error: BaseException) -> Path | None:
+    """Write ``error``'s full traceback to ``<run_dir>/errors/rank<r>.txt`` (the one-line message on screen
+    points there); None where it cannot be written."""
+    import traceback
+
+    path = Path(run_dir) / "errors" / f"rank{rank}.txt"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_text(path, "".join(traceback.format_exception(error)))
+    except OSError:
+        return None
+    return path
+
+
+def root_message(error: BaseException) -> str:
+    """The line that says what went wrong: a loader worker's error re-raised by torch carries the worker's
+    whole traceback in its message, whose last line is the original error's own."""
+    lines = [line.strip() for line in str(error).splitlines() if line.strip()]
+    if not lines:
+        return type(error).__name__
+    last = lines[-1]
+    name, sep, rest = last.partition(": ")
+    # "dist_mmfuse.storage.DataError: <message>" -> the message
+    return rest if sep and name.replace(".", "").replace("_", "").isalnum() and "Error" in name else last
+
+
 class TrackingError(RuntimeError):
     """A tracker of ``run.report_to`` could not start the run's tracking."""
 
@@ -144,11 +170,14 @@ class RunLogger:
         """A pass over the training data in ``stage`` starts (shown beside the epoch's progress)."""
         self._stage = stage
 
-    def advance(self, steps: int, postfix: dict[str, Any]) -> None:
-        """``steps`` more optimizer steps, with the latest values to show (loss, samples/s, ...)."""
+    def advance(self, steps: int, postfix: dict[str, Any] | None = None) -> None:
+        """``steps`` more optimizer steps, with the latest values to show (loss, samples/s, ...) when given."""
         if self._bar is None:
             return
         self._session_steps += steps
+        if postfix is None:
+            self._bar.update(steps)
+            return
         shown = [self._stage] + [f"{k} {v:.4g}" if isinstance(v, float) else f"{k} {v}" for k, v in postfix.items()]
         done = sum(self._epoch_steps[:self._epoch_index]) + self._bar.n + steps
         elapsed = time.perf_counter() - self._run_start

@@ -5,7 +5,8 @@
 * reads a shard into one buffer, hashing each piece as it arrives, and checks size and sha256 against the
   manifest before any sample of it is used (a bad shard is named by its path or URL, nothing is read twice);
 * fetches remote shards in ranged requests of ``CHUNK_BYTES``; a transient failure (a dropped connection,
-  a timeout, HTTP 408/429/5xx) is retried with jittered exponential backoff by tenacity, and the retry asks
+  a timeout, HTTP 408/429/5xx) is retried by tenacity for up to ``retry_for_s`` seconds (an outage, not
+  a number of attempts), with jittered exponential waits that differ per process, and the retry asks
   for the same byte range again, so the shard continues where it stopped: no sample lost or repeated.
   Permanent failures (403, 404) raise at once, naming the URL;
 * keeps verified remote shards in an optional local cache (``cache_dir``, content-addressed by sha256 so a
@@ -26,6 +27,7 @@ import hashlib
 import logging
 import mmap
 import os
+import random
 import re
 import tempfile
 import time
@@ -39,7 +41,8 @@ import tenacity
 log = logging.getLogger(__name__)
 URL_PATTERN = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 CHUNK_BYTES = 8 << 20
-RETRY_ATTEMPTS = 6
+RETRY_FOR_S = 600.0  # how long a remote store may fail transiently before a read gives up (data.retry_for_s)
+RETRY_FIRST_WAIT_S = 0.5
 RETRY_MAX_WAIT_S = 30.0
 # Extras that bring a protocol's fsspec back end (pyproject.toml).
 PROTOCOL_EXTRAS = {"s3": "s3", "s3a": "s3", "gs": "gcs", "gcs": "gcs"}
@@ -178,15 +181,17 @@ class ShardStore:
     """A shard directory: a local path or a URL; ``cache_dir`` keeps remote shards read once."""
 
     def __init__(self, location: str | os.PathLike, *, cache_dir: str | os.PathLike | None = None,
-                 cache_max_bytes: int | None = None, attempts: int = RETRY_ATTEMPTS):
+                 cache_max_bytes: int | None = None, retry_for_s: float = RETRY_FOR_S):
         self.location = check_location(str(location))
         self.remote = is_url(self.location)
         if self.remote:
             require_backend(self.location)
         self.cache_dir = Path(cache_dir) if cache_dir and self.remote else None
         self.cache_max_bytes = cache_max_bytes
-        self.attempts = attempts
+        self.retry_for_s = retry_for_s
         self._fs = None
+        self._jitter: random.Random | None = None
+        self._jitter_pid = 0
         self._fs_pid = 0
         self._root = ""
         self._verified: set[str] = set()  # local or cached files hashed by this process already
@@ -237,22 +242,40 @@ class ShardStore:
 
     # -- retried remote calls -------------------------------------------------------------------------
 
+    def _wait(self, state: tenacity.RetryCallState) -> float:
+        """Full jitter over an exponential ceiling (0.5 s doubling to RETRY_MAX_WAIT_S), drawn from a
+        generator of this process's own, seeded by the OS: the ranks and loader workers seed the global
+        ``random`` alike (the run's seed), so waits drawn from it would retry in lockstep."""
+        if self._jitter is None or self._jitter_pid != os.getpid():
+            self._jitter, self._jitter_pid = random.Random(os.urandom(16)), os.getpid()
+        ceiling = min(RETRY_MAX_WAIT_S, RETRY_FIRST_WAIT_S * 2 ** (state.attempt_number - 1))
+        return self._jitter.uniform(0.0, ceiling)
+
     def _retrying(self, url: str, call: Callable[[], T]) -> T:
-        """``call()``, retried on transient errors; StoreError naming ``url`` when it fails for good."""
+        """``call()``, retried on transient errors for up to ``retry_for_s`` seconds from the first failure
+        (an outage of that length is survived, however many attempts it takes); StoreError naming ``url``
+        when it fails for good."""
+        first_failure: list[float] = []
+
         def say_retry(state: tenacity.RetryCallState) -> None:
-            log.warning("%s: %s; attempt %d of %d failed, retrying in %.1f s", url,
-                        _describe(state.outcome.exception()), state.attempt_number, self.attempts,
-                        state.next_action.sleep if state.next_action else 0.0)
+            log.warning("%s: %s; attempt %d failed, retrying in %.1f s (for up to %.0f s in all: data.retry_for_s)",
+                        url, _describe(state.outcome.exception()), state.attempt_number,
+                        state.next_action.sleep if state.next_action else 0.0, self.retry_for_s)
+
+        def out_of_time(state: tenacity.RetryCallState) -> bool:
+            if not first_failure:
+                first_failure.append(time.monotonic())
+            return time.monotonic() - first_failure[0] >= self.retry_for_s
 
         try:
-            for attempt in tenacity.Retrying(
-                    retry=tenacity.retry_if_exception(is_transient), stop=tenacity.stop_after_attempt(self.attempts),
-                    wait=tenacity.wait_random_exponential(multiplier=0.5, max=RETRY_MAX_WAIT_S),
-                    before_sleep=say_retry, reraise=True):
+            for attempt in tenacity.Retrying(retry=tenacity.retry_if_exception(is_transient), stop=out_of_time,
+                                             wait=self._wait, before_sleep=say_retry, reraise=True):
                 with attempt:
                     return call()
         except Exception as exc:
-            tries = "" if not is_transient(exc) else f" (gave up after {self.attempts} attempts)"
+            failing_s = time.monotonic() - first_failure[0] if first_failure else 0.0
+            tries = (f" (gave up after {failing_s:.0f} s of failures, data.retry_for_s={self.retry_for_s:g})"
+                     if is_transient(exc) else "")
             raise StoreError(f"{url}: {_describe(exc)}{tries}") from exc
         raise AssertionError("unreachable")
 

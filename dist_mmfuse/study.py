@@ -43,13 +43,16 @@ from .config import (Config, ConfigError, migrate_renamed_keys, read_yaml_mappin
 from .files import atomic_write_text
 from .manifest import DataError
 from .quiet import quiet_libraries
-from .tuning import (PROJECT_ROOT, TrialSettings, add_ray_arguments, error_line, fit_distributed, portable_config,
-                     ray_cluster, resume_requested, run_config, runs_at_once)
+from .interrupt import EXIT_INTERRUPTED
+from .ray_output import progress_callback, tune_verbosity
+from .tuning import (PROJECT_ROOT, SearchInterrupted, TrialSettings, add_ray_arguments, error_line, fit_distributed,
+                     fit_noting_interruption, interrupted_line, portable_config, ray_cluster, resume_requested,
+                     run_config, runs_at_once)
 
 quiet_libraries()
 
 RUN_RECORD = "study_run.json"  # in each run directory, written when the run and its evaluations are done
-ATTEMPTS = "study_attempts.json"  # the wall time of each attempt at a run (a retried run sums them)
+ATTEMPTS = "study_attempts.json"  # each attempt at a run: its start and wall time (a retried run sums them)
 STUDY_RECORD = "study.json"  # what the study's runs compute: a resume must compute the same
 RUNS_CSV, SUMMARY_CSV, COMPARISONS_CSV = "runs.csv", "summary.csv", "comparisons.csv"
 SUMMARY_MD, CURVE_PNG = "summary.md", "valid_mae.png"
@@ -225,6 +228,22 @@ def check_study(settings: StudySettings) -> dict[str, dict[str, Any]]:
 # -- one run (inside a Tune trial) ------------------------------------------------------------------
 
 
+def read_attempts(path: Path) -> list[list[float | None]]:
+    """The attempts at a run: [start (epoch seconds) or None, wall seconds or None (killed before its end)].
+    Records of earlier versions hold the wall seconds alone."""
+    raw = json.loads(path.read_text()) if path.is_file() else []
+    return [entry if isinstance(entry, list) else [None, float(entry)] for entry in raw]
+
+
+def attempts_wall_s(attempts: list[list[float | None]], run_dir: Path) -> float:
+    """The run's wall time over its attempts; an attempt that was killed counts from its start to the run's
+    last write (its logs and checkpoints)."""
+    last_write = max((p.stat().st_mtime for p in run_dir.rglob("*") if p.is_file() and p.name != ATTEMPTS),
+                     default=0.0)
+    return sum(seconds if seconds is not None else max(0.0, last_write - (start or last_write))
+               for start, seconds in attempts)
+
+
 def study_trial(params: dict[str, Any], settings: StudySettings, bases: dict[str, dict[str, Any]]) -> None:
     """A Tune trial: train (arm, seed), evaluate its selected model, write its record. A run whose record
     exists is done and is not run again."""
@@ -236,6 +255,11 @@ def study_trial(params: dict[str, Any], settings: StudySettings, bases: dict[str
         return
     run_dir.mkdir(parents=True, exist_ok=True)
     start = time.monotonic()
+    attempts_path = run_dir / ATTEMPTS
+    # This attempt is recorded as started now, so that if it is killed (Ctrl-C ends a study's trials without
+    # unwinding them) the next attempt still counts its time, up to the run's last write.
+    earlier = read_attempts(attempts_path)
+    atomic_write_text(attempts_path, json.dumps([*earlier, [time.time(), None]]))
     try:
         if settings.arms[arm].kind == "constant":
             record = constant_run(config)
@@ -245,10 +269,8 @@ def study_trial(params: dict[str, Any], settings: StudySettings, bases: dict[str
                             f"train-{name}")
             record = trained_run(config, settings)
     finally:
-        attempts_path = run_dir / ATTEMPTS
-        attempts = json.loads(attempts_path.read_text()) if attempts_path.is_file() else []
-        atomic_write_text(attempts_path, json.dumps([*attempts, time.monotonic() - start]))
-    record.update(arm=arm, seed=seed, run=name, wall_s=sum(json.loads((run_dir / ATTEMPTS).read_text())))
+        atomic_write_text(attempts_path, json.dumps([*earlier, [None, time.monotonic() - start]]))
+    record.update(arm=arm, seed=seed, run=name, wall_s=attempts_wall_s(read_attempts(attempts_path), run_dir))
     atomic_write_text(run_dir / RUN_RECORD, json.dumps(record, indent=1))
 
 
@@ -362,7 +384,7 @@ def current_config(raw: dict[str, Any]) -> dict[str, Any]:
         return raw
 
 
-def build_tuner(settings: StudySettings, bases: dict[str, dict[str, Any]], concurrent: int):
+def build_tuner(settings: StudySettings, bases: dict[str, dict[str, Any]], concurrent: int, verbose: bool = False):
     """The Tuner over every (arm, seed) of the settings. It serves a new study and a resumed one alike
     (rather than restoring Tune's own state, which holds the grid the study started with, so that a
     resume may add seeds or arms): a run already finished returns at once (:func:`study_trial`), and
@@ -381,7 +403,11 @@ def build_tuner(settings: StudySettings, bases: dict[str, dict[str, Any]], concu
         trainable, param_space=space,
         tune_config=tune.TuneConfig(search_alg=BasicVariantGenerator(max_concurrent=concurrent)),
         run_config=tune.RunConfig(name=settings.name, storage_path=str(settings.storage_path),
-                                  failure_config=tune.FailureConfig(max_failures=settings.trial.retries)))
+                                  failure_config=tune.FailureConfig(max_failures=settings.trial.retries),
+                                  verbose=tune_verbosity(verbose),
+                                  callbacks=[progress_callback(len(settings.arms) * len(settings.seeds),
+                                                               lambda config: run_name(config["arm"], config["seed"]),
+                                                               None)]))
 
 
 def runs_table(settings: StudySettings) -> "pandas.DataFrame":  # noqa: F821
@@ -554,7 +580,7 @@ def write_outputs(settings: StudySettings) -> "pandas.DataFrame":  # noqa: F821
 
 
 def run_study(settings: StudySettings, address: str | None, resume: bool, num_cpus: int | None,
-              min_nodes: int = 1) -> int:
+              min_nodes: int = 1, verbose: bool = False) -> int:
     """Run (or resume) the study and write its outputs. Returns how many runs did not finish."""
     import ray
 
@@ -565,13 +591,13 @@ def run_study(settings: StudySettings, address: str | None, resume: bool, num_cp
     finished = len(records_of(settings))
     settings.experiment_dir().mkdir(parents=True, exist_ok=True)
     atomic_write_text(settings.experiment_dir() / STUDY_RECORD, json.dumps(identity, indent=1))
-    with ray_cluster(address, num_cpus, min_nodes, settings.trial):
+    with ray_cluster(address, num_cpus, min_nodes, settings.trial, settings.experiment_dir(), verbose):
         total = len(settings.arms) * len(settings.seeds)
         concurrent = runs_at_once(settings.trial, ray.cluster_resources(), total)
         print(f"study {settings.name}: {len(settings.arms)} arm(s) x {len(settings.seeds)} seed(s), runs of "
               f"{settings.trial.workers} worker(s), {concurrent} at once; storage {settings.experiment_dir()}"
               + (f"; {finished} run(s) already finished are kept" if resume else ""), flush=True)
-        result_grid = build_tuner(settings, bases, concurrent).fit()
+        result_grid, interrupted = fit_noting_interruption(build_tuner(settings, bases, concurrent, verbose))
     for result in result_grid:
         if result.error is not None:
             print(f"run {run_name(result.config['arm'], result.config['seed'])}: {error_line(result.error)}",
@@ -579,7 +605,11 @@ def run_study(settings: StudySettings, address: str | None, resume: bool, num_cp
     runs = write_outputs(settings)
     print((settings.experiment_dir() / SUMMARY_MD).read_text())
     missing = int((runs["status"] != "finished").sum())
-    print(json.dumps({"study": str(settings.experiment_dir()), "runs": len(runs), "not_finished": missing}))
+    print(json.dumps({"study": str(settings.experiment_dir()), "runs": len(runs), "not_finished": missing,
+                      "interrupted": interrupted}))
+    if interrupted:
+        print(interrupted_line("runs", len(runs) - missing, len(runs), sys.argv), file=sys.stderr)
+        raise SearchInterrupted
     return missing
 
 
@@ -598,7 +628,9 @@ def study_main(argv: list[str] | None = None) -> int:
             print((settings.experiment_dir() / SUMMARY_MD).read_text())
             return 0
         resume = resume_requested(args.resume, settings.experiment_dir())
-        missing = run_study(settings, args.address, resume, args.num_cpus, args.min_nodes)
+        missing = run_study(settings, args.address, resume, args.num_cpus, args.min_nodes, args.verbose)
+    except SearchInterrupted:
+        return EXIT_INTERRUPTED
     except (ConfigError, DataError, FileNotFoundError, ValueError, TimeoutError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

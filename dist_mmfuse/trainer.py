@@ -174,6 +174,7 @@ class Trainer:
         start, total = self.checkpoints.passes.begin(pass_index, lambda: self.steps_in_pass(stage))
         self.optimizer.set_stage(self.objective.optimizer_stages(stage, state.epoch))
         self.stage = stage
+        dist.heartbeat(f"training (epoch {state.epoch + 1}, stage {stage})")
         self.objective.begin_pass(stage, state.epoch, state.step)
         self.engine.train()
         self.logger.start_pass(stage)
@@ -202,6 +203,8 @@ class Trainer:
             if log_due:
                 self.log_train(stage, window_terms, window_counts, window_steps, time.perf_counter() - window_start)
                 window_terms, window_counts, window_start, window_steps = {}, {}, time.perf_counter(), 0
+            else:
+                self.logger.advance(1)  # the bar moves every step; its figures change when they are logged
             if trainer_cfg.checkpoint_every_steps and state.global_step % trainer_cfg.checkpoint_every_steps == 0:
                 self.save_checkpoint(f"step{state.global_step:08d}")
         self.checkpoints.passes.end()
@@ -301,6 +304,7 @@ class Trainer:
         return valid
 
     def evaluate(self, split: str) -> dict[str, float]:
+        dist.heartbeat(f"evaluating on {split}")
         self.engine.eval()
         return evaluate_split(self.engine, self.loaders[split], self.device, self.schema.label_range)
 
@@ -346,19 +350,29 @@ class Trainer:
             postfix["nonfinite"] = self.state.nonfinite_steps
         if self.state.skipped_samples:
             postfix["skipped"] = self.state.skipped_samples
-        self.logger.advance(steps, postfix)
+        self.logger.advance(1, postfix)  # this step (the window's earlier ones have moved the bar already)
         self.guard.check()
 
     # -- checkpoints (the manager writes and reads; the loop says when) ----------------------------
 
     def save_checkpoint(self, tag: str):
         """Bring the counters up to date (stopping here if the non-finite policy says so) and checkpoint."""
-        dist.heartbeat()
+        dist.heartbeat(f"saving checkpoint {tag}")
         self.count_skipped_samples()
         self.poll_nonfinite()
         path = self.checkpoints.save(tag, self.state)
         dist.heartbeat()
         return path
+
+    def where(self) -> str:
+        """Where training is, as a user counts (epochs from 1): for the line an interrupted run prints."""
+        state = self.state
+        if state.finished or state.epoch >= self.config.trainer.epochs:
+            return f"after its last epoch ({state.epoch})"
+        stages = self.objective.epoch_stages(state.epoch)
+        stage = f", stage {stages[state.stage_index]}" if len(stages) > 1 and state.stage_index < len(stages) else ""
+        return (f"in epoch {state.epoch + 1} of {self.config.trainer.epochs}{stage}, at step {state.step} of the "
+                f"pass (global step {state.global_step})")
 
     def load_checkpoint(self, which: str) -> str | None:
         """Restore the state ``save_checkpoint`` saved (``which``: ``latest``, a tag, a path, or ``auto``; see

@@ -29,20 +29,23 @@ import contextlib
 import copy
 import functools
 import json
+import logging
 import math
 import os
 import sys
 import time
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Callable, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, NonNegativeInt, PositiveInt, model_validator
 
 from .config import (PATH_KEYS, Config, ConfigError, config_from_dict, load_config, read_yaml_mapping,
                      resolve_paths, validate_with_overrides)
+from .interrupt import EXIT_INTERRUPTED
 from .manifest import DataError
 from .quiet import quiet_libraries
+from .ray_output import RAY_LOGS, progress_callback, tune_verbosity
 from .storage import is_url
 
 quiet_libraries()  # in the driver and in every Ray worker that unpickles train_worker (quiet.py)
@@ -155,7 +158,9 @@ class TrialSettings(_Strict):
     gpus_per_worker: float = Field(0.0, ge=0)
     retries: NonNegativeInt = Field(1, description="times a failed trial is rerun (it resumes from its checkpoint)")
     worker_retries: NonNegativeInt = Field(1, description="times a trial's workers restart after a worker failure")
-    keep_checkpoints: PositiveInt = Field(2, description="checkpoints each trial keeps in storage")
+    keep_checkpoints: PositiveInt | Literal["all"] = Field(
+        1, description="checkpoints each trial keeps in storage: the last (1, enough to resume it), more, or all; "
+                       "Ray removes an older one only once the newer one is stored")
     placement: Literal["PACK", "SPREAD", "STRICT_PACK", "STRICT_SPREAD"] = Field(
         "PACK", description="where a trial's workers go (Ray placement strategy): PACK fills few nodes (fast "
                             "collectives), SPREAD spreads them, STRICT_SPREAD puts each on a different node")
@@ -363,7 +368,8 @@ def fit_distributed(config: Config, trial: TrialSettings, metric: str, mode: str
         run_config=ray.train.RunConfig(
             name=name, storage_path=str(storage),
             failure_config=ray.train.FailureConfig(max_failures=trial.worker_retries),
-            checkpoint_config=ray.train.CheckpointConfig(num_to_keep=trial.keep_checkpoints),
+            checkpoint_config=ray.train.CheckpointConfig(
+                num_to_keep=None if trial.keep_checkpoints == "all" else trial.keep_checkpoints),
             callbacks=[TuneReportCallback()]),
     )
     trainer.fit()
@@ -390,7 +396,8 @@ def runs_at_once(trial: TrialSettings, resources: dict[str, float], limit: int) 
     return max(1, min(min(fits), limit))
 
 
-def build_tuner(settings: TuneSettings, base: dict[str, Any], config: Config, concurrent: int, resume: bool):
+def build_tuner(settings: TuneSettings, base: dict[str, Any], config: Config, concurrent: int, resume: bool,
+                verbose: bool = False):
     """The Tuner: a new experiment, or the interrupted one under ``storage_path/name``."""
     from ray import tune
     from ray.tune.schedulers import ASHAScheduler, FIFOScheduler
@@ -431,8 +438,23 @@ def build_tuner(settings: TuneSettings, base: dict[str, Any], config: Config, co
         tune_config=tune.TuneConfig(metric=best_metric_key(settings.metric), mode=settings.mode,
                                     num_samples=settings.num_samples, scheduler=scheduler, search_alg=search_alg),
         run_config=tune.RunConfig(name=settings.name, storage_path=str(settings.storage_path),
-                                  failure_config=tune.FailureConfig(max_failures=settings.trial.retries)),
+                                  failure_config=tune.FailureConfig(max_failures=settings.trial.retries),
+                                  verbose=tune_verbosity(verbose),
+                                  callbacks=[progress_callback(settings.num_samples, trial_label(settings),
+                                                               settings.metric)]),
     )
+
+
+def trial_label(settings: TuneSettings) -> Callable[[dict[str, Any]], str]:
+    """How the progress lines name a trial: by its sampled values."""
+    def label(config: dict[str, Any]) -> str:
+        return "trial " + ", ".join(f"{key}={_short(config.get(key))}" for key in settings.space)
+
+    return label
+
+
+def _short(value: Any) -> str:
+    return f"{value:.4g}" if isinstance(value, float) else str(value)
 
 
 def result_trial_id(result) -> str:
@@ -440,13 +462,25 @@ def result_trial_id(result) -> str:
     return (result.metrics or {}).get("trial_id") or Path(result.path).name
 
 
-def results_table(settings: TuneSettings, result_grid) -> "pandas.DataFrame":  # noqa: F821
+class SearchInterrupted(Exception):
+    """A search or study that a Ctrl-C ended; its outputs so far are written, and it resumes."""
+
+
+def trial_statuses(result_grid) -> dict[str, str]:
+    """Each trial's Tune status (TERMINATED, ERROR, RUNNING, PENDING, ...) by trial id: whether a trial that
+    did not finish was stopped by the scheduler (TERMINATED) or by an interruption."""
+    analysis = getattr(result_grid, "_experiment_analysis", None)
+    return {trial.trial_id: trial.status for trial in getattr(analysis, "trials", None) or []}
+
+
+def results_table(settings: TuneSettings, result_grid, interrupted: bool = False) -> "pandas.DataFrame":  # noqa: F821
     """One row per trial: its sampled values, its best validation metric over the epochs it reported and
     that epoch (numbered from 1; the first on a tie), how far it ran, and how it ended (finished, stopped by
-    the scheduler, or error). The rule Tune was told (tune_record), so the progress table's current best
-    trial is the table's first row."""
+    the scheduler, error, or, after a Ctrl-C, interrupted or not started). The rule Tune was told
+    (tune_record), so the progress table's current best trial is the table's first row."""
     import pandas as pd
 
+    statuses = trial_statuses(result_grid) if interrupted else {}
     sign = 1 if settings.mode == "min" else -1
     rows = []
     for result in result_grid:
@@ -466,6 +500,8 @@ def results_table(settings: TuneSettings, result_grid) -> "pandas.DataFrame":  #
             row["ended"] = f"error: {type(result.error).__name__}"
         elif last.get("finished"):
             row["ended"] = "finished"
+        elif interrupted and statuses.get(row["trial_id"], "TERMINATED") != "TERMINATED":
+            row["ended"] = "interrupted" if history is not None and len(history) else "not started"
         else:
             row["ended"] = "stopped by scheduler"
         rows.append(row)
@@ -544,27 +580,96 @@ def wait_for_nodes(count: int, timeout_s: float = 600.0) -> int:
 
 
 @contextlib.contextmanager
-def ray_cluster(address: str | None, num_cpus: int | None, min_nodes: int, trial: TrialSettings):
+def ray_cluster(address: str | None, num_cpus: int | None, min_nodes: int, trial: TrialSettings,
+                experiment_dir: Path | None = None, verbose: bool = False):
     """Ray for Tune trials of Train runs: an existing cluster (``address``) or a local instance, with
-    ``min_nodes`` nodes up and room for ``trial``'s placement; shut down afterwards."""
+    ``min_nodes`` nodes up and room for ``trial``'s placement; shut down afterwards, a local instance's
+    logs first kept in ``experiment_dir`` (ray_output.py: what is printed, and where the rest goes)."""
     import ray
+
+    from .ray_output import keep_ray_logs, ray_init_options, say_where_logs_are
 
     # Epochs before fine-tuning (TupleInfoNCE pre-training) report no validation metric. A tuning metric's
     # name is checked before the trials start instead, so Tune's check that every result carries it is off.
     os.environ["TUNE_DISABLE_STRICT_METRIC_CHECKING"] = "1"
     os.environ.setdefault("RAY_TRAIN_V2_ENABLED", "1")
-    if address:
-        ray.init(address=address)
-    else:
-        ray.init(num_cpus=num_cpus or os.cpu_count())
+    own_address = None if address else local_instance_address()
+    saved = {name: os.environ.get(name) for name in ("RAY_ADDRESS", "RAY_GCS_SERVER_PORT")}
+    if own_address:
+        # Every process of the local instance (its GCS, raylet and workers inherit this environment) addresses
+        # this instance only. Without it Ray's state API, which Ray Train's placement-group cleaner uses in a
+        # worker, looks for "the" local instance and fails beside another one: a stopped trial's CPU was then
+        # never freed and the next trial waited for it forever.
+        os.environ["RAY_GCS_SERVER_PORT"] = own_address.rpartition(":")[2]
+        os.environ["RAY_ADDRESS"] = own_address
     try:
-        nodes = wait_for_nodes(min_nodes)
-        if trial.placement == "STRICT_SPREAD" and trial.workers > nodes:
-            raise ConfigError(f"trial.placement STRICT_SPREAD puts each of trial.workers={trial.workers} "
-                              f"on its own node; the Ray cluster has {nodes}")
-        yield nodes
+        if address:
+            ray.init(address=address, **ray_init_options(verbose))
+        else:
+            ray.init(address="local", num_cpus=num_cpus or os.cpu_count(), **ray_init_options(verbose))
+        try:
+            nodes = wait_for_nodes(min_nodes)
+            if trial.placement == "STRICT_SPREAD" and trial.workers > nodes:
+                raise ConfigError(f"trial.placement STRICT_SPREAD puts each of trial.workers={trial.workers} "
+                                  f"on its own node; the Ray cluster has {nodes}")
+            yield nodes
+        finally:
+            kept = keep_ray_logs(experiment_dir) if experiment_dir is not None and not address else None
+            ray.shutdown()
+            say_where_logs_are(kept, verbose)
     finally:
-        ray.shutdown()
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
+def local_instance_address() -> str:
+    """host:port for a new local Ray instance's GCS: this node's address and a free port."""
+    import ray
+
+    from .distributed import free_port
+
+    return f"{ray.util.get_node_ip_address()}:{free_port()}"
+
+
+class _RayTuneInterruption(logging.Filter):
+    """Ray Tune's messages about a Ctrl-C: noted here and replaced by the tool's own, since Ray's name its
+    Python API (``Tuner.restore(...)``) where a user of this tool resumes with ``--resume``."""
+
+    def __init__(self):
+        super().__init__()
+        self.interrupted = False
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if message.startswith("Stop signal received"):
+            self.interrupted = True
+            print("stopping: each running trial ends and the search's state is saved (Ctrl-C again to stop at "
+                  "once)", file=sys.stderr, flush=True)
+            return False
+        return not message.startswith(("Experiment has been interrupted", "Training has been interrupted"))
+
+
+def fit_noting_interruption(tuner) -> tuple[Any, bool]:
+    """``tuner.fit()``, and whether a Ctrl-C (SIGINT) ended it early: Ray Tune then stops its trials,
+    saves the experiment's state and returns as if it had finished."""
+    notice = _RayTuneInterruption()
+    tune_logger = logging.getLogger("ray.tune.tune")
+    tune_logger.addFilter(notice)
+    try:
+        return tuner.fit(), notice.interrupted
+    finally:
+        tune_logger.removeFilter(notice)
+
+
+def interrupted_line(what: str, done: int, total: int, argv: list[str]) -> str:
+    """What an interrupted search or study prints last: how far it got and the command that resumes it."""
+    from .interrupt import resume_command
+
+    return (f"interrupted: {done} of {total} {what} finished and kept; resume with: "
+            f"{resume_command(argv, 1, 'single').replace(' --resume auto', ' --resume')}")
 
 
 def resume_requested(flag: str | None, experiment: Path) -> bool:
@@ -586,20 +691,21 @@ def resume_requested(flag: str | None, experiment: Path) -> bool:
 
 
 def run_experiment(settings: TuneSettings, address: str | None, resume: bool, num_cpus: int | None,
-                   min_nodes: int = 1) -> int:
+                   min_nodes: int = 1, verbose: bool = False) -> int:
     """Run (or resume) the experiment; write the results table, best config and plot. Returns how many
     trials ended in an error (after their retries)."""
     import ray
 
     base, config = check_settings(settings)
-    with ray_cluster(address, num_cpus, min_nodes, settings.trial):
+    with ray_cluster(address, num_cpus, min_nodes, settings.trial, settings.experiment_dir(), verbose):
         concurrent = trials_at_once(settings, ray.cluster_resources())
         print(f"tuning {settings.name}: {settings.num_samples} trials of {settings.trial.workers} worker(s), "
               f"{concurrent} at once, {settings.search.algorithm} search, {settings.scheduler.name} on "
               f"{settings.metric} ({settings.mode}); storage {settings.experiment_dir()}", flush=True)
-        result_grid = build_tuner(settings, base, config, concurrent, resume).fit()
+        result_grid, interrupted = fit_noting_interruption(build_tuner(settings, base, config, concurrent, resume,
+                                                                       verbose))
     out = settings.experiment_dir()
-    table = results_table(settings, result_grid)
+    table = results_table(settings, result_grid, interrupted)
     table.to_csv(out / RESULTS_CSV, index=False)
     import pandas as pd
 
@@ -615,7 +721,11 @@ def run_experiment(settings: TuneSettings, address: str | None, resume: bool, nu
     for result in result_grid:
         if result.error is not None:
             print(f"trial {result_trial_id(result)}: {error_line(result.error)}", file=sys.stderr)
-    print(json.dumps({"experiment": str(out), "trials": len(table), "errors": errors}))
+    print(json.dumps({"experiment": str(out), "trials": len(table), "errors": errors, "interrupted": interrupted}))
+    if interrupted:
+        finished = int((table["ended"] == "finished").sum())
+        print(interrupted_line("trials", finished, settings.num_samples, sys.argv), file=sys.stderr)
+        raise SearchInterrupted
     return errors
 
 
@@ -637,6 +747,9 @@ def add_ray_arguments(parser: argparse.ArgumentParser, kind: str, what: str, kep
                              f"--resume auto: continue it if there is one, else start it (for requeued jobs)")
     parser.add_argument("--min-nodes", type=int, default=1,
                         help="with --address: wait until the cluster has this many nodes before starting")
+    parser.add_argument("--verbose", action="store_true",
+                        help="show every trial's output and Ray's own logs and status tables as they come (by "
+                             f"default: a line per trial event, the rest kept in {RAY_LOGS}/ of the {what})")
 
 
 def tune_main(argv: list[str] | None = None) -> int:
@@ -648,7 +761,9 @@ def tune_main(argv: list[str] | None = None) -> int:
     try:
         settings = load_tune_settings(args.config, args.overrides)
         resume = resume_requested(args.resume, settings.experiment_dir())
-        errors = run_experiment(settings, args.address, resume, args.num_cpus, args.min_nodes)
+        errors = run_experiment(settings, args.address, resume, args.num_cpus, args.min_nodes, args.verbose)
+    except SearchInterrupted:
+        return EXIT_INTERRUPTED
     except (ConfigError, DataError, FileNotFoundError, ValueError, TimeoutError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

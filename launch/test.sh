@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
 # The README's second command: set up and run the test suite.
 # The SLURM tests submit jobs to a real cluster: unless SLURM_CONF already names one, a local controller
-# with two emulated nodes is brought up here (Debian's packages, root) and taken down when the tests end,
-# whatever their outcome. SLURM_LOCAL=0 skips that (the SLURM tests then skip, saying why).
+# with two emulated nodes is brought up here (as root: Debian's slurmctld, slurmd, slurm-client and munge
+# are installed with apt-get if missing), in a directory and on ports of its own, and only its own daemons
+# are stopped when the tests end, whatever their outcome. SLURM_LOCAL=0 skips that (the SLURM tests then
+# skip, saying why).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash launch/setup_env.sh
 export HF_HUB_OFFLINE=1 DS_ACCELERATOR=${DS_ACCELERATOR:-cpu} TORCH_EXTENSIONS_DIR=${TORCH_EXTENSIONS_DIR:-$PWD/.venv/torch_extensions}
 if [ -z "${SLURM_CONF:-}" ] && [ "${SLURM_LOCAL:-1}" != 0 ]; then
   if [ "$(id -u)" -eq 0 ]; then
+    echo "test.sh: starting a local SLURM cluster for the SLURM tests (a controller, 2 nodes and munge; Debian's" \
+         "packages installed with apt-get if missing); it is stopped when the tests end (SLURM_LOCAL=0: skip it)" >&2
     trap 'bash launch/slurm/local_cluster.sh down' EXIT
     eval "$(bash launch/slurm/local_cluster.sh up 2)"
   else

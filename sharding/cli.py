@@ -155,6 +155,7 @@ def main(argv: list[str] | None = None) -> int:
     serve_command.add_argument("dir")
     serve_command.add_argument("--host", default="127.0.0.1", help="address to listen on (0.0.0.0: every interface)")
     serve_command.add_argument("--port", type=int, default=8000)
+    serve_command.add_argument("--verbose", action="store_true", help="log each request")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     for chatty in ("botocore", "aiobotocore", "s3fs", "fsspec", "gcsfs", "google"):  # which credentials were found
@@ -176,7 +177,7 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "serve":
             from .serve import serve
 
-            serve(args.dir, args.host, args.port)
+            serve(args.dir, args.host, args.port, args.verbose)
         elif args.command == "finalize":
             print(describe(finalize(args.dir)))
         elif args.command == "verify":

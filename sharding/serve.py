@@ -122,11 +122,13 @@ class ShardServer(http.server.ThreadingHTTPServer):
         self.server_close()
 
 
-def serve(directory: str, host: str, port: int) -> None:
+def serve(directory: str, host: str, port: int, verbose: bool = False) -> None:
+    """Serve until Ctrl-C; says so once it listens. Each request is logged only when ``verbose``."""
     if not Path(directory).is_dir():
         raise FileNotFoundError(f"{directory}: no such directory")
-    with ShardServer(directory, host, port, verbose=True) as server:
-        print(f"serving {server.directory} at {server.url} (Ctrl-C stops)", flush=True)
+    with ShardServer(directory, host, port, verbose=verbose) as server:
+        print(f"serving {server.directory} at {server.url} (Ctrl-C stops"
+              + ("" if verbose else "; --verbose logs each request") + ")", flush=True)
         try:
             server.serve_forever()
         except KeyboardInterrupt:

@@ -20,11 +20,15 @@ from dist_mmfuse.data.codec import encode_sample, open_tar_writer  # noqa: E402
 from dist_mmfuse.files import atomic_write_text  # noqa: E402
 from dist_mmfuse.manifest import MANIFEST_FORMAT, Manifest, ShardInfo, SplitInfo, sha256_file  # noqa: E402
 from dist_mmfuse.schema import DatasetSchema, ModalityKind, ModalitySpec, Sample  # noqa: E402
+from sharding.sources.mosi_real import default_mosi_root  # noqa: E402
 from sharding.sources.synthetic import SyntheticSource  # noqa: E402
 from sharding.writer import ShardBuilder  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
-MOSI_REAL = REPO.parent / "shared" / "data" / "mosi_real"
+MOSI_REAL = default_mosi_root()  # $DIST_MMFUSE_MOSI_REAL, else the shared folder beside the repository
+# Why the tests on real CMU-MOSI skip, and what makes them run.
+MOSI_REAL_MISSING = (f"real CMU-MOSI not found at {MOSI_REAL}: set DIST_MMFUSE_MOSI_REAL to a folder holding its "
+                     "segments.csv and utterance_features.npz (docs/data.md, 'The real CMU-MOSI source') to run these")
 
 # 200 training samples in 5 shards of 40: with 2 ranks x 2 workers and batch 10, every stream holds
 # exactly 50 samples, so a training epoch sees every sample exactly once. Sequences of at most 40

@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import os
 import threading
+import time
 from pathlib import Path
 from typing import Iterator
 
@@ -26,6 +27,13 @@ class Faults:
         self.status: dict[str, int] = {}
         self.requests: list[tuple[str, int]] = []  # (name, first byte) of every body sent
         self.dropped: list[str] = []
+        self.outage_until = 0.0  # time.monotonic() until which every shard request gets 503
+        self.outage_refused = 0  # requests refused during the outage
+
+    def outage(self, seconds: float) -> None:
+        """Answer every shard (.tar) request with 503 for the next ``seconds``."""
+        with self.lock:
+            self.outage_until = time.monotonic() + seconds
 
     def drop_mid_body(self, name: str, after_bytes: int, times: int = 1, from_byte: int = 0) -> None:
         """Cut the next ``times`` bodies of ``name`` whose range starts at ``from_byte`` or later."""
@@ -37,6 +45,10 @@ class FaultyHandler(RangeRequestHandler):
     faults: Faults
 
     def status_for(self, path: Path) -> int | None:
+        with self.faults.lock:
+            if path.suffix == ".tar" and time.monotonic() < self.faults.outage_until:
+                self.faults.outage_refused += 1
+                return 503
         return self.faults.status.get(path.name)
 
     def body_limit(self, path: Path, start: int) -> int | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import textwrap
 from pathlib import Path
 
@@ -58,6 +59,72 @@ def test_unknown_key_in_file(tmp_path, small_shards):
     """)
     with pytest.raises(ConfigError, match=rf"{path}: optimiser: unknown key"):
         load_config(path)
+
+
+@pytest.mark.parametrize("override, nearest", [
+    ("trainer.epoch=3", "trainer.epochs"),  # a close spelling in the same section
+    ("data.shuffle_bufer=3", "data.shuffle_buffer"),
+    ("trainer.batch_size=8", "data.batch_size"),  # the same name in another section
+    ("model.encoder_sizes.audio.hiden=8", "model.encoder_sizes.audio.hidden"),  # inside a mapping of sections
+    ("objective.tuple_infonce.search.enabeld=true", "objective.tuple_infonce.search.enabled"),
+    ("trainr.epochs=3", "trainer"),  # a section: the error is at its name
+])
+def test_an_unknown_key_names_the_nearest_valid_one(good, override, nearest):
+    key = override.partition("=")[0].replace("trainr.epochs", "trainr")
+    with pytest.raises(ConfigError) as info:
+        load_config(good, [override])
+    assert f"{key}: unknown key; did you mean {nearest}? (from override {override!r})" in str(info.value)
+
+
+def test_an_unknown_key_with_nothing_near_says_only_that(good):
+    with pytest.raises(ConfigError) as info:
+        load_config(good, ["trainer.zzzz=1"])
+    assert str(info.value).endswith("trainer.zzzz: unknown key (from override 'trainer.zzzz=1')"), str(info.value)
+
+
+def test_the_config_reference_page_is_the_one_the_models_generate():
+    """docs/config_reference.md lists every key with its type, default and a description, and equals what
+    `python -m dist_mmfuse.config_reference` renders now (regenerate it after changing a model)."""
+    from dist_mmfuse.config import Config
+    from dist_mmfuse.config_reference import REFERENCE_PAGE, config_keys, render_reference
+
+    repo = Path(__file__).resolve().parents[1]
+    page = (repo / REFERENCE_PAGE).read_text()
+    assert page == render_reference(), ("docs/config_reference.md is stale: python -m dist_mmfuse.config_reference "
+                                        "> docs/config_reference.md")
+    keys = list(config_keys())
+    assert len(keys) > 150 and all(key.description for key in keys), [k.dotted for k in keys if not k.description]
+    defaults = Config.model_validate({"data": {"shard_dir": "x"}}).model_dump(mode="json")
+    for key in keys:
+        if "<name>" in key.dotted or key.dotted.startswith("data.prepare."):
+            continue
+        value = defaults
+        for part in key.dotted.split("."):
+            value = value[part]
+        assert key.default == ("required" if key.dotted == "data.shard_dir" else json.dumps(value)), key
+    section, _, name = keys[0].dotted.rpartition(".")
+    assert f"## `{section}`" in page and f"| `{name}` |" in page
+
+
+def test_print_config_prints_the_resolved_config_and_exits(good, tmp_path):
+    """--print-config: the file with its overrides and every default, as YAML, without touching the run
+    directory (it may hold a run)."""
+    import subprocess
+    import sys
+
+    from .conftest import REPO, train_env
+
+    run_dir = tmp_path / "runs" / "t"
+    run_dir.mkdir(parents=True)
+    (run_dir / "metrics.jsonl").write_text("")  # a run is there: training would refuse it
+    result = subprocess.run([sys.executable, str(REPO / "launch" / "train.py"), "--config", str(good),
+                             "trainer.epochs=7", "--print-config"], env=train_env(), capture_output=True,
+                            text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-3000:]
+    printed = yaml.safe_load(result.stdout)
+    assert printed == load_config(good, ["trainer.epochs=7"]).model_dump(mode="json")
+    assert printed["trainer"]["epochs"] == 7 and printed["trainer"]["patience"] == 10
+    assert sorted(p.name for p in run_dir.iterdir()) == ["metrics.jsonl"]
 
 
 def test_missing_shard_dir_without_prepare(tmp_path):

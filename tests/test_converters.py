@@ -21,7 +21,7 @@ from sharding.sources import make_source
 from sharding.tokenizer import TextTokenizer
 from sharding.writer import ShardBuilder
 
-from .conftest import MOSI_REAL
+from .conftest import MOSI_REAL, MOSI_REAL_MISSING
 
 SIZES = {"train": 7, "valid": 3, "test": 4}
 WORDS = ("good", "bad", "movie", "the", "plot", "great", "boring", "actor")
@@ -202,7 +202,7 @@ def test_table_round_trip(tmp_path, fmt):
             np.testing.assert_array_equal(sample.features["text"], tokenizer(row["words"]))
 
 
-needs_mosi = pytest.mark.skipif(not MOSI_REAL.is_dir(), reason=f"real CMU-MOSI not found at {MOSI_REAL}")
+needs_mosi = pytest.mark.skipif(not MOSI_REAL.is_dir(), reason=MOSI_REAL_MISSING)
 
 
 @needs_mosi

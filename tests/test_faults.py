@@ -389,6 +389,92 @@ def test_a_crafted_per_rank_checkpoint_file_is_refused_before_the_process_group(
     assert not marker.exists()
 
 
+def trap_deepspeed_file(path: Path, marker: Path) -> None:
+    """Rewrite one of DeepSpeed's files (a file this suite wrote itself) with an extra entry that runs a shell
+    command when unpickled, as a received checkpoint could."""
+    state = torch.load(path, map_location="cpu", weights_only=False)
+    state["args"] = Trap(marker)
+    torch.save(state, path)
+
+
+def test_a_booby_trapped_deepspeed_file_is_refused_by_every_entry_point(finished_run, tmp_path):
+    """DeepSpeed's model states file of the latest checkpoint carries an object whose unpickling would
+    create a file: --resume, eval.py --checkpoint and export.py --checkpoint each refuse it before loading
+    anything (exit 2, naming the file and the global), and the marker is never written."""
+    run, config = copy_run(finished_run, tmp_path)
+    marker = tmp_path / "pwned"
+    latest = run / "checkpoints" / (run / "checkpoints" / "latest").read_text().strip()
+    trap_deepspeed_file(latest / "mp_rank_00_model_states.pt", marker)
+    refused = (f"{latest / 'mp_rank_00_model_states.pt'}: refused: it needs posix.system", "loading it could run code")
+    assert_failed_before_the_process_group(train(config, "--resume", "latest", "trainer.epochs=3"), *refused)
+    for script, extra in (("eval.py", []), ("export.py", ["--out", str(tmp_path / "export")])):
+        result = subprocess.run([sys.executable, str(REPO / "launch" / script), "--checkpoint", str(latest), *extra],
+                                env=train_env(), capture_output=True, text=True, timeout=300)
+        assert result.returncode == 2 and "Traceback" not in result.stderr, (script, result.stderr[-3000:])
+        assert all(words in result.stderr for words in refused), (script, result.stderr[-3000:])
+    assert not marker.exists() and not (tmp_path / "export").exists()
+
+
+def test_deepspeeds_own_loads_run_weights_only_with_the_allowlist(finished_run, tmp_path):
+    """Inside the loading context DeepSpeed's ``torch.load(..., weights_only=False)`` becomes a weights-only
+    load: the checkpoint's own files load as before, a trapped one is refused naming the global without
+    running it, and outside the context torch.load is torch's again."""
+    from dist_mmfuse.checkpoint.safe_load import RefusedCheckpointFile, deepspeed_loads_weights_only
+
+    run, _ = copy_run(finished_run, tmp_path)
+    latest = run / "checkpoints" / (run / "checkpoints" / "latest").read_text().strip()
+    files = sorted(latest.glob("*.pt"))
+    assert len(files) == 2, files  # DeepSpeed's model states (an fp32 ZeRO-0 run) and the per-rank state
+    plain = {path.name: torch.load(path, map_location="cpu", weights_only=False) for path in files}
+    marker = tmp_path / "pwned"
+    trapped = tmp_path / "trapped.pt"
+    shutil.copy(files[0], trapped)
+    trap_deepspeed_file(trapped, marker)
+    original = torch.load
+    with deepspeed_loads_weights_only():
+        for path in files:
+            loaded = torch.load(path, map_location="cpu", weights_only=False)
+            assert loaded.keys() == plain[path.name].keys()
+        with pytest.raises(RefusedCheckpointFile, match=r"trapped.pt: refused: it needs posix.system"):
+            torch.load(trapped, map_location="cpu", weights_only=False)
+    assert torch.load is original and not marker.exists()
+
+
+@pytest.mark.slow
+def test_a_trapped_optimizer_file_is_refused_before_an_elastic_resume(small_shards, tmp_path):
+    """A ZeRO-1 checkpoint saved on one rank, resumed on two (DeepSpeed's universal checkpoint reads every
+    optimizer partition): its trapped optimizer states file is refused by both ranks before the process
+    group, and nothing runs."""
+    config = write_train_config(tmp_path / "c.yaml", small_shards, tmp_path / "run", extra={"trainer": {
+        "epochs": 1, "max_steps_per_pass": 2, "deepspeed_config": str(REPO / "configs" / "deepspeed" / "zero1_fp32.json")}})
+    result = train(config)
+    assert result.returncode == 0, result.stderr[-3000:]
+    latest = tmp_path / "run" / "checkpoints" / (tmp_path / "run" / "checkpoints" / "latest").read_text().strip()
+    optimizer_file = next(latest.glob("*optim_states.pt"))
+    marker = tmp_path / "pwned"
+    trap_deepspeed_file(optimizer_file, marker)
+    log = tmp_path / "resume.log"
+    launcher = launch_two_ranks(config, "--resume", "latest", "trainer.epochs=2", log=log)
+    assert launcher.wait(timeout=600) != 0
+    output = log.read_text()
+    assert GROUP_STARTED not in output and "Traceback" not in output, output[-3000:]
+    assert f"{optimizer_file}: refused: it needs posix.system" in output, output[-3000:]
+    assert not marker.exists()
+
+
+def test_an_export_follows_the_users_umask(finished_run, tmp_path):
+    """Every file and directory of an export (safetensors writes its files 0600 itself) gets the mode the
+    user's umask gives ordinary files, so a colleague on a shared filesystem can read it."""
+    latest = finished_run / "checkpoints" / (finished_run / "checkpoints" / "latest").read_text().strip()
+    out = tmp_path / "export"
+    result = subprocess.run([sys.executable, str(REPO / "launch" / "export.py"), "--checkpoint", str(latest), "--out",
+                             str(out)], env=train_env(), capture_output=True, text=True, timeout=300, umask=0o002)
+    assert result.returncode == 0, result.stderr[-3000:]
+    modes = {str(path.relative_to(out)): path.stat().st_mode & 0o777 for path in [out, *out.rglob("*")]}
+    assert modes["model.safetensors"] == 0o664 and modes["."] == 0o775, modes
+    assert all(mode == (0o775 if (out / name).is_dir() else 0o664) for name, mode in modes.items()), modes
+
+
 def test_the_pickle_reader_admits_numpy_arrays_and_containers_only():
     """MMSA/MulT pickles of every protocol load; numpy.ndarray called directly (which would turn the file's
     bytes into object pointers) is refused, as is anything outside the list."""
@@ -587,19 +673,25 @@ def test_every_checkpoint_is_complete_before_latest_names_it(finished_run, tmp_p
     assert not crashed.exists()
 
 
-@pytest.mark.slow
-def test_skipped_bad_samples_are_counted_in_the_log(small_shards, tmp_path):
-    """data.bad_samples=skip: a sample with NaN features is skipped wherever it falls, its place refilled,
-    and metrics.jsonl counts it (skipped_samples) once per pass that reads it."""
+def shards_with_a_nan_sample(small_shards: Path, tmp_path: Path, index: int) -> Path:
+    """A copy of the shards whose training sample ``index`` has a NaN in its audio features."""
     shards = tmp_path / "shards"
     shutil.copytree(small_shards, shards)
 
     def spoil(samples):
-        audio = samples[11].features["audio"].copy()
+        audio = samples[index].features["audio"].copy()
         audio[0, 0] = np.nan
-        samples[11].features["audio"] = audio
+        samples[index].features["audio"] = audio
 
     rewrite_split(shards, "train", spoil)
+    return shards
+
+
+@pytest.mark.slow
+def test_skipped_bad_samples_are_counted_in_the_log(small_shards, tmp_path):
+    """data.bad_samples=skip: a sample with NaN features is skipped wherever it falls, its place refilled,
+    and metrics.jsonl counts it (skipped_samples) once per pass that reads it."""
+    shards = shards_with_a_nan_sample(small_shards, tmp_path, 11)
     config = write_train_config(tmp_path / "c.yaml", shards, tmp_path / "run", extra={
         "data": {"bad_samples": "skip", "num_workers": 0}, "trainer": {"epochs": 1, "log_samples": True}})
     result = train(config)
@@ -609,6 +701,27 @@ def test_skipped_bad_samples_are_counted_in_the_log(small_shards, tmp_path):
     assert log[max(log)]["skipped_samples"] == len(passes) == 2
     assert all(11 not in indices for _, indices in sample_log(tmp_path / "run", 0))
     assert log[max(log)]["samples_seen"] == 24 * 16  # places, refills included
+
+
+@pytest.mark.slow
+def test_a_bad_sample_mid_run_on_two_ranks_is_one_line_naming_it(small_shards, tmp_path):
+    """A sample with NaN features under data.bad_samples=error, read by one of two ranks mid-epoch: the job
+    ends with no traceback on screen; the rank that read it names the shard and the sample's key in one
+    line pointing at its kept traceback, and the other rank says another rank ended (or names the sample
+    itself, if it read it too)."""
+    shards = shards_with_a_nan_sample(small_shards, tmp_path, 30)
+    config = write_train_config(tmp_path / "c.yaml", shards, tmp_path / "run", extra={"trainer": {"epochs": 1}})
+    log = tmp_path / "out.log"
+    launcher = launch_two_ranks(config, log=log)
+    assert launcher.wait(timeout=600) != 0
+    output = log.read_text()
+    assert "Traceback" not in output, output[-4000:]
+    errors = [line for line in output.splitlines() if line.startswith("error: rank ")]
+    named = [line for line in errors if "train-" in line and ".tar" in line and "NaN" in line]
+    assert named and all("(traceback: " in line for line in named), errors
+    rank = int(named[0].split()[2].rstrip(":"))
+    kept = tmp_path / "run" / "errors" / f"rank{rank}.txt"
+    assert kept.is_file() and "Traceback (most recent call last)" in kept.read_text()
 
 
 # -- a full or read-only disk -------------------------------------------------------------------------

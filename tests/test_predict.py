@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import os
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -20,6 +21,7 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 import pytest
+import torch
 import yaml
 from safetensors.torch import load_file
 
@@ -27,10 +29,10 @@ from dist_mmfuse.data.loader import iter_split_samples
 from sharding.sources import make_source
 from sharding.writer import ShardBuilder
 
-from .conftest import MOSI_REAL, REPO, TINY_TEXT_CONFIG, train_env, write_train_config
+from .conftest import MOSI_REAL, MOSI_REAL_MISSING, REPO, TINY_TEXT_CONFIG, train_env, write_train_config
 
 pytestmark = [pytest.mark.slow,
-              pytest.mark.skipif(not MOSI_REAL.is_dir(), reason=f"real CMU-MOSI not found at {MOSI_REAL}")]
+              pytest.mark.skipif(not MOSI_REAL.is_dir(), reason=MOSI_REAL_MISSING)]
 
 PY = sys.executable
 BIN = Path(sys.executable).parent
@@ -197,6 +199,8 @@ def test_bad_inputs_name_the_sample_and_the_modality(mosi_run):
                                atol=1e-6)
     mean_filled = model.predict([{"text": s["text"]} for s in good], drop=["audio"])
     assert np.all(np.isfinite(mean_filled)) and not np.allclose(mean_filled, dropped[:3])
+    # One name is one modality (not its letters).
+    np.testing.assert_array_equal(model.predict([{"text": s["text"]} for s in good], drop="audio"), mean_filled)
 
 
 @pytest.mark.parametrize("fmt", ["parquet", "csv"])
@@ -352,6 +356,47 @@ def test_a_received_export_never_runs_code(mosi_run, tmp_path):
         with pytest.raises(ExportError, match="custom code" if tamper == "auto_map" else "holds Python files"):
             load_model(copy, device="cpu")
         assert not marker.exists()
+
+
+def test_a_tampered_export_is_refused_naming_the_tensor(mosi_run, tmp_path):
+    """An export whose weights have another shape, whose config.yaml describes other sizes, or whose
+    weights hold NaN: load_model raises ExportError naming the tensor; eval.py and dist-mmfuse-predict
+    exit 2 with that one line, no traceback."""
+    import shutil
+
+    from safetensors.torch import load_file, save_file
+
+    from dist_mmfuse import load_model
+    from dist_mmfuse.export import ExportError
+
+    weights = load_file(mosi_run["model"] / "model.safetensors")
+    name = next(k for k in weights if k.startswith("model.fusion.") and k.endswith("weight"))
+    cases = {}
+    for tamper in ("shape", "config", "nan"):
+        copy = tmp_path / tamper
+        shutil.copytree(mosi_run["model"], copy)
+        if tamper == "shape":
+            save_file({**weights, name: torch.zeros(3, 3)}, str(copy / "model.safetensors"))
+            cases[tamper] = rf"tensor {re.escape(name)} has shape \[3, 3\], but the model its config describes has"
+        elif tamper == "config":
+            config = yaml.safe_load((copy / "config.yaml").read_text())
+            config["model"]["fusion_hidden"] = 7
+            (copy / "config.yaml").write_text(yaml.safe_dump(config))
+            cases[tamper] = r"tensor model\.fusion\..* has shape \[.*\], but the model its config describes has"
+        else:
+            poisoned = weights[name].clone()
+            poisoned[0, 0] = float("nan")
+            save_file({**weights, name: poisoned}, str(copy / "model.safetensors"))
+            cases[tamper] = rf"tensor {re.escape(name)} holds 1 NaN or Inf value\(s\)"
+        with pytest.raises(ExportError, match=cases[tamper]):
+            load_model(copy, device="cpu")
+        for command in ([PY, str(REPO / "launch" / "eval.py"), "--model", str(copy), "--split", "test"],
+                        [PY, str(REPO / "launch" / "predict.py"), "--model", str(copy), "--input",
+                         str(mosi_run["shards"]), "--split", "test", "--out", str(tmp_path / f"{tamper}.csv")]):
+            result = run(command, check=False)
+            assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr[-3000:]
+            assert re.search(cases[tamper], result.stderr), (tamper, result.stderr[-2000:])
+        assert not (tmp_path / f"{tamper}.csv").exists()
 
 
 def test_predict_py_refuses_what_would_lose_or_misplace_data(mosi_run, tmp_path, capsys):

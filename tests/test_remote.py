@@ -124,14 +124,64 @@ def test_permanent_errors_fail_at_once_naming_the_url(small_shards, status, word
 
 
 def test_transient_errors_are_retried_then_given_up_naming_the_url(small_shards, monkeypatch, caplog):
+    """A failure that outlasts data.retry_for_s ends the read, naming the URL and how long it failed."""
     monkeypatch.setattr(storage, "RETRY_MAX_WAIT_S", 0.05)
     with http_server(small_shards) as (url, faults):
         faults.status["train-000000.tar"] = 503
-        store = storage.ShardStore(url, attempts=3)
+        store = storage.ShardStore(url, retry_for_s=1.0)
         with caplog.at_level(logging.WARNING, logger="dist_mmfuse.storage"):
-            with pytest.raises(DataError, match=rf"{url}/train-000000.tar: .*503.*\(gave up after 3 attempts\)"):
+            with pytest.raises(DataError, match=rf"{url}/train-000000.tar: .*503.*\(gave up after 1 s of failures, "
+                                                r"data.retry_for_s=1\)"):
                 epoch_batches(store, workers=0)
-    assert sum("retrying" in r.getMessage() for r in caplog.records) == 2
+    retries = [r.getMessage() for r in caplog.records if "retrying" in r.getMessage()]
+    assert len(retries) >= 5 and "(for up to 1 s in all: data.retry_for_s)" in retries[0], retries
+
+
+def _waits_after_seeding(store: storage.ShardStore, out) -> None:
+    import random
+    import types
+
+    random.seed(7)  # as every rank and loader worker does, alike
+    out.send([store._wait(types.SimpleNamespace(attempt_number=n)) for n in range(1, 9)])
+
+
+def test_retry_waits_differ_between_processes_seeded_alike(small_shards):
+    """Two processes (two ranks, or a rank's loader workers) that seeded the global random alike still
+    wait differently between retries, so they do not hit a recovering server in lockstep; each wait stays
+    under its exponential ceiling."""
+    import multiprocessing
+
+    store = storage.ShardStore(small_shards)
+    context = multiprocessing.get_context("fork")
+    draws = []
+    for _ in range(2):
+        receive, send = context.Pipe(duplex=False)
+        child = context.Process(target=_waits_after_seeding, args=(store, send))
+        child.start()
+        draws.append(receive.recv())
+        child.join()
+    assert draws[0] != draws[1]
+    for waits in draws:
+        assert all(0 <= w <= min(storage.RETRY_MAX_WAIT_S, storage.RETRY_FIRST_WAIT_S * 2 ** n)
+                   for n, w in enumerate(waits))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("outage_s", [20, 120])
+def test_an_outage_of_minutes_is_survived(small_shards, outage_s, caplog):
+    """The server answers 503 to every shard request for 20 s, or for 2 minutes, from the start of an epoch
+    read by two loader workers: the reads retry through it (default data.retry_for_s, 10 minutes) and the
+    epoch's batches equal those read locally."""
+    import time
+
+    expected = epoch_batches(small_shards)
+    with http_server(small_shards) as (url, faults):
+        store = storage.ShardStore(url)
+        faults.outage(outage_s)
+        start = time.monotonic()
+        with caplog.at_level(logging.WARNING, logger="dist_mmfuse.storage"):
+            assert_same_batches(epoch_batches(store), expected)
+        assert time.monotonic() - start >= outage_s and faults.outage_refused >= 4
 
 
 def test_the_cache_serves_shards_read_once_and_keeps_within_its_limit(small_shards, tmp_path, caplog):

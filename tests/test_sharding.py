@@ -320,3 +320,48 @@ def test_info_is_readable_and_json_keeps_everything(shard_copy, capsys):
     full = json.loads(capsys.readouterr().out)
     assert full["source"]["train_statistics"]["audio"] == statistics
     assert full["splits"]["train"]["num_samples"] == 200 and full["schema"] == raw["schema"]
+
+
+def _prepare_in_child(config_path: str, overrides: list[str], out: str) -> None:
+    """One process of several that prepare the same data at once; what it printed goes to ``out``."""
+    import contextlib
+    import io
+
+    from dist_mmfuse.config import load_config
+    from dist_mmfuse.prepare import prepare_data
+
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        _, built = prepare_data(load_config(config_path, overrides, check_data=False), config_path)
+    with open(out, "w") as handle:
+        json.dump({"built": built, "printed": printed.getvalue()}, handle)
+
+
+def test_data_prepare_says_what_it_builds_where_and_why_and_leaves_no_lock(tmp_path):
+    """Three processes prepare a directory that does not exist (a mistyped data.shard_dir) at once: exactly
+    one builds it, after printing the directory, the source and why; the others wait and build nothing;
+    no lock file is left beside the shards."""
+    import multiprocessing
+
+    from .conftest import REPO
+
+    config = REPO / "configs" / "quickstart.yaml"
+    shard_dir = tmp_path / "data" / "quickstrat"
+    overrides = [f"data.shard_dir={shard_dir}", "data.prepare.options.sizes={train: 64, valid: 32, test: 32}",
+                 "data.prepare.shard_size=32", "data.prepare.procs=1"]
+    context = multiprocessing.get_context("spawn")
+    children = [context.Process(target=_prepare_in_child, args=(str(config), overrides, str(tmp_path / f"{i}.json")))
+                for i in range(3)]
+    for child in children:
+        child.start()
+    for child in children:
+        child.join(timeout=300)
+        assert child.exitcode == 0
+    results = [json.loads((tmp_path / f"{i}.json").read_text()) for i in range(3)]
+    builders = [r for r in results if r["built"]]
+    assert len(builders) == 1 and all(not r["printed"] for r in results if not r["built"]), results
+    said = builders[0]["printed"]
+    assert f"{config}: data.shard_dir {shard_dir} has no manifest.json, so data.prepare builds it now" in said
+    assert "source synthetic" in said and "check data.shard_dir" in said, said
+    assert load_manifest(shard_dir).splits["train"].num_samples == 64
+    assert sorted(p.name for p in shard_dir.parent.iterdir()) == ["quickstrat"]  # no .quickstrat.lock

@@ -140,7 +140,7 @@ def test_tuning_job_runs_a_ray_cluster_over_two_nodes(slurm_env, tmp_path):
     config = tmp_path / "tune.yaml"
     config.write_text(yaml.safe_dump(settings, sort_keys=False))
     output = tmp_path / "job.out"
-    job = submit("tune.sbatch", [str(config)], slurm_env, output)
+    job = submit("tune.sbatch", [str(config), "--verbose"], slurm_env, output)  # the workers' lines, below
     fields = wait_for_job(job, 500, output)
     text = output.read_text()
     assert fields["JobState"] == "COMPLETED" and fields["ExitCode"] == "0:0", text[-4000:]

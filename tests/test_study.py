@@ -12,7 +12,6 @@ import sys
 import time
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 import pytest
 import scipy.stats
@@ -72,6 +71,15 @@ def test_a_two_arm_two_seed_study_interrupted_and_resumed(small_shards, tmp_path
     done_before = {name: (path.read_text(), (path.parent / "metrics.jsonl").read_text())
                    for name, path in records(study).items()}
     assert 1 <= len(done_before) < 4, output[-3000:]
+    # Interrupted, said as such with this tool's resume command (not Ray's Tuner.restore), exit code 130;
+    # by default a line per run event, the runs' own output kept in ray_logs/.
+    assert process.returncode == 130, output[-3000:]
+    assert (f"interrupted: {len(done_before)} of 4 runs finished and kept; resume with: python launch/study.py "
+            f"--config {config} --num-cpus 2 --resume") in output, output[-3000:]
+    assert "Tuner.restore" not in output and "Traceback" not in output and "\x1b[" not in output, output[-3000:]
+    assert any(line.endswith("started") and "late-s3" in line for line in output.splitlines()), output[-3000:]
+    assert any("process group:" in path.read_text(errors="replace")
+               for path in (study / "ray_logs").rglob("worker-*.out")), "the runs' output is kept"
 
     again = subprocess.run(STUDY + ["--config", str(config)], cwd=REPO, env=env, capture_output=True, text=True)
     assert again.returncode == 2 and "--resume" in again.stderr  # no silent restart over the old one

@@ -75,8 +75,9 @@ def test_asha_search_stops_weak_trials_and_its_best_config_trains(small_shards, 
     trains with launch/train.py as is, to the trial's validation curve."""
     space = {"objective.mmim.alpha": {"uniform": [0.05, 0.2]}, "trainer.lr_main": {"loguniform": [1.0e-4, 1.0e-2]}}
     config = write_tune_config(tmp_path, small_shards, "asha", space, num_samples=4)
-    done = subprocess.run(TUNE + ["--config", str(config)], cwd=REPO, env=tune_env(tmp_path), capture_output=True,
-                          text=True, timeout=900)
+    # --verbose: Ray's progress tables and the workers' output, as they come.
+    done = subprocess.run(TUNE + ["--config", str(config), "--verbose"], cwd=REPO, env=tune_env(tmp_path),
+                          capture_output=True, text=True, timeout=900)
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
     experiment = tmp_path / "tune" / "asha"
     table = pd.read_csv(experiment / RESULTS_CSV)
@@ -169,6 +170,16 @@ def test_an_interrupted_experiment_resumes_without_repeating_finished_trials(sma
     first, second = finished[0], running[0]
     before = trial_results(experiment)
     assert not before[second][-1].get("finished"), output[-2000:]
+    # Said as an interruption, with this tool's resume command; the interrupted trial is marked so; by
+    # default a few lines (a line per trial event), no Ray status tables, tracebacks or colour codes.
+    assert process.returncode == 130, output[-3000:]
+    assert f"interrupted: 1 of 2 trials finished and kept; resume with: python launch/tune.py --config {config} " \
+           "--resume" in output, output[-3000:]
+    assert "Tuner.restore" not in output and "Traceback" not in output and "\x1b[" not in output, output[-3000:]
+    assert "Trial status" not in output and len(output.splitlines()) < 60, output[-3000:]
+    interrupted_table = pd.read_csv(experiment / RESULTS_CSV).set_index("trial_id")
+    assert interrupted_table.loc[first, "ended"] == "finished", interrupted_table
+    assert interrupted_table.loc[second, "ended"] == "interrupted", interrupted_table
     first_log = (experiment / "runs" / first / "metrics.jsonl").read_text()
 
     again = subprocess.run(TUNE + ["--config", str(config)], cwd=REPO, env=env, capture_output=True, text=True)
@@ -189,6 +200,35 @@ def test_an_interrupted_experiment_resumes_without_repeating_finished_trials(sma
     assert sum(r["kind"] == "final" for r in log) == 1  # the interrupted run never reached its end
     table = pd.read_csv(experiment / RESULTS_CSV)
     assert sorted(table["trial_id"]) == sorted([first, second]) and (table["ended"] == "finished").all()
+
+
+@pytest.mark.slow
+def test_two_searches_on_one_machine_both_finish(small_shards, tmp_path):
+    """Two searches started at once on one machine, sharing Ray's temporary directory (as two users'
+    searches do by default): each local Ray instance addresses only itself, so Ray Train's clean-up of a
+    finished trial finds its own instance and frees its CPU, and both searches finish. Before, one hung
+    with "Found multiple active Ray instances" and trials that waited for a CPU forever."""
+    env = tune_env(tmp_path)
+    space = {"objective.mmim.alpha": {"uniform": [0.05, 0.2]}}
+    searches = []
+    for name in ("first", "second"):
+        base = tmp_path / name
+        base.mkdir()
+        config = write_tune_config(base, small_shards, name, space, num_samples=2, epochs=1, scheduler={"name": "fifo"})
+        searches.append((base, subprocess.Popen(TUNE + ["--config", str(config), "--num-cpus", "1"], cwd=REPO, env=env,
+                                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                                                start_new_session=True)))
+    try:
+        for base, process in searches:
+            output = process.communicate(timeout=900)[0]
+            assert process.returncode == 0, output[-3000:]
+            assert "multiple active Ray instances" not in output
+            table = pd.read_csv(base / "tune" / base.name / RESULTS_CSV)
+            assert len(table) == 2 and (table["ended"] == "finished").all(), table
+    finally:
+        for _, process in searches:
+            if process.poll() is None:
+                os.killpg(process.pid, signal.SIGKILL)
 
 
 def test_tune_settings_are_checked(tmp_path, small_shards):

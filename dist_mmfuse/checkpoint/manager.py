@@ -35,7 +35,15 @@ from .layout import (AUTO, BEST_MODEL, CHECKPOINT_DIR, CHECKPOINT_FORMAT, CHECKP
                      tensors_in)
 from .resume import accumulation_for
 from .rng import rng_states, seed_everything, set_rng_states
+from .safe_load import deepspeed_loads_weights_only
 from .weights import full_fp32_state_dict
+
+
+def _size(count: int) -> str:
+    """A byte count in MiB, with decimals below 100 MiB (16.4 and 16.1 MiB, not 16 and 16)."""
+    mib = count / 2**20
+    digits = 0 if mib >= 100 else 1 if mib >= 10 else 2
+    return f"{mib:.{digits}f} MiB" if f"{mib:.{digits}f}" != "0" else f"{count} bytes"
 
 
 class CheckpointManager:
@@ -173,7 +181,7 @@ class CheckpointManager:
         free = free_bytes(target)
         short = free < needed
         if dist.or_across_ranks(torch.tensor([short], device=self.device)).item():
-            where = (f"it needs about {needed / 2**20:.0f} MiB and {free / 2**20:.0f} MiB are free on its filesystem"
+            where = (f"it needs about {_size(needed)} and {_size(free)} are free on its filesystem"
                      if short else "another rank's filesystem lacks the room (see its error)")
             raise CheckpointError(f"cannot write checkpoint {target}: no room; {where}. The previous checkpoint is "
                                   "intact; free space (or lower trainer.keep_checkpoints) and resume with --resume "
@@ -192,6 +200,14 @@ class CheckpointManager:
 
     # -- loading -----------------------------------------------------------------------------------
 
+    def latest(self) -> Path | None:
+        """The tag directory ``--resume latest`` would load, or None where this run has no complete one."""
+        try:
+            directory, tag = resolve_checkpoint(self.checkpoint_dir, LATEST)
+        except (FileNotFoundError, CheckpointError, OSError):
+            return None
+        return directory / tag if is_complete_tag(directory / tag) else None
+
     def load(self, which: str) -> tuple[str, TrainState] | None:
         """Restore everything ``save`` wrote into the engine, scheduler, objective, loader, logs and RNG;
         ``which`` is ``latest``, a tag or a path, or ``auto``: ``latest`` if this run has saved a checkpoint,
@@ -203,13 +219,14 @@ class CheckpointManager:
         directory, tag = resolve_checkpoint(self.checkpoint_dir, which)
         info_path = directory / tag / CHECKPOINT_INFO
         saved_world = json.loads(info_path.read_text())["world_size"] if info_path.is_file() else self.world.world_size
-        if saved_world != self.world.world_size and self.engine.zero_optimization_stage() in (1, 2):
-            client_state = load_zero_on_another_world_size(self.engine, directory, tag, self.checkpoint_dir,
-                                                           self.world)
-        else:  # the same world size; or ZeRO-0, whose files hold the whole module and optimizer state
-            path, client_state = self.engine.load_checkpoint(str(directory), tag=tag)
-            if path is None:
-                raise FileNotFoundError(f"{directory / tag}: DeepSpeed found no checkpoint there")
+        with deepspeed_loads_weights_only():  # a received checkpoint's files never run code
+            if saved_world != self.world.world_size and self.engine.zero_optimization_stage() in (1, 2):
+                client_state = load_zero_on_another_world_size(self.engine, directory, tag, self.checkpoint_dir,
+                                                               self.world)
+            else:  # the same world size; or ZeRO-0, whose files hold the whole module and optimizer state
+                path, client_state = self.engine.load_checkpoint(str(directory), tag=tag)
+                if path is None:
+                    raise FileNotFoundError(f"{directory / tag}: DeepSpeed found no checkpoint there")
         if client_state["world_size"] != saved_world:
             raise CheckpointError(f"{directory / tag}: saved with {client_state['world_size']} ranks, its "
                                   f"{CHECKPOINT_INFO} says {saved_world}")
@@ -288,8 +305,9 @@ class CheckpointManager:
         # The optimizer's own fp32 weights (ZeRO's partitions) must come from the snapshot with the module's,
         # so the whole state is loaded and the current moments are put back.
         current = None if optimizer_state else self.optimizer.state_by_position()
-        path, _ = self.engine.load_checkpoint(str(self.run_dir / SEARCH_DIR), tag=tag, load_optimizer_states=True,
-                                              load_lr_scheduler_states=False)
+        with deepspeed_loads_weights_only():
+            path, _ = self.engine.load_checkpoint(str(self.run_dir / SEARCH_DIR), tag=tag, load_optimizer_states=True,
+                                                  load_lr_scheduler_states=False)
         if path is None:
             raise FileNotFoundError(f"{self.run_dir / SEARCH_DIR / tag}: snapshot missing")
         if current is not None:

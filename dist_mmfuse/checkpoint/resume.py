@@ -2,9 +2,9 @@
 
 A checkpoint resumes when it is complete, was saved under the same config (except where things are, how
 long to train and how to log and checkpoint: ``RESUMABLE_CHANGES``), with the same ZeRO stage and
-accumulation mode, on this world size or one it can be converted from, and its per-rank files load
-without running code. This module also says how a resume goes on (its gradient accumulation, whether the
-run is already finished). It reads the records rank 0 wrote; it never loads an engine or writes a file.
+accumulation mode, on this world size or one it can be converted from, and its files (DeepSpeed's and
+the per-rank ones) load without running code. This module also says how a resume goes on (its gradient
+accumulation, whether the run is already finished). It reads the records rank 0 wrote; it never loads an engine or writes a file.
 """
 
 from __future__ import annotations
@@ -17,11 +17,12 @@ from ..config import Config, deepspeed_settings, migrate_renamed_keys, zero_stag
 from ..train_state import TrainState
 from .layout import (AUTO, CHECKPOINT_DIR, CHECKPOINT_INFO, LATEST, CheckpointError, is_complete_tag, load_rank_state,
                      rank_file, resolve_checkpoint)
+from .safe_load import check_checkpoint_files
 
 # Config keys a resumed run may change: where things are, how long to train, what to log and how to
 # checkpoint. Any other difference would continue another experiment under this run's name.
 RESUMABLE_CHANGES = ("run.output_dir", "data.shard_dir", "data.cache_dir", "data.cache_max_gb", "data.prefetch_factor",
-                     "data.pin_memory",
+                     "data.pin_memory", "data.retry_for_s",
                      "data.verify_checksums", "model.text_model", "trainer.deepspeed_config", "trainer.epochs",
                      "trainer.patience", "trainer.log_every", "trainer.progress_bar", "trainer.checkpoint_every_steps",
                      "trainer.keep_checkpoints", "trainer.nonfinite", "trainer.nonfinite_patience",
@@ -54,6 +55,7 @@ def check_resume(config: Config, which: str, world_size: int, rank: int) -> Path
         saved_world = saved["world_size"]
     for other in range(saved_world):  # every rank checks every file, so all refuse alike
         load_rank_state(rank_file(tag_dir, other))
+    check_checkpoint_files(tag_dir)  # DeepSpeed's files hold only what DeepSpeed writes
     return tag_dir
 
 

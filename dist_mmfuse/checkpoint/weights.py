@@ -7,7 +7,6 @@ from pathlib import Path
 
 import torch
 
-from ..export import load_tensors_only
 
 
 def full_fp32_state_dict(engine) -> dict[str, torch.Tensor]:
@@ -50,17 +49,19 @@ def consolidated_fp32_state(checkpoint: Path) -> dict[str, torch.Tensor]:
     from deepspeed.utils.zero_to_fp32 import get_fp32_state_dict_from_zero_checkpoint
 
     from ..quiet import quiet_zero_to_fp32
+    from .safe_load import deepspeed_loads_weights_only
 
     module_file = checkpoint / "mp_rank_00_model_states.pt"  # ZeRO 0-2 (ZeRO-3 writes one per rank)
-    if any(checkpoint.glob("*optim_states.pt")):
-        with quiet_zero_to_fp32():  # which files it reads, and a progress bar over them
+    # zero_to_fp32 prints which files it reads and a progress bar over them; no load here takes what runs.
+    with quiet_zero_to_fp32(), deepspeed_loads_weights_only():
+        if not any(checkpoint.glob("*optim_states.pt")):
+            state = torch.load(module_file, map_location="cpu", weights_only=True)["module"]
+        else:
             state = get_fp32_state_dict_from_zero_checkpoint(str(checkpoint.parent), tag=checkpoint.name)
-        if module_file.is_file():
-            # Weights outside the optimizer (frozen: a text model's pooler, LMF's untrained rank weights) are in no
-            # partition, and ZeRO-1 records none of them for zero_to_fp32: the module's copy is theirs, untrained.
-            # (ZeRO-3 records its frozen weights itself.)
-            module = load_tensors_only(module_file)["module"]
-            state.update({k: v for k, v in module.items() if k not in state and v.numel() > 0})
-    else:
-        state = load_tensors_only(module_file)["module"]
+            if module_file.is_file():
+                # Weights outside the optimizer (frozen: a text model's pooler, LMF's untrained rank weights) are in
+                # no partition, and ZeRO-1 records none of them for zero_to_fp32: the module's copy is theirs,
+                # untrained. (ZeRO-3 records its frozen weights itself.)
+                module = torch.load(module_file, map_location="cpu", weights_only=True)["module"]
+                state.update({k: v for k, v in module.items() if k not in state and v.numel() > 0})
     return {k: v.float() for k, v in state.items()}

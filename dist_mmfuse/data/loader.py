@@ -38,7 +38,6 @@ import os
 import random
 import tarfile
 from dataclasses import dataclass, field, fields
-from pathlib import Path
 from typing import Any, Iterator
 
 import numpy as np
@@ -626,7 +625,7 @@ def check_training_batches(data, manifest: Manifest, world_size: int) -> None:
 def shard_store(data) -> ShardStore:
     """The shard store of the validated ``DataConfig`` ``data``: its shard directory and local cache."""
     limit = None if data.cache_max_gb is None else int(data.cache_max_gb * 2**30)
-    return ShardStore(data.shard_dir, cache_dir=data.cache_dir, cache_max_bytes=limit)
+    return ShardStore(data.shard_dir, cache_dir=data.cache_dir, cache_max_bytes=limit, retry_for_s=data.retry_for_s)
 
 
 def make_loader(data, split: str, *, rank: int, world_size: int, train: bool, seed: int) -> StreamingLoader:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .base import MAIN_STAGE, Objective
+from .base import Objective
 
 
 class LateFusion(Objective):

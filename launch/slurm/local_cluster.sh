@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
 # A real SLURM cluster on this machine for tests: one controller and N emulated compute nodes
 # (Debian's slurmctld/slurmd with multiple-slurmd support), with a private munge daemon and every
-# state, spool, pid and log file under STATE_DIR.
+# state, spool, pid and log file under STATE_DIR, on free ports of its own. Installs Debian's slurmctld,
+# slurmd, slurm-client and munge with apt-get if they are missing (root). `down` stops only the
+# daemons this directory's pid files name: another checkout's cluster, or a real one, is never touched.
 #   bash launch/slurm/local_cluster.sh up [NODES]     # prints the env line to source (SLURM_CONF=...)
 #   bash launch/slurm/local_cluster.sh down
 set -euo pipefail
-STATE_DIR=${SLURM_LOCAL_DIR:-/tmp/dist_mmfuse_slurm}
+# One directory per checkout (two checkouts' test runs may overlap on a machine).
+CHECKOUT_ID=$(cd "$(dirname "$0")/../.." && pwd | sha256sum | cut -c1-10)
+STATE_DIR=${SLURM_LOCAL_DIR:-/tmp/dist_mmfuse_slurm_$CHECKOUT_ID}
 NODES=${2:-2}
 CPUS=$(nproc)
 MEM_MB=$(( $(awk '/MemTotal/ {print $2}' /proc/meminfo) / 1024 / 2 ))
@@ -21,6 +25,12 @@ up() {
   install_packages
   down >/dev/null 2>&1 || true
   mkdir -p "$STATE_DIR"/{munge,ctld,spool,log,run}
+  # Free ports for the controller and each node (SLURM's defaults would clash with another cluster here).
+  read -r -a PORTS <<< "$(python3 -c 'import socket, sys
+socks = [socket.socket() for _ in range(int(sys.argv[1]))]
+for s in socks:
+    s.bind(("127.0.0.1", 0))
+print(" ".join(str(s.getsockname()[1]) for s in socks))' $((NODES + 1)))"
   chmod 0755 "$STATE_DIR"
   chown munge:munge "$STATE_DIR/munge"; chmod 0700 "$STATE_DIR/munge"
   dd if=/dev/urandom of="$STATE_DIR/munge/munge.key" bs=1024 count=1 status=none
@@ -30,6 +40,7 @@ up() {
   {
     echo "ClusterName=dist_mmfuse_local"
     echo "SlurmctldHost=localhost"
+    echo "SlurmctldPort=${PORTS[0]}"
     echo "SlurmUser=root"
     echo "AuthType=auth/munge"
     echo "CredType=cred/munge"
@@ -57,7 +68,7 @@ up() {
     echo "SlurmctldLogFile=$STATE_DIR/log/slurmctld.log"
     echo "SlurmdLogFile=$STATE_DIR/log/slurmd.%n.log"
     for i in $(seq 1 "$NODES"); do
-      echo "NodeName=node$i NodeAddr=127.0.0.1 Port=$((17000 + i)) CPUs=$CPUS RealMemory=$MEM_MB State=UNKNOWN"
+      echo "NodeName=node$i NodeAddr=127.0.0.1 Port=${PORTS[$i]} CPUs=$CPUS RealMemory=$MEM_MB State=UNKNOWN"
     done
     echo "PartitionName=debug Nodes=ALL Default=YES MaxTime=INFINITE State=UP"
   } > "$STATE_DIR/slurm.conf"
@@ -76,11 +87,19 @@ up() {
 }
 
 down() {
+  # Only the daemons this cluster's pid files name; those still there after 10 s are killed.
+  local pids=()
   for pidfile in "$STATE_DIR"/run/slurmd.*.pid "$STATE_DIR"/run/slurmctld.pid "$STATE_DIR"/munge/munged.pid; do
-    [ -f "$pidfile" ] && kill "$(cat "$pidfile")" 2>/dev/null || true
+    [ -f "$pidfile" ] && pids+=("$(cat "$pidfile")")
   done
-  sleep 1
-  pkill -f "slurmd -N node" 2>/dev/null || true
+  [ ${#pids[@]} -gt 0 ] && kill "${pids[@]}" 2>/dev/null || true
+  for _ in $(seq 1 50); do
+    alive=0
+    for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && alive=1; done
+    [ "$alive" = 0 ] && break
+    sleep 0.2
+  done
+  for pid in "${pids[@]}"; do kill -9 "$pid" 2>/dev/null || true; done
   rm -rf "$STATE_DIR"
 }
 
