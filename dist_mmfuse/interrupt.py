@@ -30,6 +30,11 @@ def _on_signal(signum, frame) -> None:
     first = not _received
     _received.append(signal.Signals(signum).name)
     if first:
+        # From here on a data-loading worker that dies is expected, not an error: the deepspeed launcher
+        # terminates each rank's whole process tree on Ctrl-C, and PyTorch's SIGCHLD handler would turn the
+        # workers' deaths into a RuntimeError traceback while the rank is still writing its last line.
+        if hasattr(signal, "SIGCHLD"):
+            signal.signal(signal.SIGCHLD, signal.SIG_DFL)
         # Once is enough: the launcher follows Ctrl-C with SIGTERM to every rank, and a second
         # KeyboardInterrupt inside the first one's handling would print a traceback.
         raise KeyboardInterrupt

@@ -25,6 +25,14 @@ def ray_init_options(verbose: bool) -> dict[str, Any]:
     return {"log_to_driver": verbose, "logging_level": logging.INFO if verbose else logging.WARNING}
 
 
+def quiet_environment(verbose: bool) -> dict[str, str]:
+    """Environment settings for a quiet job (none when verbose): Tune's newer output engine prints its
+    experiment header and where its results go whatever the verbosity, the older one at verbosity 0
+    nothing; and the warnings Ray forwards from its raylet come without colour codes (the output of a
+    long job usually goes to a log file)."""
+    return {} if verbose else {"RAY_AIR_NEW_OUTPUT": "0", "RAY_COLOR_PREFIX": "0"}
+
+
 def tune_verbosity(verbose: bool) -> int:
     """Tune's own output: its status tables and trial results when verbose, nothing otherwise (the
     progress callback prints a line per event instead)."""

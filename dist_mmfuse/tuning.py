@@ -467,10 +467,19 @@ class SearchInterrupted(Exception):
 
 
 def trial_statuses(result_grid) -> dict[str, str]:
-    """Each trial's Tune status (TERMINATED, ERROR, RUNNING, PENDING, ...) by trial id: whether a trial that
-    did not finish was stopped by the scheduler (TERMINATED) or by an interruption."""
-    analysis = getattr(result_grid, "_experiment_analysis", None)
-    return {trial.trial_id: trial.status for trial in getattr(analysis, "trials", None) or []}
+    """Each trial's Tune status (TERMINATED, ERROR, PENDING, ...) by trial id as the experiment's saved state
+    records it: whether a trial that did not finish was stopped by the scheduler (TERMINATED) or by an
+    interruption (PENDING: Tune saves a running trial as pending, to run again on a resume). The saved state,
+    not the ResultGrid's trials: Tune marks every trial it stops while cleaning up TERMINATED after saving.
+    Read as plain JSON (the pickled fields inside it stay undecoded)."""
+    states = sorted(Path(result_grid.experiment_path).glob("experiment_state-*.json"), key=lambda p: p.stat().st_mtime)
+    if not states:
+        return {}
+    statuses = {}
+    for trial_json, _ in json.loads(states[-1].read_text()).get("trial_data", []):
+        trial = json.loads(trial_json)
+        statuses[str(trial.get("trial_id"))] = str(trial.get("status"))
+    return statuses
 
 
 def results_table(settings: TuneSettings, result_grid, interrupted: bool = False) -> "pandas.DataFrame":  # noqa: F821
@@ -587,14 +596,16 @@ def ray_cluster(address: str | None, num_cpus: int | None, min_nodes: int, trial
     logs first kept in ``experiment_dir`` (ray_output.py: what is printed, and where the rest goes)."""
     import ray
 
-    from .ray_output import keep_ray_logs, ray_init_options, say_where_logs_are
+    from .ray_output import keep_ray_logs, quiet_environment, ray_init_options, say_where_logs_are
 
     # Epochs before fine-tuning (TupleInfoNCE pre-training) report no validation metric. A tuning metric's
     # name is checked before the trials start instead, so Tune's check that every result carries it is off.
     os.environ["TUNE_DISABLE_STRICT_METRIC_CHECKING"] = "1"
     os.environ.setdefault("RAY_TRAIN_V2_ENABLED", "1")
     own_address = None if address else local_instance_address()
-    saved = {name: os.environ.get(name) for name in ("RAY_ADDRESS", "RAY_GCS_SERVER_PORT")}
+    quiet = quiet_environment(verbose)
+    saved = {name: os.environ.get(name) for name in ("RAY_ADDRESS", "RAY_GCS_SERVER_PORT", *quiet)}
+    os.environ.update(quiet)
     if own_address:
         # Every process of the local instance (its GCS, raylet and workers inherit this environment) addresses
         # this instance only. Without it Ray's state API, which Ray Train's placement-group cleaner uses in a
