@@ -33,11 +33,17 @@ def _on_signal(signum, frame) -> None:
         # From here on a data-loading worker that dies is expected, not an error: the deepspeed launcher
         # terminates each rank's whole process tree on Ctrl-C, and PyTorch's SIGCHLD handler would turn the
         # workers' deaths into a RuntimeError traceback while the rank is still writing its last line.
+        # A Python no-op, not SIG_DFL: a SIGCHLD already pending for PyTorch's handler would otherwise
+        # surface as "OSError: Signal 17 ignored due to race condition".
         if hasattr(signal, "SIGCHLD"):
-            signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+            signal.signal(signal.SIGCHLD, _child_ended)
         # Once is enough: the launcher follows Ctrl-C with SIGTERM to every rank, and a second
         # KeyboardInterrupt inside the first one's handling would print a traceback.
         raise KeyboardInterrupt
+
+
+def _child_ended(signum, frame) -> None:
+    """SIGCHLD once interrupted: a worker process ending now is part of the shutdown."""
 
 
 def install_interrupt_handlers() -> None:
