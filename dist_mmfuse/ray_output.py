@@ -59,10 +59,13 @@ def keep_ray_logs(experiment_dir: Path) -> Path | None:
 def progress_callback(total: int, describe: Callable[[dict[str, Any]], str], metric: str | None):
     """A Tune callback printing one line as a trial starts, reports an epoch (``metric``, if it reports it)
     and ends: ``describe(config)`` names the trial (its sampled values, or a study's arm and seed)."""
-    from ray import tune
+    # A TrialProgressCallback, so that Tune's older output engine (quiet_environment) adds none of its own:
+    # that one prints "Trial ... completed. Last result:" for every trial whatever the verbosity.
+    from ray.tune.progress_reporter import TrialProgressCallback
 
-    class TrialProgress(tune.Callback):
+    class TrialProgress(TrialProgressCallback):
         def __init__(self):
+            super().__init__()
             self.started: dict[str, float] = {}
             self.ended = 0
 
