@@ -21,5 +21,5 @@ if [ -z "${SLURM_CONF:-}" ] && [ "${SLURM_LOCAL:-1}" != 0 ]; then
 fi
 status=0
 # Two workers (TEST_WORKERS=0: one process); tests/conftest.py keeps cluster tests and shared fixtures together.
-.venv/bin/python -m pytest -q --durations=15 --numprocesses "${TEST_WORKERS:-2}" --dist loadgroup "$@" || status=$?
+.venv/bin/python -m pytest -q --durations=40 --numprocesses "${TEST_WORKERS:-2}" --dist loadgroup "$@" || status=$?
 exit $status
