@@ -93,12 +93,13 @@ def test_ctrl_c_ends_training_with_one_line_that_resumes(small_shards, tmp_path,
                [str(Path(sys.executable).parent / "deepspeed"), "--num_gpus", "2", "--master_port", str(free_port()),
                 *script])
     code, output = _interrupt_when_checkpointed(command, run, tmp_path / "out.log", REPO)
-    # No rank prints a traceback. The `deepspeed` command's own runner installs no SIGINT handler and prints
-    # its KeyboardInterrupt (waiting for its launcher) before it dies of the signal: DeepSpeed's, not a rank's.
+    # No rank prints a traceback. The `deepspeed` command's own runner installs no SIGINT handler and usually
+    # prints its KeyboardInterrupt (waiting for its launcher) before it dies of the signal: DeepSpeed's, not a
+    # rank's. Not always: one CI run had none, so at most one is allowed.
     tracebacks = _tracebacks(output)
     assert all("deepspeed/launcher/runner.py" in block and "dist_mmfuse" not in block and "launch/train.py" not in block
                for block in tracebacks), output[-4000:]
-    assert len(tracebacks) == (ranks > 1), output[-4000:]
+    assert len(tracebacks) <= (ranks > 1), output[-4000:]
     lines = [line for line in output.splitlines() if line.startswith("interrupted (SIGINT)")]
     assert len(lines) == 1, output[-4000:]
     latest = (run / "checkpoints" / "latest").read_text().strip()
