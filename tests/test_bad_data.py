@@ -111,3 +111,40 @@ def test_evaluation_skip_pads_with_masked_entries(tmp_path):
     assert len(batches) == 4
     valid = [i for b in batches for i in b.index[b.sample_mask].tolist()]
     assert sorted(valid) == [i for i in range(16) if i != 5]
+
+
+def test_a_sample_is_validated_the_first_time_a_process_reads_it(tmp_path, monkeypatch):
+    """Validation runs once per sample and process when checksums are verified (the shard's sha256 vouches
+    for the bytes from then on); without checksums, every time a sample is read."""
+    from dist_mmfuse.schema import Sample
+
+    path = dataset_with(tmp_path)
+    validated: list[int] = []
+    problems = Sample.problems
+    monkeypatch.setattr(Sample, "problems", lambda self, schema: validated.append(self.index) or problems(self, schema))
+    verified = loader(path)
+    first = [i for b in verified.epoch(0) for i in b.index.tolist()]
+    assert sorted(validated) == sorted(first) == list(range(16))
+    validated.clear()
+    assert sorted(i for b in verified.epoch(1) for i in b.index.tolist()) == list(range(16))
+    assert validated == []
+    unverified = loader(path, verify=False)
+    for epoch in (0, 1):
+        list(unverified.epoch(epoch))
+    assert sorted(validated) == sorted(list(range(16)) * 2)
+
+
+@pytest.mark.parametrize("workers", [0, 2])
+def test_a_bad_sample_is_caught_in_every_epoch(tmp_path, workers):
+    """A sample that fails validation is never taken as validated: the skip policy skips it in every epoch
+    (persistent workers included), and the error policy stops whichever epoch reads it."""
+    path = dataset_with(tmp_path, DAMAGES["NaN or Inf in features"])
+    skipping = loader(path, policy="skip", workers=workers)
+    for epoch in range(3):
+        batches = list(skipping.epoch(epoch))
+        assert sum(b.num_skipped for b in batches) == 1
+        assert 5 not in {i for b in batches for i in b.index.tolist()}
+    strict = loader(path, workers=workers)
+    for epoch in range(2):
+        with pytest.raises(DataError, match="sample key 000000005"):
+            list(strict.epoch(epoch))

@@ -18,7 +18,8 @@ guessing:
   means rotating which worker serves which stream by ``k`` and letting each stream drop the batches it
   had already given. A restarted epoch yields exactly the batches an uninterrupted one would have.
 
-Each shard's size and sha256 are checked against the manifest the first time a worker opens it.
+Each shard's size and sha256 are checked against the manifest the first time a worker opens it, and each
+sample's contents the first time the worker reads it (with checksums verified; else every time it is read).
 Bad data (a corrupt or truncated tar, a checksum mismatch, a missing modality, a wrong shape, NaN or Inf,
 a label out of range) raises ``DataError`` naming the shard and the sample key. Under the explicit
 ``skip`` policy such samples are logged, counted in ``Batch.num_skipped``, and their places refilled
@@ -325,6 +326,11 @@ class ShardStreamDataset(IterableDataset):
         self._start_step = context.Value("q", 0, lock=False)
         # (epoch, plans): the rest of a pass begun on another layout (StreamingLoader.continue_pass).
         self.continued: tuple[int, list[StreamPlan]] | None = None
+        # Per shard (by its manifest sha256), the positions of samples this process has validated. Their bytes
+        # were checked against that sha256 (verify_checksums), which the store trusts from then on as well,
+        # so a later epoch need not validate them again; invalid ones are never marked, so they are caught
+        # every time. One byte per sample of each shard read.
+        self._validated: dict[str, np.ndarray] = {}
 
     def set_position(self, epoch: int, start_step: int) -> None:
         self._epoch.value = epoch
@@ -384,6 +390,7 @@ class ShardStreamDataset(IterableDataset):
                     break
                 if position >= segment.start and position not in segment.skip:
                     raw["__shard__"] = str(path)
+                    raw["__shard_position__"] = (shard, position)
                     yield raw
                 position += 1
         except (tarfile.TarError, OSError, ValueError, EOFError) as exc:
@@ -424,11 +431,17 @@ class ShardStreamDataset(IterableDataset):
             sample = decode_sample(raw, self.schema.names)
         except (KeyError, ValueError) as exc:
             raise DataError(f"{shard}: sample key {key}: {exc}") from exc
-        problems = sample.problems(self.schema)
+        info, position = raw["__shard_position__"]
+        validated = self._validated.get(info.sha256)
+        if validated is None:
+            validated = self._validated[info.sha256] = np.zeros(info.count, dtype=bool)
+        problems = [] if validated[position] else sample.problems(self.schema)
         if sample_key(sample.index) != key:
             problems.append(f"its index {sample.index} does not match its key")
         if problems:
             raise DataError(f"{shard}: sample key {key} (id {sample.id!r}): {'; '.join(problems)}")
+        if self.options.verify_checksums:
+            validated[position] = True
         return sample
 
     def _valid_samples(self, raw_iter: Iterator[dict[str, Any]]) -> Iterator[Sample | _SkippedSamples]:
