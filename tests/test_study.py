@@ -49,11 +49,11 @@ def records(study: Path) -> dict[str, Path]:
 
 @pytest.mark.slow
 def test_a_two_arm_two_seed_study_interrupted_and_resumed(small_shards, tmp_path):
-    """SIGINT once a run has finished and before all have; ``--resume`` finishes the study without
-    running a finished run again. runs.csv then has four finished rows, and the summary's means, sds and
-    paired statistics equal a direct computation from runs.csv. A resume with a changed arm is refused;
-    one with a seed added runs only the new seed's runs."""
-    config = write_study(tmp_path, small_shards, epochs=4)
+    """SIGINT once a run has finished and before all have; ``--resume`` with a seed added finishes the
+    study and runs the new seed without running a finished run again. runs.csv then has six finished rows,
+    and the summary's means, sds and paired statistics equal a direct computation from runs.csv. A resume
+    with a changed arm is refused, naming the change."""
+    config = write_study(tmp_path, small_shards)
     study = tmp_path / "study" / "s"
     env = tune_env(tmp_path)
     process = subprocess.Popen(STUDY + ["--config", str(config), "--num-cpus", "2"], cwd=REPO, env=env,
@@ -83,17 +83,20 @@ def test_a_two_arm_two_seed_study_interrupted_and_resumed(small_shards, tmp_path
 
     again = subprocess.run(STUDY + ["--config", str(config)], cwd=REPO, env=env, capture_output=True, text=True)
     assert again.returncode == 2 and "--resume" in again.stderr  # no silent restart over the old one
-    resumed = subprocess.run(STUDY + ["--config", str(config), "--resume", "--num-cpus", "2"], cwd=REPO, env=env,
-                             capture_output=True, text=True, timeout=900)
+    # One resume both finishes the interrupted study and extends it by a seed (one Ray session, not two).
+    resumed = subprocess.run(STUDY + ["--config", str(config), "seeds=[3, 4, 5]", "--resume", "--num-cpus", "2"],
+                             cwd=REPO, env=env, capture_output=True, text=True, timeout=900)
     assert resumed.returncode == 0, resumed.stdout[-3000:] + resumed.stderr[-3000:]
+    assert f"{len(done_before)} run(s) already finished are kept" in resumed.stdout, resumed.stdout[-3000:]
     for name, (record, log) in done_before.items():  # finished runs were not run again
         assert (study / "runs" / name / RUN_RECORD).read_text() == record
         assert (study / "runs" / name / "metrics.jsonl").read_text() == log
 
     runs = pd.read_csv(study / RUNS_CSV)
-    assert sorted(zip(runs["arm"], runs["seed"])) == [("late", 3), ("late", 4), ("mmim", 3), ("mmim", 4)]
-    assert (runs["status"] == "finished").all() and (runs["epochs_run"] == 4).all()
-    assert runs["best_epoch"].between(1, 4).all() and (runs["wall_s"] > 0).all()
+    assert sorted(zip(runs["arm"], runs["seed"])) == [(arm, seed) for arm in ("late", "mmim") for seed in (3, 4, 5)]
+    assert set(records(study)) == {f"{arm}-s{seed}" for arm in ("late", "mmim") for seed in (3, 4, 5)}
+    assert (runs["status"] == "finished").all() and (runs["epochs_run"] == 2).all()
+    assert runs["best_epoch"].between(1, 2).all() and (runs["wall_s"] > 0).all()
     for _, row in runs.iterrows():
         log = [json.loads(x) for x in (study / "runs" / row["run"] / "metrics.jsonl").read_text().splitlines()]
         final = [r for r in log if r["kind"] == "final"][-1]
@@ -122,7 +125,7 @@ def test_a_two_arm_two_seed_study_interrupted_and_resumed(small_shards, tmp_path
             assert row["difference_mean"] == pytest.approx(differences.mean(), rel=1e-12)
             assert row["difference_sd"] == pytest.approx(differences.std(ddof=1), rel=1e-12)
             favour = differences < 0 if alternative == "less" else differences > 0
-            assert row["in_favour"] == favour.sum() and row["pairs"] == 2
+            assert row["in_favour"] == favour.sum() and row["pairs"] == 3
             t_test = scipy.stats.ttest_rel(mine[metric], theirs[metric], alternative=alternative)
             assert row["t_test_p"] == pytest.approx(t_test.pvalue, rel=1e-9)
             assert row["wilcoxon_p"] == pytest.approx(
@@ -132,22 +135,14 @@ def test_a_two_arm_two_seed_study_interrupted_and_resumed(small_shards, tmp_path
     assert "| mmim | mae | lower |" in markdown and "| late | mae | lower |" in markdown
     assert (study / CURVE_PNG).stat().st_size > 1000
 
-    # A resume whose arm would train otherwise is refused, naming the change; one that adds a seed runs
-    # only the new runs and keeps every finished one.
-    changed = subprocess.run(STUDY + ["--config", str(config), "arms.mmim.overrides=[objective.mmim.alpha=0.3]",
-                                      "--resume"],
+    # A resume whose arm would train otherwise is refused, naming the change, and leaves every record.
+    finished = {name: path.read_text() for name, path in records(study).items()}
+    changed = subprocess.run(STUDY + ["--config", str(config), "seeds=[3, 4, 5]",
+                                      "arms.mmim.overrides=[objective.mmim.alpha=0.3]", "--resume"],
                              cwd=REPO, env=env, capture_output=True, text=True, timeout=300)
     assert changed.returncode == 2 and "Traceback" not in changed.stderr, changed.stderr[-3000:]
     assert "changed: arms.mmim: config.objective.mmim.alpha" in changed.stderr
-    finished = {name: path.read_text() for name, path in records(study).items()}
-    extended = subprocess.run(STUDY + ["--config", str(config), "seeds=[3, 4, 5]", "--resume", "--num-cpus", "2"],
-                              cwd=REPO, env=env, capture_output=True, text=True, timeout=900)
-    assert extended.returncode == 0, extended.stdout[-3000:] + extended.stderr[-3000:]
-    assert "4 run(s) already finished are kept" in extended.stdout
-    assert all((study / "runs" / name / RUN_RECORD).read_text() == record for name, record in finished.items())
-    runs = pd.read_csv(study / RUNS_CSV)
-    assert len(runs) == 6 and (runs["status"] == "finished").all() and set(records(study)) == {
-        f"{arm}-s{seed}" for arm in ("late", "mmim") for seed in (3, 4, 5)}
+    assert {name: path.read_text() for name, path in records(study).items()} == finished
 
 
 def test_studies_that_cannot_compare_are_refused(small_shards, tmp_path):
