@@ -246,6 +246,26 @@ def test_mosi_real_bclstm_holds_out_whole_videos(tmp_path):
 
 
 @needs_mosi
+def test_mosi_real_bclstm_warns_of_the_features_that_carry_its_train_labels(caplog):
+    """video and text_cnn on the bc-LSTM split: a warning naming them (their networks saw the train and
+    valid rows' labels); audio alone: none."""
+    import logging
+
+    from sharding.sources.mosi_real import MosiRealSource
+
+    with caplog.at_level(logging.WARNING, logger="sharding.sources.mosi_real"):
+        MosiRealSource(split="bclstm", features=["audio", "video", "text_cnn"])
+    assert [r.getMessage() for r in caplog.records if "carry the labels" in r.getMessage()] == [
+        "mosi_real: feature(s) ['text_cnn', 'video'] on split='bclstm' carry the labels of its train and valid rows "
+        "(their networks were trained on them) but not of its test rows: validation will favour models that lean "
+        "on them (docs/data.md, the real CMU-MOSI source)"]
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="sharding.sources.mosi_real"):
+        MosiRealSource(split="bclstm", features=["audio"])
+    assert not caplog.records
+
+
+@needs_mosi
 @pytest.mark.slow  # ~2,200 single-transcript MiniLM passes at build time, 1 to 2 minutes on 2 cores
 def test_mosi_real_text_features(tmp_path):
     """text_features: text is the frozen MiniLM's vector of the transcript (text_pooling: mean, as the

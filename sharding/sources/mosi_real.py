@@ -6,7 +6,10 @@ Its README matters: ``video`` and ``text_cnn`` were produced by networks trained
 * ``split="std"`` (the standard 1284/229/686 folds) allows only ``text`` and ``audio``: a clean bimodal
   benchmark. Asking for a leaky feature there raises unless ``allow_leaky_features`` is set.
 * ``split="bclstm"`` allows every feature; its train rows are split into train and valid by holding out
-  whole videos (``valid_fraction`` of them, drawn by ``seed``), so no video crosses folds.
+  whole videos (``valid_fraction`` of them, drawn by ``seed``), so no video crosses folds. Its test rows
+  are clean; its train and valid rows are not, in ``video`` and ``text_cnn`` (those networks saw their
+  labels), so a model can lean on them in training and selection and fail on test
+  (bench/feature_leak_probe.py measures it). Asking for them there logs a warning saying so.
 
 The utterance features are raw (openSMILE audio dims range from a standard deviation of 0.0008 to 53,
 values up to 376). ``standardize`` (default on) z-scores every feature dimension with the mean and
@@ -24,6 +27,7 @@ standard deviation (recorded in the manifest as ``text``).
 from __future__ import annotations
 
 import csv
+import logging
 import os
 from pathlib import Path
 from typing import Any, Iterator
@@ -39,6 +43,7 @@ from .base import Source
 FEATURES = ("audio", "video", "text_cnn")
 LEAKY_ON_STD = ("video", "text_cnn")
 REPO_ROOT = Path(__file__).resolve().parents[2]
+log = logging.getLogger(__name__)
 
 
 def default_mosi_root() -> Path:
@@ -65,6 +70,10 @@ class MosiRealSource(Source):
         if split == "std" and leaky and not allow_leaky_features:
             raise ValueError(f"mosi_real: feature(s) {leaky} leak labels on the standard folds (see "
                              f"{self.root / 'README.md'}); use split='bclstm' or set allow_leaky_features")
+        if split == "bclstm" and leaky:
+            log.warning("mosi_real: feature(s) %s on split='bclstm' carry the labels of its train and valid rows "
+                        "(their networks were trained on them) but not of its test rows: validation will favour "
+                        "models that lean on them (docs/data.md, the real CMU-MOSI source)", leaky)
         if not 0 < valid_fraction < 1:
             raise ValueError(f"mosi_real: valid_fraction must be in (0, 1), got {valid_fraction}")
         self.split, self.features = split, features
