@@ -74,9 +74,9 @@ def _tracebacks(output: str) -> list[str]:
 @pytest.mark.parametrize("ranks", [1, 2])
 def test_ctrl_c_ends_training_with_one_line_that_resumes(small_shards, tmp_path, ranks):
     """Ctrl-C mid-epoch: no traceback from any rank, one line saying where it stopped, the latest
-    checkpoint and the command that resumes it; exit code 130 for a single process (the deepspeed
-    launcher dies of the signal, which a shell also shows as 130). The command printed, run as it is,
-    finishes the run."""
+    checkpoint and the command that resumes it; exit code 130 for a single process (under the deepspeed
+    command, DeepSpeed's: 130, as its runner dies of the signal, or 1, its launcher's). The command printed,
+    run as it is, finishes the run."""
     import shlex
     import signal
     import subprocess
@@ -95,7 +95,8 @@ def test_ctrl_c_ends_training_with_one_line_that_resumes(small_shards, tmp_path,
     code, output = _interrupt_when_checkpointed(command, run, tmp_path / "out.log", REPO)
     # No rank prints a traceback. The `deepspeed` command's own runner installs no SIGINT handler and usually
     # prints its KeyboardInterrupt (waiting for its launcher) before it dies of the signal: DeepSpeed's, not a
-    # rank's. Not always: one CI run had none, so at most one is allowed.
+    # rank's. Not always: in some CI runs it printed none and exited 1, its launcher's code (the launcher's
+    # SIGINT handler stops the ranks and exits 1), so at most one is allowed, and that code too.
     tracebacks = _tracebacks(output)
     assert all("deepspeed/launcher/runner.py" in block and "dist_mmfuse" not in block and "launch/train.py" not in block
                for block in tracebacks), output[-4000:]
@@ -107,7 +108,8 @@ def test_ctrl_c_ends_training_with_one_line_that_resumes(small_shards, tmp_path,
     resume = lines[0].partition("resume with: ")[2]
     expected = "python launch/train.py" if ranks == 1 else "deepspeed --num_gpus 2 launch/train.py"
     assert resume.startswith(expected) and resume.endswith(f"--config {config} --resume auto"), resume
-    assert code in (130, -signal.SIGINT), code  # what a shell shows as 130 either way
+    # 130 or death by the signal (a shell shows 130 either way); under `deepspeed`, DeepSpeed's launcher may exit 1
+    assert code in ((130, -signal.SIGINT) if ranks == 1 else (130, -signal.SIGINT, 1)), code
     # Resumed with trainer.epochs=1 (a resumable change): it ends after the interrupted first epoch.
     finish = shlex.split(resume) + ["trainer.epochs=1"]
     if ranks == 1:
