@@ -95,12 +95,14 @@ def test_ctrl_c_ends_training_with_one_line_that_resumes(small_shards, tmp_path,
     code, output = _interrupt_when_checkpointed(command, run, tmp_path / "out.log", REPO)
     # No rank prints a traceback. The `deepspeed` command's own runner installs no SIGINT handler and usually
     # prints its KeyboardInterrupt (waiting for its launcher) before it dies of the signal: DeepSpeed's, not a
-    # rank's. Not always: in some CI runs it printed none and exited 1, its launcher's code (the launcher's
-    # SIGINT handler stops the ranks and exits 1), so at most one is allowed, and that code too.
+    # rank's. Sometimes (seen in CI) its launcher's SIGINT handler, which stops the ranks and exits 1, ends
+    # first: the runner then prints nothing and exits with that 1. Exactly one of those two, or for one
+    # process none and 130.
     tracebacks = _tracebacks(output)
     assert all("deepspeed/launcher/runner.py" in block and "dist_mmfuse" not in block and "launch/train.py" not in block
                for block in tracebacks), output[-4000:]
-    assert len(tracebacks) <= (ranks > 1), output[-4000:]
+    outcomes = {(0, 130), (0, -signal.SIGINT)} if ranks == 1 else {(1, 130), (1, -signal.SIGINT), (0, 1)}
+    assert (len(tracebacks), code) in outcomes, (code, output[-4000:])
     lines = [line for line in output.splitlines() if line.startswith("interrupted (SIGINT)")]
     assert len(lines) == 1, output[-4000:]
     latest = (run / "checkpoints" / "latest").read_text().strip()
@@ -108,8 +110,6 @@ def test_ctrl_c_ends_training_with_one_line_that_resumes(small_shards, tmp_path,
     resume = lines[0].partition("resume with: ")[2]
     expected = "python launch/train.py" if ranks == 1 else "deepspeed --num_gpus 2 launch/train.py"
     assert resume.startswith(expected) and resume.endswith(f"--config {config} --resume auto"), resume
-    # 130 or death by the signal (a shell shows 130 either way); under `deepspeed`, DeepSpeed's launcher may exit 1
-    assert code in ((130, -signal.SIGINT) if ranks == 1 else (130, -signal.SIGINT, 1)), code
     # Resumed with trainer.epochs=1 (a resumable change): it ends after the interrupted first epoch.
     finish = shlex.split(resume) + ["trainer.epochs=1"]
     if ranks == 1:

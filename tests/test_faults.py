@@ -389,13 +389,19 @@ def test_a_crafted_per_rank_checkpoint_file_is_refused_before_the_process_group(
     assert not marker.exists()
 
 
-def trap_deepspeed_file(path: Path, marker: Path) -> None:
-    """Rewrite one of DeepSpeed's files (a file this suite wrote itself) with an extra entry that runs a shell
-    command when unpickled, as a received checkpoint could."""
+def weights_only_load(path: Path):
+    """A file this suite wrote, read with torch's own weights-only load and the allowlist of DeepSpeed's records
+    (not through dist_mmfuse's patched load, which the tests check against it)."""
     from dist_mmfuse.checkpoint.safe_load import allowed_objects
 
     with torch.serialization.safe_globals(list(allowed_objects())):
-        state = torch.load(path, map_location="cpu", weights_only=True)
+        return torch.load(path, map_location="cpu", weights_only=True)
+
+
+def trap_deepspeed_file(path: Path, marker: Path) -> None:
+    """Rewrite one of DeepSpeed's files (a file this suite wrote itself) with an extra entry that runs a shell
+    command when unpickled, as a received checkpoint could."""
+    state = weights_only_load(path)
     state["args"] = Trap(marker)
     torch.save(state, path)
 
@@ -428,10 +434,7 @@ def test_deepspeeds_own_loads_run_weights_only_with_the_allowlist(finished_run, 
     latest = run / "checkpoints" / (run / "checkpoints" / "latest").read_text().strip()
     files = sorted(latest.glob("*.pt"))
     assert len(files) == 2, files  # DeepSpeed's model states (an fp32 ZeRO-0 run) and the per-rank state
-    from dist_mmfuse.checkpoint.safe_load import allowed_objects
-
-    with torch.serialization.safe_globals(list(allowed_objects())):  # torch's own weights-only load, for reference
-        plain = {path.name: torch.load(path, map_location="cpu", weights_only=True) for path in files}
+    plain = {path.name: weights_only_load(path) for path in files}  # torch's own weights-only load, for reference
     marker = tmp_path / "pwned"
     trapped = tmp_path / "trapped.pt"
     shutil.copy(files[0], trapped)

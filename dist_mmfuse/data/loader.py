@@ -432,15 +432,17 @@ class ShardStreamDataset(IterableDataset):
         except (KeyError, ValueError) as exc:
             raise DataError(f"{shard}: sample key {key}: {exc}") from exc
         info, position = raw["__shard_position__"]
-        validated = self._validated.get(info.sha256)
-        if validated is None:
-            validated = self._validated[info.sha256] = np.zeros(info.count, dtype=bool)
-        problems = [] if validated[position] else sample.problems(self.schema)
+        validated = None
+        if self.options.verify_checksums:  # unverified bytes are validated every time they are read
+            validated = self._validated.get(info.sha256)
+            if validated is None:
+                validated = self._validated[info.sha256] = np.zeros(info.count, dtype=bool)
+        problems = [] if validated is not None and validated[position] else sample.problems(self.schema)
         if sample_key(sample.index) != key:
             problems.append(f"its index {sample.index} does not match its key")
         if problems:
             raise DataError(f"{shard}: sample key {key} (id {sample.id!r}): {'; '.join(problems)}")
-        if self.options.verify_checksums:
+        if validated is not None:
             validated[position] = True
         return sample
 
