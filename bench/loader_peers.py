@@ -49,7 +49,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from common import ShapeSource  # noqa: E402
 
-from dist_mmfuse.data.loader import Batch, LoaderOptions, StreamingLoader, collate  # noqa: E402
+from dist_mmfuse.data.batch import Batch, collate  # noqa: E402
+from dist_mmfuse.data.loader import LoaderOptions, StreamingLoader  # noqa: E402
 from dist_mmfuse.schema import DatasetSchema, Sample  # noqa: E402
 from sharding.writer import ShardBuilder  # noqa: E402
 

@@ -203,7 +203,7 @@ class Predictor:
 
     def batches(self, samples: list[Sample], batch_size: int) -> Iterator:
         """Padded batches of prepared samples, on the model's device."""
-        from .data.loader import collate
+        from .data.batch import collate
 
         for begin in range(0, len(samples), batch_size):
             chunk = samples[begin:begin + batch_size]

@@ -16,7 +16,8 @@ import torch
 from torch import nn
 
 from .config import Config
-from .data.loader import Batch, shard_store, split_labels
+from .data.batch import Batch
+from .data.loader import shard_store, split_labels
 from .models import FusionModel, ModelOutput, xavier_init_
 from .objectives import Objective, build_objective
 

@@ -27,7 +27,8 @@ from . import distributed as dist
 from .checkpoint import CheckpointManager
 from .checkpoint.rng import seed_everything, set_torch_rng_states, torch_rng_states
 from .config import Config, TrainerConfig, deepspeed_settings, zero_stage
-from .data.loader import Batch, StreamingLoader, concat_batches, make_loader
+from .data.batch import Batch, concat_batches
+from .data.loader import StreamingLoader, make_loader
 from .distributed import WorldInfo
 from .evaluation import evaluate_split, predict_split
 from .export import export_assets, preprocessing_record

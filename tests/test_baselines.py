@@ -729,7 +729,7 @@ def test_misa_without_its_text_reads_audio_to_its_own_length():
     sequence is read to its own length, as sequence_lengths=own reads it."""
     import numpy as np_
 
-    from dist_mmfuse.data.loader import collate
+    from dist_mmfuse.data.batch import collate
     from dist_mmfuse.models import FusionModel, WithoutModalities
 
     from .conftest import TINY_SCHEMA, TINY_TEXT_CONFIG, tiny_sample
@@ -758,7 +758,7 @@ def test_every_baseline_runs_in_bfloat16(fusion):
     attention) and backward run there, and stay close to float32."""
     import numpy as np_
 
-    from dist_mmfuse.data.loader import collate
+    from dist_mmfuse.data.batch import collate
     from dist_mmfuse.models import FusionModel
     from dist_mmfuse.objectives.misa import MISA
 

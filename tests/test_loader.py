@@ -105,7 +105,7 @@ def test_plan_cuts_equal_streams_and_reports_too_small_splits(small_shards):
 
 
 def test_concat_batches_pads_to_the_longest_and_keeps_every_row(small_shards):
-    from dist_mmfuse.data.loader import collate, concat_batches
+    from dist_mmfuse.data.batch import collate, concat_batches
 
     schema = load_manifest(small_shards).schema
     samples = list(iter_split_samples(small_shards, "valid"))[:7]
@@ -122,3 +122,81 @@ def test_concat_batches_pads_to_the_longest_and_keeps_every_row(small_shards):
         assert (joined.values[name] == whole.values[name]).all() and (joined.lengths[name] == whole.lengths[name]).all()
     for name in whole.masks:
         assert (joined.masks[name] == whole.masks[name]).all()
+
+
+def tar_reference(shards, split):
+    """Every sample of ``split`` as WebDataset's own reader decodes the tars: index -> (label, arrays)."""
+    import webdataset as wds
+
+    reference = {}
+    for tar in sorted(shards.glob(f"{split}-*.tar")):
+        for fields in wds.WebDataset(str(tar), shardshuffle=False, empty_check=False).decode():
+            meta = fields["json"]
+            reference[meta["index"]] = (meta["label"], {m: fields[f"{m}.npy"] for m in ("text", "audio", "vision")})
+    return reference
+
+
+def check_rows(batch, reference):
+    """Every row of ``batch`` holds its sample's label and arrays, zeros after them, and matching masks."""
+    for row, index in enumerate(batch.index.tolist()):
+        label, arrays = reference[index]
+        assert batch.label[row].item() == pytest.approx(label)
+        for name, array in arrays.items():
+            length = len(array)
+            assert batch.lengths[name][row] == length
+            np.testing.assert_array_equal(batch.values[name][row, :length].numpy(), array)
+            assert not batch.values[name][row, length:].any()
+            assert batch.masks[name][row, :length].all() and not batch.masks[name][row, length:].any()
+
+
+def test_worker_batches_stay_intact_while_held_and_their_blocks_are_reused_once_let_go(small_shards):
+    """A loader worker reuses the shared memory of a batch the rank no longer holds (data/batch.py): every
+    batch is right when it arrives (a reused block is cleared: padding reads as zeros), and the batches the
+    rank keeps are never written over by later ones."""
+    reference = tar_reference(small_shards, "train")
+    loader = StreamingLoader(small_shards, "train", LoaderOptions(batch_size=10, num_workers=2, shuffle_buffer=30,
+                                                                  prefetch_factor=2))
+    held = []
+    for epoch in range(4):
+        for number, batch in enumerate(loader.epoch(epoch)):
+            check_rows(batch, reference)
+            if number % 3 == 0:
+                held.append(batch)
+    assert len(held) == 28
+    for batch in held:
+        check_rows(batch, reference)
+    assert sum(loader.dataset._blocks.reused) > 20  # 80 batches through 2 x 4 slots, 28 of them kept
+    loader.close()
+
+
+def test_a_shard_index_gives_the_samples_member_by_member_reading_gives_and_is_bounded(small_shards):
+    import mmap
+
+    import webdataset as wds
+
+    from dist_mmfuse.data.codec import decode_sample, tar_members
+    from dist_mmfuse.data.shard_index import ShardIndexCache, build_index
+
+    manifest = load_manifest(small_shards)
+    schema, shards = manifest.schema, manifest.splits["train"].shards
+    buffers = {}
+    for shard in shards:
+        with open(small_shards / shard.name, "rb") as handle:
+            buffers[shard.name] = buffer = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+        index = build_index(buffer, shard, schema)
+        decoded = [decode_sample(raw, schema.names)
+                   for raw in wds.tariterators.group_by_keys(tar_members(buffer, shard.name))]
+        assert index.count == len(decoded) == shard.count
+        for position, expected in enumerate(decoded):
+            sample = index.sample(buffer, position)
+            assert (sample.id, sample.index, sample.label) == (expected.id, expected.index, expected.label)
+            assert sample.modality_labels == expected.modality_labels
+            for name in schema.names:
+                np.testing.assert_array_equal(sample.features[name], expected.features[name])
+                assert sample.features[name].dtype == expected.features[name].dtype
+    # Bounded: the least recently used index goes first; a shard larger than the budget is never indexed.
+    cache = ShardIndexCache(budget=2 * shards[0].count)
+    for shard in shards:
+        assert cache.get(buffers[shard.name], shard, schema) is not None
+    assert list(cache._indexes) == [shards[-2].sha256, shards[-1].sha256] and cache._samples <= cache.budget
+    assert ShardIndexCache(budget=shards[0].count - 1).get(buffers[shards[0].name], shards[0], schema) is None

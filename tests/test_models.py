@@ -8,7 +8,7 @@ import torch
 from torch import nn
 
 from dist_mmfuse.config import FUSION_NAMES, ModelConfig
-from dist_mmfuse.data.loader import collate
+from dist_mmfuse.data.batch import collate
 from dist_mmfuse.models import FUSIONS, Fusion, FusionInputs, FusionModel, FusionOutput, WithoutModalities
 from dist_mmfuse.models.fusion.mmim import MMIMFusion
 from dist_mmfuse.models.fusion.self_mm import SelfMMFusion

@@ -16,7 +16,8 @@ import torch
 import torch.nn.functional as F
 
 from dist_mmfuse.config import ModelConfig, ObjectiveConfig, TrainerConfig
-from dist_mmfuse.data.loader import LoaderOptions, StreamingLoader, concat_batches
+from dist_mmfuse.data.batch import concat_batches
+from dist_mmfuse.data.loader import LoaderOptions, StreamingLoader
 from dist_mmfuse.distributed import free_port
 from dist_mmfuse.models import FusionModel
 from dist_mmfuse.objectives import build_objective

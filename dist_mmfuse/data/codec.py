@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import io
 import json
+import math
 import tarfile
 from typing import Any, BinaryIO, Iterator
 
@@ -49,8 +50,9 @@ def _npy_header(prefix: bytes) -> tuple[tuple[int, ...], bool, np.dtype]:
     return read(stream)
 
 
-def npy_from_bytes(data: bytes) -> np.ndarray:
-    """Decode .npy bytes without copying the payload (np.load would copy it through a file object)."""
+def npy_layout(data) -> tuple[int, tuple[int, ...], bool, np.dtype]:
+    """``(payload offset, shape, fortran_order, dtype)`` of .npy bytes; ValueError on anything else or on
+    object arrays (they would need pickle)."""
     if data[:6] != NPY_MAGIC:
         raise ValueError("not an .npy payload")
     # Header length field: 2 bytes in format 1.x, 4 bytes in 2.x and 3.x (NEP 1).
@@ -58,7 +60,13 @@ def npy_from_bytes(data: bytes) -> np.ndarray:
     shape, fortran_order, dtype = _npy_header(bytes(data[:offset]))
     if dtype.hasobject:
         raise ValueError("object arrays are not allowed in shards")
-    count = int(np.prod(shape)) if shape else 1
+    return offset, shape, fortran_order, dtype
+
+
+def npy_from_bytes(data: bytes) -> np.ndarray:
+    """Decode .npy bytes without copying the payload (np.load would copy it through a file object)."""
+    offset, shape, fortran_order, dtype = npy_layout(data)
+    count = math.prod(shape)
     array = np.frombuffer(data, dtype=dtype, count=count, offset=offset)
     return array.reshape(shape, order="F" if fortran_order else "C")
 
@@ -113,10 +121,9 @@ TAR_BLOCK = 512
 REGULAR_FILE_TYPES = (b"0", b"\0")
 
 
-def tar_members(buffer, url: str, *, copy: bool = False) -> Iterator[dict[str, Any]]:
-    """The regular-file members of the tar held in ``buffer`` (an mmap or a bytearray), in order, as
-    ``{"fname", "data", "__url__"}`` dicts whose data are zero-copy memoryviews into the buffer (``copy``:
-    bytes of their own).
+def tar_entries(buffer) -> Iterator[tuple[str, int, int]]:
+    """``(name, data start, data length)`` of each regular-file member of the tar held in ``buffer`` (an
+    mmap or a bytearray), in order.
 
     Headers are parsed with wids' parser (Python's tarfile spends ~80 us per member). Unlike wids' own
     index, each header's checksum is verified and every member is checked to end inside the buffer, so
@@ -149,7 +156,14 @@ def tar_members(buffer, url: str, *, copy: bool = False) -> Iterator[dict[str, A
         if header.typeflag in REGULAR_FILE_TYPES:
             name = header.name.rstrip(b"\0").decode()
             prefix = header.prefix.rstrip(b"\0").decode()
-            data = view[start:start + length]
-            yield {"fname": f"{prefix}/{name}" if prefix else name, "data": bytes(data) if copy else data,
-                   "__url__": url}
+            yield (f"{prefix}/{name}" if prefix else name), start, length
         offset = start + (length + TAR_BLOCK - 1) // TAR_BLOCK * TAR_BLOCK
+
+
+def tar_members(buffer, url: str, *, copy: bool = False) -> Iterator[dict[str, Any]]:
+    """The members of ``tar_entries(buffer)`` as WebDataset's ``{"fname", "data", "__url__"}`` dicts whose
+    data are zero-copy memoryviews into the buffer (``copy``: bytes of their own)."""
+    view = memoryview(buffer)
+    for name, start, length in tar_entries(buffer):
+        data = view[start:start + length]
+        yield {"fname": name, "data": bytes(data) if copy else data, "__url__": url}

@@ -18,8 +18,10 @@ guessing:
   means rotating which worker serves which stream by ``k`` and letting each stream drop the batches it
   had already given. A restarted epoch yields exactly the batches an uninterrupted one would have.
 
-Each shard's size and sha256 are checked against the manifest the first time a worker opens it, and each
-sample's contents the first time the worker reads it (with checksums verified; else every time it is read).
+Each shard's size and sha256 are checked against the manifest the first time a worker opens it. A mapped
+shard whose bytes matched is then indexed in one pass that decodes and validates every sample of it
+(shard_index.py): later reads take its samples from the index. A shard that cannot be indexed (a bad
+sample in it, bytes held in memory, checksums off) is read member by member and validated every time.
 Bad data (a corrupt or truncated tar, a checksum mismatch, a missing modality, a wrong shape, NaN or Inf,
 a label out of range) raises ``DataError`` naming the shard and the sample key. Under the explicit
 ``skip`` policy such samples are logged, counted in ``Batch.num_skipped``, and their places refilled
@@ -38,7 +40,7 @@ import multiprocessing
 import os
 import random
 import tarfile
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass
 from typing import Any, Iterator
 
 import numpy as np
@@ -49,8 +51,10 @@ from torch.utils.data import DataLoader, IterableDataset, get_worker_info
 from ..distributed import heartbeat
 from ..manifest import DataError, Manifest, ShardInfo, as_store, load_manifest
 from ..storage import ShardStore, StoreError
-from ..schema import DatasetSchema, ModalityKind, Sample
+from ..schema import DatasetSchema, Sample
+from .batch import Batch, BlockPool, collate
 from .codec import decode_sample, sample_key, tar_members
+from .shard_index import ShardIndexCache
 
 log = logging.getLogger(__name__)
 BAD_SAMPLE_POLICIES = ("error", "skip")
@@ -137,151 +141,6 @@ def shuffle_stream(items: Iterator[Any], *, buffer: int, seed: int, epoch: int, 
 
 
 # --------------------------------------------------------------------------------------------------
-# Batches
-
-
-@dataclass
-class Batch:
-    """A collated batch. Token modalities are int64 ids padded with 0; features keep the shard dtype
-    (float16 or float32) so host-to-device copies stay small: cast on the device."""
-
-    index: torch.Tensor  # (B,) int64 global sample index
-    label: torch.Tensor  # (B,) float32
-    sample_mask: torch.Tensor  # (B,) bool, False for evaluation padding
-    values: dict[str, torch.Tensor]  # tokens (B, L); sequence (B, T, D); vector (B, D)
-    lengths: dict[str, torch.Tensor]  # (B,) int64 true lengths (1 for vectors)
-    masks: dict[str, torch.Tensor]  # (B, L or T) bool, True on valid positions (absent for vectors)
-    modality_labels: dict[str, torch.Tensor]  # (B,) float32 per-modality labels, when the dataset has them
-    ids: list[str] = field(default_factory=list)
-    num_skipped: int = 0  # bad samples skipped (skip policy) since the previous batch
-
-    @property
-    def size(self) -> int:
-        return int(self.index.shape[0])
-
-    def _map(self, fn) -> "Batch":
-        out = {}
-        for f in fields(self):
-            value = getattr(self, f.name)
-            if isinstance(value, torch.Tensor):
-                value = fn(value)
-            elif isinstance(value, dict):
-                value = {k: fn(v) for k, v in value.items()}
-            out[f.name] = value
-        return Batch(**out)
-
-    def __reduce__(self):
-        # A loader worker sends each tensor it pickles through a shared-memory file whose descriptor takes a
-        # socket round trip (torch's file_descriptor strategy); the per-sample fields (1-D: indices, labels,
-        # lengths) travel inline as numpy arrays instead (measured: bench/loader_throughput.py). Only those:
-        # the pipe must not fill with batches, or a worker whose rank was killed could not exit.
-        state = {}
-        for f in fields(self):
-            value = getattr(self, f.name)
-            state[f.name] = {k: _inline(v) for k, v in value.items()} if isinstance(value, dict) else _inline(value)
-        return _rebuild_batch, (state,)
-
-    def pin_memory(self) -> "Batch":
-        return self._map(lambda t: t.pin_memory())
-
-    def to(self, device: torch.device | str, non_blocking: bool = True) -> "Batch":
-        return self._map(lambda t: t.to(device, non_blocking=non_blocking))
-
-
-def _inline(value: Any) -> Any:
-    if isinstance(value, torch.Tensor) and value.device.type == "cpu" and value.dim() == 1:
-        return _Inline(value.numpy())
-    return value
-
-
-class _Inline:
-    __slots__ = ("array",)
-
-    def __init__(self, array: np.ndarray):
-        self.array = array
-
-
-def _rebuild_batch(state: dict[str, Any]) -> Batch:
-    def tensor(value: Any) -> Any:
-        return torch.from_numpy(value.array) if isinstance(value, _Inline) else value
-
-    return Batch(**{name: {k: tensor(v) for k, v in value.items()} if isinstance(value, dict) else tensor(value)
-                    for name, value in state.items()})
-
-
-def concat_batches(batches: list[Batch]) -> Batch:
-    """One batch holding the rows of ``batches`` in order; padded fields are padded to the longest."""
-    first = batches[0]
-
-    def cat(tensors: list[torch.Tensor]) -> torch.Tensor:
-        if tensors[0].dim() > 1:
-            width = max(t.shape[1] for t in tensors)
-            # Pad dim 1 (tokens, time steps, mask positions) with zeros / False.
-            tensors = [torch.nn.functional.pad(t, (0, 0) * (t.dim() - 2) + (0, width - t.shape[1])) for t in tensors]
-        return torch.cat(tensors)
-
-    return Batch(
-        index=cat([b.index for b in batches]), label=cat([b.label for b in batches]),
-        sample_mask=cat([b.sample_mask for b in batches]),
-        values={k: cat([b.values[k] for b in batches]) for k in first.values},
-        lengths={k: cat([b.lengths[k] for b in batches]) for k in first.lengths},
-        masks={k: cat([b.masks[k] for b in batches]) for k in first.masks},
-        modality_labels={k: cat([b.modality_labels[k] for b in batches]) for k in first.modality_labels},
-        ids=[i for b in batches for i in b.ids], num_skipped=sum(b.num_skipped for b in batches))
-
-
-NUMPY_TO_TORCH = {np.float16: torch.float16, np.float32: torch.float32, np.float64: torch.float64}
-
-
-def _zeros(shape: tuple[int, ...], dtype: torch.dtype) -> torch.Tensor:
-    """A zero tensor; in a loader worker, in shared memory from the start, as torch's default_collate does:
-    sending it to the main process then copies nothing (fresh shared memory reads as zeros)."""
-    if get_worker_info() is None:
-        return torch.zeros(shape, dtype=dtype)
-    storage = torch.UntypedStorage._new_shared(math.prod(shape) * dtype.itemsize)
-    return torch.tensor([], dtype=dtype).set_(storage).view(shape)
-
-
-def collate(samples: list[Sample], mask: list[bool], schema: DatasetSchema, pad_to_max_len: bool,
-            num_skipped: int = 0) -> Batch:
-    """Pad and stack decoded samples into a Batch (numpy fills, one tensor per field)."""
-    size = len(samples)
-    values, lengths, masks = {}, {}, {}
-    for spec in schema.modalities:
-        arrays = [s.features[spec.name] for s in samples]
-        if spec.kind is ModalityKind.VECTOR:
-            values[spec.name] = torch.from_numpy(np.stack(arrays))
-            lengths[spec.name] = torch.ones(size, dtype=torch.int64)
-            continue
-        seq_lengths = np.fromiter((a.shape[0] for a in arrays), dtype=np.int64, count=size)
-        width = spec.max_len if pad_to_max_len else int(seq_lengths.max())
-        if spec.kind is ModalityKind.TOKENS:
-            padded_t = _zeros((size, width), torch.int64)
-        else:
-            padded_t = _zeros((size, width, spec.dim), NUMPY_TO_TORCH[arrays[0].dtype.type])
-        padded = padded_t.numpy()
-        for row, array in enumerate(arrays):
-            padded[row, : array.shape[0]] = array
-        values[spec.name] = padded_t
-        lengths[spec.name] = torch.from_numpy(seq_lengths)
-        masks[spec.name] = torch.from_numpy(np.arange(width)[None, :] < seq_lengths[:, None])
-    return Batch(
-        index=torch.tensor([s.index for s in samples], dtype=torch.int64),
-        label=torch.tensor([s.label for s in samples], dtype=torch.float32),
-        sample_mask=torch.tensor(mask, dtype=torch.bool),
-        values=values,
-        lengths=lengths,
-        masks=masks,
-        modality_labels={
-            name: torch.tensor([s.modality_labels[name] for s in samples], dtype=torch.float32)
-            for name in schema.modality_labels
-        },
-        ids=[s.id for s in samples],
-        num_skipped=num_skipped,
-    )
-
-
-# --------------------------------------------------------------------------------------------------
 # The per-worker stream
 
 
@@ -326,11 +185,11 @@ class ShardStreamDataset(IterableDataset):
         self._start_step = context.Value("q", 0, lock=False)
         # (epoch, plans): the rest of a pass begun on another layout (StreamingLoader.continue_pass).
         self.continued: tuple[int, list[StreamPlan]] | None = None
-        # Per shard (by its manifest sha256), the positions of samples this process has validated. Their bytes
-        # were checked against that sha256 (verify_checksums), which the store trusts from then on as well,
-        # so a later epoch need not validate them again; invalid ones are never marked, so they are caught
-        # every time. One byte per sample of each shard read.
-        self._validated: dict[str, np.ndarray] = {}
+        # Where each sample of a verified shard lies, decoded and validated once per process (shard_index.py).
+        self._indexes = ShardIndexCache()
+        # Each worker's reusable shared-memory blocks for its batches (batch.py): enough for the batches it
+        # has queued (prefetch_factor) and the two the rank may hold.
+        self._blocks = BlockPool(options.num_workers, options.prefetch_factor + 2) if options.num_workers else None
 
     def set_position(self, epoch: int, start_step: int) -> None:
         self._epoch.value = epoch
@@ -369,10 +228,21 @@ class ShardStreamDataset(IterableDataset):
     # -- raw samples -------------------------------------------------------------------------------
 
     def _read_segment(self, segment: Segment) -> Iterator[dict[str, Any]]:
-        """Raw fields of the segment's samples, with ``__shard__`` set; errors name the shard and key."""
+        """The segment's samples: decoded from the shard's index, or (shards without one) their raw fields,
+        with ``__shard__`` set; errors name the shard and key."""
         shard = segment.shard
         path = self.store.url(shard.name)
         buffer = self.store.read_shard(shard.name, shard.bytes, shard.sha256, verify=self.options.verify_checksums)
+        # A mapped shard whose bytes matched its sha256 is indexed on its first read in this process: its
+        # samples come straight from the index after that. Downloaded shards (held in memory, not mapped) and
+        # unverified bytes are read member by member, and validated, every time.
+        index = (self._indexes.get(buffer, shard, self.schema)
+                 if self.options.verify_checksums and isinstance(buffer, mmap.mmap) else None)
+        if index is not None:
+            for position in range(segment.start, segment.stop):
+                if position not in segment.skip:
+                    yield index.sample(buffer, position)
+            return
         # Views of a mapped file cost nothing to keep; views of a downloaded shard would keep the whole shard in
         # memory while any of its samples waits in the shuffle buffer: copy those members out.
         copy_members = not isinstance(buffer, mmap.mmap)
@@ -390,7 +260,6 @@ class ShardStreamDataset(IterableDataset):
                     break
                 if position >= segment.start and position not in segment.skip:
                     raw["__shard__"] = str(path)
-                    raw["__shard_position__"] = (shard, position)
                     yield raw
                 position += 1
         except (tarfile.TarError, OSError, ValueError, EOFError) as exc:
@@ -431,23 +300,18 @@ class ShardStreamDataset(IterableDataset):
             sample = decode_sample(raw, self.schema.names)
         except (KeyError, ValueError) as exc:
             raise DataError(f"{shard}: sample key {key}: {exc}") from exc
-        info, position = raw["__shard_position__"]
-        validated = None
-        if self.options.verify_checksums:  # unverified bytes are validated every time they are read
-            validated = self._validated.get(info.sha256)
-            if validated is None:
-                validated = self._validated[info.sha256] = np.zeros(info.count, dtype=bool)
-        problems = [] if validated is not None and validated[position] else sample.problems(self.schema)
+        problems = sample.problems(self.schema)
         if sample_key(sample.index) != key:
             problems.append(f"its index {sample.index} does not match its key")
         if problems:
             raise DataError(f"{shard}: sample key {key} (id {sample.id!r}): {'; '.join(problems)}")
-        if validated is not None:
-            validated[position] = True
         return sample
 
     def _valid_samples(self, raw_iter: Iterator[dict[str, Any]]) -> Iterator[Sample | _SkippedSamples]:
         for raw in raw_iter:
+            if isinstance(raw, Sample):  # from a shard index: validated when the index was built
+                yield raw
+                continue
             if "__skipped__" in raw:
                 yield _SkippedSamples(raw["__skipped__"])
                 continue
@@ -481,7 +345,7 @@ class ShardStreamDataset(IterableDataset):
             if to_drop:
                 to_drop -= 1
             else:
-                batch = collate(pending, pending_mask, self.schema, self.options.pad_to_max_len, skipped)
+                batch = collate(pending, pending_mask, self.schema, self.options.pad_to_max_len, skipped, self._blocks)
                 skipped = 0
             pending, pending_mask = [], []
             return batch

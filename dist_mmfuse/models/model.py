@@ -14,7 +14,7 @@ import torch
 from torch import nn
 
 from ..config import ModelConfig
-from ..data.loader import Batch
+from ..data.batch import Batch
 from ..schema import DatasetSchema, ModalityKind
 from .encoders import TextEncoder, build_encoder
 from .fusion import FusionInputs, build_fusion, fusion_type

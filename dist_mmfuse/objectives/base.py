@@ -46,7 +46,7 @@ import torch
 from torch import nn
 
 from ..config import ObjectiveConfig, TrainerConfig
-from ..data.loader import Batch
+from ..data.batch import Batch
 from ..models import FusionModel, ModelOutput
 from ..schema import DatasetSchema
 

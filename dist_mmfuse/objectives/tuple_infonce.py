@@ -56,7 +56,7 @@ from torch import nn
 
 from .. import distributed as dist
 from ..config import ObjectiveConfig, SampleSearchConfig, TrainerConfig
-from ..data.loader import Batch
+from ..data.batch import Batch
 from ..schema import DatasetSchema, ModalityKind
 from .base import MAIN_STAGE, Objective, upcast
 from .contrastive import contrast_size, info_nce
