@@ -5,7 +5,8 @@ real streaming loader (training mode: shuffle buffer, validation, collation in t
 local directory and from the project's HTTP shard server (`dist-mmfuse-shard serve`, another process),
 and reports samples/s and MB/s per epoch. The first epoch also verifies every shard's sha256 (local:
 once per worker; HTTP: every shard as it arrives, every epoch); the median over the later epochs is the
-steady-state figure. ``copy_bound_samples_per_s`` is what the machine's cores would reach doing nothing
+steady-state figure (later epochs also include each worker's first reads of shards it has not indexed yet:
+run enough of them). ``copy_bound_samples_per_s`` is what the machine's cores would reach doing nothing
 but copying each sample's bytes once (a measured ceiling, not a target).
 
     python bench/loader_throughput.py --samples 4000 --workers 2 --dtype float16
@@ -67,7 +68,7 @@ def main() -> None:
     parser.add_argument("--dtype", default="float16", choices=("float16", "float32"))
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--batch-size", type=int, default=64)
-    parser.add_argument("--epochs", type=int, default=4)
+    parser.add_argument("--epochs", type=int, default=10)
     parser.add_argument("--no-http", action="store_true", help="skip the HTTP server figure")
     parser.add_argument("--dir", help="shard directory to reuse (default: a temporary one)")
     args = parser.parse_args()
