@@ -166,7 +166,48 @@ def test_worker_batches_stay_intact_while_held_and_their_blocks_are_reused_once_
     for batch in held:
         check_rows(batch, reference)
     assert sum(loader.dataset._blocks.reused) > 20  # 80 batches through 2 x 4 slots, 28 of them kept
+    # Every block held at once: the workers go on with fresh blocks, then reuse again once they are let go.
+    held = [batch for batch in loader.epoch(4)]
+    reused = sum(loader.dataset._blocks.reused)
+    held.clear()
+    for epoch in (5, 6):
+        for batch in loader.epoch(epoch):
+            check_rows(batch, reference)
+    assert sum(loader.dataset._blocks.reused) >= reused + 30
+    # Keeping only the per-sample fields (as evaluation keeps labels) keeps no block: reuse goes on.
+    labels = []
+    for batch in loader.epoch(7):
+        labels.append((batch.index, batch.label))
+    reused = sum(loader.dataset._blocks.reused)
+    for batch in loader.epoch(8):
+        labels.append((batch.index, batch.label))
+    assert sum(loader.dataset._blocks.reused) >= reused + 15
+    assert all(reference[i][0] == pytest.approx(float(v)) for index, label in labels
+               for i, v in zip(index.tolist(), label))
+    # A batch from a worker also pickles and copies as any object does.
+    import copy
+    import pickle
+
+    batch = next(iter(loader.epoch(9)))
+    for twin in (pickle.loads(pickle.dumps(batch)), copy.deepcopy(batch)):
+        assert twin.index.tolist() == batch.index.tolist()
+        check_rows(twin, reference)
     loader.close()
+
+
+def test_collation_swaps_big_endian_features_into_native_order(small_shards):
+    from dist_mmfuse.data.batch import collate
+
+    manifest = load_manifest(small_shards)
+    samples = list(iter_split_samples(small_shards, "valid"))[:4]
+    native = collate(samples, [True] * 4, manifest.schema, False)
+    for sample in samples:
+        sample.features = {name: array.astype(array.dtype.newbyteorder(">")) if array.dtype.kind == "f" else array
+                           for name, array in sample.features.items()}
+    swapped = collate(samples, [True] * 4, manifest.schema, False)
+    for name in native.values:
+        assert swapped.values[name].dtype == native.values[name].dtype
+        np.testing.assert_array_equal(swapped.values[name].numpy(), native.values[name].numpy())
 
 
 def test_a_shard_index_gives_the_samples_member_by_member_reading_gives_and_is_bounded(small_shards):
@@ -194,9 +235,9 @@ def test_a_shard_index_gives_the_samples_member_by_member_reading_gives_and_is_b
             for name in schema.names:
                 np.testing.assert_array_equal(sample.features[name], expected.features[name])
                 assert sample.features[name].dtype == expected.features[name].dtype
-    # Bounded: the least recently used index goes first; a shard larger than the budget is never indexed.
+    # Bounded: once the budget is spent, further shards are not indexed; the first ones stay.
     cache = ShardIndexCache(budget=2 * shards[0].count)
-    for shard in shards:
-        assert cache.get(buffers[shard.name], shard, schema) is not None
-    assert list(cache._indexes) == [shards[-2].sha256, shards[-1].sha256] and cache._samples <= cache.budget
-    assert ShardIndexCache(budget=shards[0].count - 1).get(buffers[shards[0].name], shards[0], schema) is None
+    got = [cache.get(buffers[shard.name], shard, schema) for shard in shards]
+    assert [index is not None for index in got] == [True, True] + [False] * (len(shards) - 2)
+    assert list(cache._indexes) == [shards[0].sha256, shards[1].sha256] and cache._samples == cache.budget
+    assert cache.get(buffers[shards[0].name], shards[0], schema) is got[0]

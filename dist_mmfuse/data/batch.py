@@ -1,8 +1,9 @@
 """Batches: what a training step takes (``Batch``), how decoded samples become one (``collate``), and how a
 batch crosses from a loader worker to its rank.
 
-Every tensor of a collated batch is a view of one block of memory; in a loader worker that block is shared
-memory, so the batch crosses to the main process as one file descriptor, not one per tensor. Fresh shared
+The padded tensors of a collated batch (values, masks) are views of one block of memory; in a loader worker
+that block is shared memory, so the batch crosses to the main process as one file descriptor, not one per
+tensor (its small per-sample fields travel inline, by value). Fresh shared
 memory is costly: the kernel allocates, zeroes and maps each page on first touch, about 55 times the cost
 of writing the same bytes again on a 2-core VM (7.4 against 0.13 ms for a MOSEI batch of 64;
 docs/performance.md). So each worker keeps a few blocks (``BlockPool``) and reuses one only once the main
@@ -75,15 +76,21 @@ class Batch:
                     yield f.name, key, tensor
 
     def __reduce__(self):
-        # A batch whose tensors all lie in one block is sent as that block and where each tensor lies in it:
-        # one file descriptor handshake between a loader worker and its rank (measured: bench/loader_peers.py).
-        tensors = list(self._tensors())
-        storage = tensors[0][2].untyped_storage()
-        if all(t.untyped_storage().data_ptr() == storage.data_ptr() for _, _, t in tensors):
-            layout = tuple((name, key, t.dtype, t.storage_offset(), tuple(t.shape), t.stride())
-                           for name, key, t in tensors)
-            return _rebuild_batch, (storage, layout, self.ids, self.num_skipped, getattr(self, "_pool_flag", None))
-        return _rebuild_batch_fields, ({f.name: getattr(self, f.name) for f in fields(self)},)
+        # From a loader worker: the padded tensors (values, masks), which collate() puts in one block, go as that
+        # block and where each lies in it: one file descriptor handshake (measured: bench/loader_peers.py). The
+        # per-sample fields (1-D: indices, labels, lengths) go inline, so that keeping a batch's labels (as
+        # evaluation does) does not keep its block and a descriptor; they are too small to fill the pipe.
+        inline, padded = [], []
+        for name, key, tensor in self._tensors():
+            (inline if tensor.dim() == 1 and tensor.device.type == "cpu" else padded).append((name, key, tensor))
+        storage = padded[0][2].untyped_storage() if padded else None
+        if storage is None or any(t.untyped_storage()._cdata != storage._cdata for _, _, t in padded):
+            return _rebuild_batch_fields, ({f.name: getattr(self, f.name) for f in fields(self)},)
+        # The block travels as a byte tensor over all of it: a bare storage does not survive plain pickling.
+        block = torch.empty(0, dtype=torch.uint8).set_(storage)
+        layout = tuple((name, key, t.dtype, t.storage_offset(), tuple(t.shape), t.stride()) for name, key, t in padded)
+        arrays = tuple((name, key, t.numpy()) for name, key, t in inline)
+        return _rebuild_batch, (block, layout, arrays, self.ids, self.num_skipped, getattr(self, "_pool_flag", None))
 
     def pin_memory(self) -> "Batch":
         return self._map(lambda t: t.pin_memory())
@@ -92,18 +99,20 @@ class Batch:
         return self._map(lambda t: t.to(device, non_blocking=non_blocking))
 
 
-def _rebuild_batch(storage: torch.UntypedStorage, layout: tuple, ids: list[str], num_skipped: int,
+def _rebuild_batch(block: torch.Tensor, layout: tuple, arrays: tuple, ids: list[str], num_skipped: int,
                    pool_flag: tuple[Any, int] | None) -> Batch:
-    state: dict[str, Any] = {f.name: {} for f in fields(Batch) if f.name in DICT_FIELDS}
+    state: dict[str, Any] = {name: {} for name in DICT_FIELDS}
     state.update(ids=ids, num_skipped=num_skipped)
-    for name, key, dtype, offset, shape, stride in layout:
-        tensor = torch.empty(0, dtype=dtype).set_(storage, offset, shape, stride)
+    storage = block.untyped_storage()
+    tensors = [(name, key, torch.empty(0, dtype=dtype).set_(storage, offset, shape, stride))
+               for name, key, dtype, offset, shape, stride in layout]
+    tensors += [(name, key, torch.from_numpy(array)) for name, key, array in arrays]
+    for name, key, tensor in tensors:
         if key is None:
             state[name] = tensor
         else:
             state[name][key] = tensor
-    if pool_flag is not None:
-        _watch_block(pool_flag, storage)
+    _watch_block(pool_flag, storage)
     return Batch(**state)
 
 
@@ -174,20 +183,20 @@ class BlockPool:
         return block, flag
 
 
-def _watch_block(pool_flag: tuple[Any, int], storage: torch.UntypedStorage) -> None:
-    """In the main process: clear the flags of blocks whose batches are gone, then watch this one."""
-    token, flag = pool_flag
+def _watch_block(pool_flag: tuple[Any, int] | None, storage: torch.UntypedStorage) -> None:
+    """In the main process, for every batch received: clear the flags of blocks whose batches are gone, then
+    watch this batch's block if it is a pooled one."""
     with _watched_lock:
         still = []
-        for watched in _watched:
-            if watched[2].expired():
-                pool = _pools.get(watched[0])
+        for token, flag, reference in _watched:
+            if reference.expired():
+                pool = _pools.get(token)
                 if pool is not None:
-                    pool.in_use[watched[1]] = 0
+                    pool.in_use[flag] = 0
             else:
-                still.append(watched)
-        if token in _pools:
-            still.append((token, flag, StorageWeakRef(storage)))
+                still.append((token, flag, reference))
+        if pool_flag is not None and pool_flag[0] in _pools:
+            still.append((*pool_flag, StorageWeakRef(storage)))
         _watched[:] = still
 
 
@@ -223,50 +232,52 @@ def _block_tensors(specs: list[tuple[tuple[int, ...], torch.dtype]],
 
 def collate(samples: list[Sample], mask: list[bool], schema: DatasetSchema, pad_to_max_len: bool,
             num_skipped: int = 0, pool: BlockPool | None = None) -> Batch:
-    """Pad and stack decoded samples into a Batch whose tensors share one block of memory (numpy fills);
-    in a loader worker, a block of ``pool`` when given."""
+    """Pad and stack decoded samples into a Batch (numpy fills). Its padded tensors (values, masks) share one
+    block of memory, in a loader worker a block of ``pool`` when given; the per-sample fields are small
+    tensors of their own."""
     size = len(samples)
-    specs: list[tuple[tuple[int, ...], torch.dtype]] = [((size,), torch.int64), ((size,), torch.float32),
-                                                        ((size,), torch.bool)]
+    specs: list[tuple[tuple[int, ...], torch.dtype]] = []
     fills = []  # per modality: (name, arrays, lengths or None for vectors)
     for spec in schema.modalities:
         arrays = [s.features[spec.name] for s in samples]
-        dtype = torch.int64 if spec.kind is ModalityKind.TOKENS else _torch_dtype(arrays[0].dtype)
+        # Native byte order: the copy into the batch swaps the bytes of a big-endian array.
+        dtype = torch.int64 if spec.kind is ModalityKind.TOKENS else _torch_dtype(arrays[0].dtype.newbyteorder("="))
         if spec.kind is ModalityKind.VECTOR:
-            specs += [((size, spec.dim), dtype), ((size,), torch.int64)]
+            specs.append(((size, spec.dim), dtype))
             fills.append((spec.name, arrays, None))
             continue
         seq_lengths = np.fromiter((a.shape[0] for a in arrays), dtype=np.int64, count=size)
         width = spec.max_len if pad_to_max_len else int(seq_lengths.max())
         specs += [((size, width) if spec.kind is ModalityKind.TOKENS else (size, width, spec.dim), dtype),
-                  ((size,), torch.int64), ((size, width), torch.bool)]
+                  ((size, width), torch.bool)]
         fills.append((spec.name, arrays, seq_lengths))
-    specs += [((size,), torch.float32)] * len(schema.modality_labels)
     block_tensors, pool_flag = _block_tensors(specs, pool)
-    tensors = iter(block_tensors)
-    index, label, sample_mask = next(tensors), next(tensors), next(tensors)
-    index.numpy()[:] = [s.index for s in samples]
-    label.numpy()[:] = [s.label for s in samples]
-    sample_mask.numpy()[:] = mask
-    values, lengths, masks = {}, {}, {}
-    for name, arrays, seq_lengths in fills:
-        values[name], lengths[name] = next(tensors), next(tensors)
-        if seq_lengths is None:
-            np.stack(arrays, out=values[name].numpy())
-            lengths[name].fill_(1)
-            continue
-        padded = values[name].numpy()
-        for row, array in enumerate(arrays):
-            padded[row, : array.shape[0]] = array
-        lengths[name].numpy()[:] = seq_lengths
-        masks[name] = next(tensors)
-        np.less(np.arange(padded.shape[1])[None, :], seq_lengths[:, None], out=masks[name].numpy())
-    modality_labels = {}
-    for name in schema.modality_labels:
-        modality_labels[name] = next(tensors)
-        modality_labels[name].numpy()[:] = [s.modality_labels[name] for s in samples]
-    batch = Batch(index=index, label=label, sample_mask=sample_mask, values=values, lengths=lengths, masks=masks,
-                  modality_labels=modality_labels, ids=[s.id for s in samples], num_skipped=num_skipped)
+    try:
+        tensors = iter(block_tensors)
+        values, lengths, masks = {}, {}, {}
+        for name, arrays, seq_lengths in fills:
+            values[name] = next(tensors)
+            if seq_lengths is None:
+                np.stack(arrays, out=values[name].numpy())
+                lengths[name] = torch.ones(size, dtype=torch.int64)
+                continue
+            padded = values[name].numpy()
+            for row, array in enumerate(arrays):
+                padded[row, : array.shape[0]] = array
+            lengths[name] = torch.from_numpy(seq_lengths)
+            masks[name] = next(tensors)
+            np.less(np.arange(padded.shape[1])[None, :], seq_lengths[:, None], out=masks[name].numpy())
+        batch = Batch(
+            index=torch.tensor([s.index for s in samples], dtype=torch.int64),
+            label=torch.tensor([s.label for s in samples], dtype=torch.float32),
+            sample_mask=torch.tensor(mask, dtype=torch.bool), values=values, lengths=lengths, masks=masks,
+            modality_labels={name: torch.tensor([s.modality_labels[name] for s in samples], dtype=torch.float32)
+                             for name in schema.modality_labels},
+            ids=[s.id for s in samples], num_skipped=num_skipped)
+    except BaseException:
+        if pool_flag is not None:  # the block never left the worker: free for the next batch
+            pool.in_use[pool_flag[1]] = 0
+        raise
     if pool_flag is not None:
         batch._pool_flag = pool_flag  # not a field: a batch mapped to pinned or device memory leaves the block
     return batch

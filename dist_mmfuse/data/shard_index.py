@@ -3,15 +3,14 @@ JSON decoded and its contents validated, so that later reads of the shard parse 
 .npy header and validate nothing again.
 
 An index comes only from one complete pass over a shard whose bytes matched the manifest's sha256, in
-which every sample decoded and passed the schema's checks; the cache of indexes is bounded by the samples
-they describe. This module must not read or verify shards (storage.py does) nor decide what a bad sample
+which every sample decoded and passed the schema's checks; the indexes a process keeps are bounded by the
+samples they describe. This module must not read or verify shards (storage.py does) nor decide what a bad sample
 means (the loader's policy does): a shard with anything wrong in it is simply not indexed, and the loader
 reads it member by member every time, which names the problem where it is.
 """
 
 from __future__ import annotations
 
-import collections
 import json
 import math
 import tarfile
@@ -135,25 +134,22 @@ def build_index(buffer, shard: ShardInfo, schema: DatasetSchema) -> ShardIndex |
 
 
 class ShardIndexCache:
-    """The indexes this process has built, by the shard's sha256, least recently used dropped first so that
-    they describe at most ``budget`` samples in all. A shard that could not be indexed is remembered too
-    (as None), so it is not passed over again."""
+    """The indexes this process has built, by the shard's sha256, describing at most ``budget`` samples in
+    all. Once the budget is spent, further shards are not indexed (read member by member, as before): with
+    a new shard order every epoch, dropping old indexes for new ones would rebuild one on nearly every read.
+    A shard that could not be indexed is remembered too (as None), so it is not passed over again."""
 
     def __init__(self, budget: int = INDEX_SAMPLE_BUDGET):
         self.budget = budget
-        self._indexes: collections.OrderedDict[str, ShardIndex | None] = collections.OrderedDict()
+        self._indexes: dict[str, ShardIndex | None] = {}
         self._samples = 0
 
     def get(self, buffer, shard: ShardInfo, schema: DatasetSchema) -> ShardIndex | None:
         if shard.sha256 in self._indexes:
-            self._indexes.move_to_end(shard.sha256)
             return self._indexes[shard.sha256]
-        if shard.count > self.budget:
+        if self._samples + shard.count > self.budget:
             return None
         index = build_index(buffer, shard, schema)
         self._indexes[shard.sha256] = index
         self._samples += index.count if index is not None else 0
-        while self._samples > self.budget:
-            dropped = self._indexes.popitem(last=False)[1]
-            self._samples -= dropped.count if dropped is not None else 0
         return index
