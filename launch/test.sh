@@ -19,6 +19,10 @@ if [ -z "${SLURM_CONF:-}" ] && [ "${SLURM_LOCAL:-1}" != 0 ]; then
     echo "test.sh: not root, so no local SLURM cluster; the SLURM tests will skip" >&2
   fi
 fi
+if ! command -v espeak-ng > /dev/null && [ "$(id -u)" -eq 0 ]; then
+  echo "test.sh: installing espeak-ng with apt-get: the media tests make speech with it" >&2
+  (apt-get install -y -qq --no-install-recommends espeak-ng || { apt-get update -qq && apt-get install -y -qq --no-install-recommends espeak-ng; }) >&2
+fi
 status=0
 # Two workers (TEST_WORKERS=0: one process); tests/conftest.py keeps cluster tests and shared fixtures together.
 .venv/bin/python -m pytest -q --durations=40 --numprocesses "${TEST_WORKERS:-2}" --dist loadgroup "$@" || status=$?
