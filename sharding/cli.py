@@ -163,9 +163,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "build":
             modalities = parse_modalities(args.modalities) if args.modalities is not None else None
+            start = time.perf_counter()  # making the source is part of it (the media source extracts then)
             builder = ShardBuilder(make_source(args.source, parse_options(args.option)), args.out,
                                    shard_size=args.shard_size, feature_dtype=args.dtype, modalities=modalities)
-            start = time.perf_counter()
             try:
                 manifest = _build(builder, args)
             finally:

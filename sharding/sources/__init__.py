@@ -6,13 +6,15 @@ import inspect
 from typing import Any
 
 from .base import Source
+from .media import MediaSource
 from .mosi_real import MosiRealSource
 from .pickles import MMSASource, MulTSource
 from .synthetic import SyntheticSource
 from .table import TableSource
 
 SOURCES: dict[str, type[Source]] = {cls.kind: cls for cls in
-                                    (SyntheticSource, MMSASource, MulTSource, TableSource, MosiRealSource)}
+                                    (SyntheticSource, MMSASource, MulTSource, TableSource, MosiRealSource,
+                                                             MediaSource)}
 
 
 def check_source_options(kind: str, options: dict[str, Any]) -> None:
