@@ -177,7 +177,7 @@ def equivalence_runs(small_shards, tmp_path_factory):
 # costly fixture run in the worker that builds it, so it is built once. The longest work goes out first
 # (the groups, then the slow tests); short tests fill in.
 CLUSTER_MODULES = {"test_tune", "test_study", "test_slurm"}
-SHARED_FIXTURES = ("elastic_runs", "equivalence_runs", "finished_run", "mosi_run", "vector_shards")
+SHARED_FIXTURES = ("elastic_runs", "equivalence_runs", "finished_run", "mosi_run", "vector_shards", "clip_table")
 
 
 @pytest.hookimpl(tryfirst=True)  # before xdist's own hook, which reads the groups

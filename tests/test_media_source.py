@@ -89,6 +89,22 @@ def test_clips_become_shards_with_documented_shapes_once_extracted(clip_table, t
 
 
 @pytest.mark.slow
+def test_extraction_as_ray_tasks_gives_what_local_processes_give(clip_table, tmp_path):
+    table, _ = clip_table
+    local = shard_build(table, tmp_path / "local")  # features from the cache beside the table, or extracted now
+    assert local.returncode == 0, local.stderr[-3000:]
+    on_ray = shard_build(table, tmp_path / "ray", "ray_address=local", f"cache_dir={tmp_path / 'ray_cache'}")
+    assert on_ray.returncode == 0, on_ray.stderr[-3000:]
+    assert "extracting the features of 8 clip(s)" in on_ray.stderr and "with Ray (local)" in on_ray.stderr
+    cached = sorted((tmp_path / "ray_cache").glob("*.npz"))
+    assert len(cached) == 8
+    for path in cached:
+        with np.load(path) as ray_arrays, np.load(table.with_name("clips.csv.features") / path.name) as arrays:
+            for name in ("audio", "vision", "frames", "frames_with_face"):
+                np.testing.assert_array_equal(ray_arrays[name], arrays[name])
+
+
+@pytest.mark.slow
 def test_a_tiny_model_trains_from_clips(clip_table, tmp_path):
     table, _ = clip_table
     built = shard_build(table, tmp_path / "shards")
