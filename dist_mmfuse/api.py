@@ -5,7 +5,9 @@
     scores = model.predict([{"text": "a warm and funny film", "audio": audio_TD, "vision": vision_TD}])
 
 A sample is a dict: the raw text (a ``str``) for a token modality, a numpy array for a feature modality
-(frames x dim for a sequence, dim for a vector), and optionally an ``"id"``. Inputs go through what
+(frames x dim for a sequence, dim for a vector), and optionally an ``"id"``. A model trained on clips
+(the media source) also takes the clip itself, ``{"media": "clip.mp4", "text": "...", "start": s, "end": e}``,
+and extracts its audio and vision features as the training clips' were. Inputs go through what
 sharding did to the training data, from the export alone: text is tokenized with the export's own
 tokenizer files and maximum length, features are standardised with the statistics the source applied
 and rounded to the dtype the shards held. Nothing in an export runs code when loaded (export.py).
@@ -13,6 +15,7 @@ and rounded to the dtype the shards held. Nothing in an export runs code when lo
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
@@ -25,6 +28,8 @@ from .export import CONFIG, SCHEMA, WEIGHTS, ExportedModel, ExportError, load_ch
 from .schema import DatasetSchema, ModalityKind, ModalitySpec, Sample, all_finite
 
 FILLS = ("mean", "zero")
+CLIP_KEYS = ("media", "start", "end")  # a clip, for a model trained on clips (the media source)
+log = logging.getLogger(__name__)
 
 
 class InputError(ValueError):
@@ -70,6 +75,9 @@ class Predictor:
                                         np.asarray(stats["std"], dtype=np.float64))
                                  for name, stats in self.preprocessing.get("standardisation", {}).items()}
         self._feature_dtype = np.dtype(self.preprocessing.get("feature_dtype", "float32"))
+        # A model trained on clips (the media source) also takes a clip: {"media": path, "start", "end", "text"}.
+        self.media_extraction = (self.preprocessing.get("media") or {}).get("extraction")
+        self._media_checked = False
 
     def _tokenizer(self, exported: ExportedModel):
         has_tokens = any(spec.kind is ModalityKind.TOKENS for spec in self.schema.modalities)
@@ -114,10 +122,13 @@ class Predictor:
                                  f"{type(raw).__name__}")
             sample_id = str(raw.get("id", position))
             where = f"sample {position}" + (f" (id {sample_id!r})" if "id" in raw else "")
-            unknown = sorted(set(raw) - set(self.modalities) - {"id", "label"})
+            clip_keys = set(CLIP_KEYS) if self.media_extraction else set()
+            unknown = sorted(set(raw) - set(self.modalities) - {"id", "label"} - clip_keys)
             if unknown:
                 raise InputError(f"{where}: unknown key(s) {unknown}; the model takes {list(self.modalities)} "
-                                 "(and optionally id, label)")
+                                 f"(and optionally id, label{', or a clip: media, start, end' if clip_keys else ''})")
+            if self.media_extraction and raw.get("media") is not None:
+                raw = {**self._clip_features(raw, where, drop), **raw}
             features = {}
             for spec in self.schema.modalities:
                 if spec.name in drop:
@@ -134,6 +145,26 @@ class Predictor:
                 raise InputError(f"{where}: label {label!r} is not a number") from exc
             prepared.append(Sample(id=sample_id, label=label, features=features, index=position))
         return prepared
+
+    def _clip_features(self, raw: dict[str, Any], where: str, drop: Sequence[str]) -> dict[str, np.ndarray]:
+        """The raw audio and vision features of the sample's clip, extracted as the training clips' were."""
+        from .media.decode import MediaError, Segment
+        from .media.extract import ExtractionSettings, extract_clip
+
+        settings = ExtractionSettings(fps=float(self.media_extraction["fps"]))
+        if not self._media_checked:  # other versions may measure a little differently: say so, once
+            self._media_checked = True
+            here = settings.identity()
+            changed = sorted(k for k in self.media_extraction if here.get(k) != self.media_extraction[k])
+            if changed:
+                log.warning("%s: its training clips were extracted with %s; this environment has %s", self.path,
+                            {k: self.media_extraction[k] for k in changed}, {k: here.get(k) for k in changed})
+        try:
+            clip = extract_clip(Segment(str(raw["media"]), raw.get("start"), raw.get("end")), settings)
+        except MediaError as exc:
+            raise InputError(f"{where}: {exc}") from None
+        return {name: array for name, array in (("audio", clip.audio), ("vision", clip.vision))
+                if name in self.modalities and name not in drop}
 
     def _input(self, spec: ModalitySpec, value: Any, where: str) -> np.ndarray:
         what = f"{where}: modality {spec.name!r}"

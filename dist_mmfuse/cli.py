@@ -487,6 +487,8 @@ def predict_main(argv: list[str] | None = None) -> int:
         model = load_model(args.model, device=args.device)
         if remote or source.is_dir():
             ids, preds, labels = _predict_shards(model, source, args)
+        elif model.media_extraction and args.spec is None and _is_clip_table(source):
+            ids, preds, labels = _predict_clips(model, source, args)
         else:
             if args.spec is None and args.split is not None:
                 raise ValueError("--split with a table needs a --spec that names the split column")
@@ -564,6 +566,37 @@ def check_shards_fit(shard_dir: Path, manifest, schema, preprocessing: dict, dro
         if theirs["standardisation"].get(name) != preprocessing.get("standardisation", {}).get(name):
             raise ValueError(f"{shard_dir}: modality {name!r} was standardised differently from the model's training "
                              "data; predict from the raw inputs instead")
+
+
+def _is_clip_table(path: Path) -> bool:
+    """A table of clips: it has a media column (the media source's table)."""
+    from sharding.sources.table import TableFile
+
+    return "media" in TableFile(path, {"id": "id", "modalities": []}, need_label=False).column_names()
+
+
+def _predict_clips(model, path: Path, args):
+    """(ids, predictions, labels or None) of a table of clips (id, media, start, end, text, label, split),
+    each clip's features extracted as the model's training clips' were."""
+    import numpy as np
+    from tqdm import tqdm
+
+    from sharding.sources.media import COLUMNS, read_clip_rows
+
+    rows = read_clip_rows(path, {c: c for c in COLUMNS}, media_root=path.parent, need_label=False,
+                          label_range=tuple(model.schema.label_range))
+    if args.split:
+        rows = [r for r in rows if r["split"] == args.split]
+        if not rows:
+            raise ValueError(f"--split {args.split}: no row of {path} is in that split")
+    samples = [{"id": r["id"], "media": r["media"], "start": r["start"], "end": r["end"], "text": r["text"]}
+               for r in rows]
+    preds = [model.predict([sample], drop=args.drop_modality, fill=args.fill, start=number)
+             for number, sample in enumerate(tqdm(samples, desc="clips", unit="clip", disable=len(samples) < 2))]
+    labels = [r["label"] for r in rows]
+    known = all(label is not None for label in labels)
+    return ([r["id"] for r in rows], np.concatenate(preds) if preds else np.zeros(0),
+            np.asarray(labels, dtype=np.float32) if known and labels else None)
 
 
 def _predict_table(model, path: Path, args):

@@ -76,14 +76,18 @@ class ExportAssets:
 
 def preprocessing_record(manifest, schema) -> dict[str, Any]:
     """What sharding did to raw inputs, for the modalities of ``schema`` (a DatasetSchema): the feature
-    dtype, the per-modality standardisation and, with a token modality, the tokenizer's identity."""
+    dtype, the per-modality standardisation, with a token modality the tokenizer's identity, and for shards
+    of clips (the media source) the feature extraction's settings and versions."""
     from .schema import ModalityKind
 
     has_tokens = any(spec.kind is ModalityKind.TOKENS for spec in schema.modalities)
-    return {"feature_dtype": manifest.feature_dtype,
-            "standardisation": {name: stats for name, stats in manifest.standardisation.items()
-                                if name in schema.names},
-            "tokenizer": manifest.tokenizer if has_tokens else None}
+    record = {"feature_dtype": manifest.feature_dtype,
+              "standardisation": {name: stats for name, stats in manifest.standardisation.items()
+                                  if name in schema.names},
+              "tokenizer": manifest.tokenizer if has_tokens else None}
+    if manifest.source.get("kind") == "media":  # how clips became features: prediction extracts a clip the same way
+        record["media"] = {"extraction": manifest.source["extraction"]}
+    return record
 
 
 def export_assets(config, schema, preprocessing: dict[str, Any]) -> ExportAssets:

@@ -105,8 +105,8 @@ def test_extraction_as_ray_tasks_gives_what_local_processes_give(clip_table, tmp
 
 
 @pytest.mark.slow
-def test_a_tiny_model_trains_from_clips(clip_table, tmp_path):
-    table, _ = clip_table
+def test_a_tiny_model_trains_from_clips_and_its_export_scores_a_clip(clip_table, tmp_path):
+    table, rows = clip_table
     built = shard_build(table, tmp_path / "shards")
     assert built.returncode == 0, built.stderr[-3000:]
     config = write_train_config(tmp_path / "c.yaml", tmp_path / "shards", tmp_path / "run",
@@ -117,7 +117,41 @@ def test_a_tiny_model_trains_from_clips(clip_table, tmp_path):
     final = [json.loads(line) for line in (tmp_path / "run" / "metrics.jsonl").read_text().splitlines()
              if '"final"' in line][-1]
     assert final["test_samples"] == 1 and np.isfinite(final["test_mae"])
-    assert (tmp_path / "run" / "best_model" / "model.safetensors").is_file()
+    export = tmp_path / "run" / "best_model"
+    # The export predicts from a clip: it extracts the clip as the training clips were extracted, so each clip
+    # scores as its sample in the shards does, through the API and through dist-mmfuse-predict.
+    from_shards = {}
+    for split in ("train", "valid", "test"):
+        predicted = predict_cli(export, tmp_path / "shards", tmp_path / f"{split}.csv", "--split", split)
+        from_shards.update(read_predictions(tmp_path / f"{split}.csv"))
+    from dist_mmfuse import load_model
+
+    model = load_model(export)
+    clips = [{"id": row["id"], "media": str(table.parent / row["media"]), "text": row["text"]} for row in rows]
+    np.testing.assert_allclose(model.predict(clips), [from_shards[row["id"]] for row in rows], atol=1e-5)
+    predicted = predict_cli(export, table, tmp_path / "clips.csv")
+    assert "8 predictions; MAE" in predicted.stdout
+    from_clips = read_predictions(tmp_path / "clips.csv")
+    assert from_clips == pytest.approx(from_shards, abs=1e-5)
+    # A bad clip is named, exit 2.
+    write_table(tmp_path / "bad.csv", [{"id": "gone", "media": str(tmp_path / "gone.mp4"), "start": "", "end": "",
+                                        "text": "x", "label": "", "split": ""}])
+    failed = predict_cli(export, tmp_path / "bad.csv", tmp_path / "bad_preds.csv", check=False)
+    assert failed.returncode == 2 and "(id 'gone'): " in failed.stderr and "gone.mp4: no such file" in failed.stderr
+    assert "Traceback" not in failed.stderr
+
+
+def predict_cli(export: Path, source: Path, out: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess:
+    result = subprocess.run([sys.executable, str(REPO / "launch" / "predict.py"), "--model", str(export), "--input",
+                             str(source), "--out", str(out), *args], env=train_env(), capture_output=True, text=True,
+                            timeout=600, cwd=REPO)
+    assert not check or result.returncode == 0, result.stderr[-3000:]
+    return result
+
+
+def read_predictions(path: Path) -> dict[str, float]:
+    with open(path, newline="") as handle:
+        return {row["id"]: float(row["prediction"]) for row in csv.DictReader(handle)}
 
 
 def test_bad_media_is_named_and_stops_the_build_or_is_skipped(clip_table, tmp_path):
@@ -153,3 +187,58 @@ def test_bad_media_is_named_and_stops_the_build_or_is_skipped(clip_table, tmp_pa
     manifest = load_manifest(tmp_path / "out_skip")
     assert manifest.splits["train"].num_samples == 5
     assert sorted(entry["id"] for entry in manifest.source["skipped"]) == sorted(bad)
+
+
+def media_source(table: Path, **options):
+    from sharding.sources.media import MediaSource
+
+    return MediaSource(str(table), **options)
+
+
+def test_table_cells_and_splits_are_read_as_written(clip_table, tmp_path):
+    from dist_mmfuse.manifest import DataError
+
+    table, rows = clip_table
+    absolute = [{**row, "media": str(table.parent / row["media"])} for row in rows]
+    # A transcript "NA" is a transcript, not a missing value; a zero-padded id stays as written.
+    case = write_table(tmp_path / "na.csv", [{**absolute[0], "id": "007", "text": "NA"}, *absolute[1:]])
+    source = media_source(case, cache_dir=str(table.with_name("clips.csv.features")))
+    first = next(source.iter_samples("train", 0, 1))
+    assert first.id == "007" and source.rows[0]["text"] == "NA"
+    no_train = write_table(tmp_path / "no_train.csv", [{**row, "split": "training"} for row in absolute])
+    with pytest.raises(DataError, match=r"no clip in the split 'train' \(splits: \['training'\]\)"):
+        media_source(no_train, cache_dir=str(table.with_name("clips.csv.features")))
+    assert media_source(no_train, cache_dir=str(table.with_name("clips.csv.features")), standardize=False)
+
+
+def test_an_audio_file_a_crash_and_a_damaged_cache_are_each_named_or_redone(clip_table, tmp_path, monkeypatch):
+    import shutil
+
+    from dist_mmfuse.manifest import DataError
+
+    table, rows = clip_table
+    absolute = [{**row, "media": str(table.parent / row["media"])} for row in rows]
+    wav = table.parent / "clip0.wav"  # espeak-ng's speech, kept by make_clip: audio only
+    case = write_table(tmp_path / "wav.csv", [*absolute[:5], {**absolute[0], "id": "voice", "media": str(wav)}])
+    with pytest.raises(DataError, match=r"\(id 'voice'\): .*clip0\.wav: has no video track"):
+        media_source(case, cache_dir=str(tmp_path / "cache"))
+    # A fault that is not bad media (a bug, a missing package) names the clip, whatever bad_media says.
+    import dist_mmfuse.media.extract as extract
+
+    def broken(segment, settings):
+        raise RuntimeError("the face model is missing")
+
+    monkeypatch.setattr(extract, "extract_clip", broken)
+    with pytest.raises(DataError, match=r"\(id 'c000'\): extracting .*clip0\.mp4 failed: RuntimeError: the face model"):
+        media_source(write_table(tmp_path / "one.csv", absolute[:1]), cache_dir=str(tmp_path / "cache2"),
+                     bad_media="skip")
+    monkeypatch.undo()
+    # A damaged cache file is extracted again, not trusted.
+    cache = tmp_path / "cache3"
+    shutil.copytree(table.with_name("clips.csv.features"), cache)
+    victim = sorted(cache.glob("*.npz"))[0]
+    victim.write_bytes(victim.read_bytes()[:100])
+    source = media_source(table, cache_dir=str(cache))
+    assert sum(1 for _ in source.iter_samples("train", 0, 5)) == 5
+    with np.load(victim) as arrays:
+        assert arrays["audio"].shape[1] == 25

@@ -13,6 +13,7 @@ Owns the openSMILE configuration; it must not decode media (decode.py).
 from __future__ import annotations
 
 import functools
+import warnings
 
 import numpy as np
 
@@ -38,7 +39,9 @@ def acoustic_features(samples: np.ndarray) -> np.ndarray:
     """``(frames, 25)`` float32 eGeMAPS descriptors of ``samples`` (float32, mono, 16 kHz)."""
     if samples.ndim != 1:
         raise ValueError(f"expected mono samples of shape (n,), got {samples.shape}")
-    frames = _smile().process_signal(samples, AUDIO_RATE)
+    with warnings.catch_warnings():  # a segment too short comes back as NaN, which extract.py names as an error
+        warnings.filterwarnings("ignore", message="Segment too short")
+        frames = _smile().process_signal(samples, AUDIO_RATE)
     return frames.to_numpy(dtype=np.float32)
 
 

@@ -54,12 +54,21 @@ def _duration(container) -> float | None:
     return max(durations) if durations else None
 
 
+def _start_offset(container) -> float:
+    """The timestamp the file starts at (MPEG-TS, stream copies and MP3s do not start at 0): segment times
+    count from it."""
+    return container.start_time / 1_000_000 if container.start_time is not None else 0.0
+
+
 def _bounds(segment: Segment, duration: float | None) -> tuple[float, float]:
+    """The segment as ``[start, end)`` seconds from the file's start (end: inf for "to the end")."""
     start = 0.0 if segment.start is None else float(segment.start)
     end = duration if segment.end is None else float(segment.end)
+    if duration is not None and start >= duration:
+        raise MediaError(f"{segment}: outside the file's duration ({duration:.3f}s)")
     if start < 0 or (end is not None and end <= start):
         raise MediaError(f"{segment}: the segment must have 0 <= start < end")
-    if duration is not None and (start >= duration or end > duration + 0.05):
+    if duration is not None and end > duration + 0.05:
         raise MediaError(f"{segment}: outside the file's duration ({duration:.3f}s)")
     return start, math.inf if end is None else end
 
@@ -68,6 +77,9 @@ def media_duration(path: str) -> float | None:
     """The file's duration in seconds, as its container says (None when it does not)."""
     with _open(Segment(path)) as container:
         return _duration(container)
+
+
+SEEK_PREROLL = 0.5  # s: decoders (MP3, AAC, Opus) need the frames before a point to give it right
 
 
 def decode_audio(segment: Segment) -> np.ndarray:
@@ -79,15 +91,16 @@ def decode_audio(segment: Segment) -> np.ndarray:
             raise MediaError(f"{segment.path}: has no audio track")
         stream = container.streams.audio[0]
         start, end = _bounds(segment, _duration(container))
+        offset = _start_offset(container)
         resampler = av.AudioResampler(format="flt", layout="mono", rate=AUDIO_RATE)
         pieces = []
         try:
-            if start > 0:
-                container.seek(int(start / stream.time_base), stream=stream, backward=True)
+            if start > SEEK_PREROLL:
+                container.seek(int((offset + start - SEEK_PREROLL) / stream.time_base), stream=stream, backward=True)
             for frame in container.decode(stream):
                 for resampled in resampler.resample(frame):
                     pieces.append((resampled.time, resampled.to_ndarray().reshape(-1)))
-                if frame.time is not None and frame.time > end:
+                if frame.time is not None and frame.time - offset > end:
                     break
             for resampled in resampler.resample(None):
                 pieces.append((resampled.time, resampled.to_ndarray().reshape(-1)))
@@ -95,9 +108,9 @@ def decode_audio(segment: Segment) -> np.ndarray:
             raise MediaError(f"{segment}: corrupt or truncated audio ({exc})") from None
     if not pieces:
         raise MediaError(f"{segment}: its audio track holds no samples")
-    first_time = pieces[0][0] if pieces[0][0] is not None else 0.0
+    first_time = (pieces[0][0] if pieces[0][0] is not None else offset) - offset
     samples = np.concatenate([piece for _, piece in pieces]).astype(np.float32, copy=False)
-    # Cut to [start, end) on the sample grid (the seek lands on a packet boundary at or before start).
+    # Cut to [start, end) on the sample grid (decoding began at or before start, by the pre-roll).
     lo = max(0, round((start - first_time) * AUDIO_RATE))
     hi = len(samples) if math.isinf(end) else min(len(samples), round((end - first_time) * AUDIO_RATE))
     if hi <= lo:
@@ -105,9 +118,15 @@ def decode_audio(segment: Segment) -> np.ndarray:
     return samples[lo:hi]
 
 
+def has_video(segment: Segment) -> bool:
+    with _open(segment) as container:
+        return bool(container.streams.video)
+
+
 def decode_frames(segment: Segment, fps: float) -> Iterator[tuple[float, np.ndarray]]:
-    """``(time in seconds, RGB uint8 frame of shape (H, W, 3))`` of the segment's first video track at the
-    times ``start + k / fps``: at each, the frame on screen then (the last one that started at or before it)."""
+    """``(seconds from the file's start, RGB uint8 frame of shape (H, W, 3))`` of the segment's first video
+    track at the times ``start + k / fps``: at each, the frame on screen then (the last one that started at
+    or before it)."""
     import av
 
     if fps <= 0:
@@ -120,12 +139,13 @@ def decode_frames(segment: Segment, fps: float) -> Iterator[tuple[float, np.ndar
         stream.thread_type = "AUTO"
         duration = _duration(container)
         start, end = _bounds(segment, duration)
-        grid, on_screen, picture, yielded = start, None, None, 0
+        offset = _start_offset(container)
+        grid, on_screen, picture, yielded, time = start, None, None, 0, start
         try:
             if start > 0:
-                container.seek(int(start / stream.time_base), stream=stream, backward=True)
+                container.seek(int((offset + start) / stream.time_base), stream=stream, backward=True)
             for frame in container.decode(stream):
-                time = frame.time if frame.time is not None else 0.0
+                time = (frame.time if frame.time is not None else offset) - offset
                 while on_screen is not None and grid < end and time > grid + 1e-9:
                     if picture is None:  # converted only when shown at a grid time, once
                         picture = on_screen.to_ndarray(format="rgb24")
@@ -138,7 +158,7 @@ def decode_frames(segment: Segment, fps: float) -> Iterator[tuple[float, np.ndar
             if on_screen is not None:
                 # The last frame stays on screen to the end of the stream (or one frame interval, if unknown).
                 rate = float(stream.average_rate) if stream.average_rate else fps
-                last_end = min(end, duration if duration is not None else on_screen.time + 1.0 / rate)
+                last_end = min(end, duration if duration is not None else time + 1.0 / rate)
                 while grid < last_end - 1e-9:
                     if picture is None:
                         picture = on_screen.to_ndarray(format="rgb24")

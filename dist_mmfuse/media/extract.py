@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 
 from . import audio, face
-from .decode import MediaError, Segment, decode_audio, decode_frames
+from .decode import MediaError, Segment, decode_audio, decode_frames, has_video
 
 
 class NoFaceError(MediaError):
@@ -26,6 +26,10 @@ class NoFaceError(MediaError):
 @dataclass(frozen=True)
 class ExtractionSettings:
     fps: float = 10.0  # frames a second analysed for the face
+
+    def __post_init__(self):
+        if not self.fps > 0:
+            raise ValueError(f"fps must be positive, got {self.fps}")
 
     def identity(self) -> dict[str, Any]:
         """The settings and the versions of everything the features depend on."""
@@ -52,16 +56,19 @@ def _analyzer() -> face.FaceAnalyzer:  # one per process: its two interpreters l
 
 def extract_clip(segment: Segment, settings: ExtractionSettings) -> ClipFeatures:
     """The features of ``segment``; MediaError naming the file for bad media, NoFaceError without a face."""
-    acoustic = audio.acoustic_features(decode_audio(segment))
-    if len(acoustic) == 0:
-        raise MediaError(f"{segment}: too short for one 10 ms frame of audio descriptors")
+    if not has_video(segment):  # before the audio work: a clip needs both
+        raise MediaError(f"{segment.path}: has no video track (a clip needs a face to film and a voice)")
     rows, frames = [], 0
     analyzer = _analyzer()
     for _, picture in decode_frames(segment, settings.fps):
         frames += 1
         result = analyzer.analyze(picture)
-        if result.features is not None:
+        if result.features is not None and np.isfinite(result.features).all():
             rows.append(result.features)
     if not rows:
         raise NoFaceError(f"{segment}: no face found in any of its {frames} frame(s) at {settings.fps:g} fps")
+    acoustic = audio.acoustic_features(decode_audio(segment))
+    # openSMILE fills a segment too short for its windows (~60 ms) with NaN rather than failing.
+    if len(acoustic) == 0 or not np.isfinite(acoustic).all():
+        raise MediaError(f"{segment}: too short for the audio descriptors (openSMILE gave no finite frame)")
     return ClipFeatures(audio=acoustic, vision=np.stack(rows), frames=frames, frames_with_face=len(rows))

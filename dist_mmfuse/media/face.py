@@ -159,8 +159,13 @@ def _head_axes(points: np.ndarray) -> np.ndarray:
 
 
 def measure(landmarks: np.ndarray, width: int, height: int, presence: float) -> np.ndarray:
-    """``FEATURE_NAMES`` from 468 landmarks in pixels (x right, y down, z away from the camera)."""
+    """``FEATURE_NAMES`` from 468 landmarks in pixels (x right, y down, z away from the camera); NaN for a
+    degenerate mesh (the frame then counts as one without a face)."""
     points = landmarks.astype(np.float64)
+    eye_widths = [np.linalg.norm(points[a] - points[b]) for a, b in
+                  ((LEFT_EYE_OUTER, RIGHT_EYE_OUTER), (RIGHT_EYE_OUTER, RIGHT_EYE_INNER), (LEFT_EYE_OUTER, LEFT_EYE_INNER))]
+    if min(eye_widths) < 1e-6:  # a degenerate mesh: nothing can be normalised by it
+        return np.full(len(FEATURE_NAMES), np.nan, dtype=np.float32)
     axes = _head_axes(points)
     # Rotation R = axes (rows): yaw about the vertical, pitch about the horizontal, roll in the picture.
     yaw = math.asin(float(np.clip(-axes[0, 2], -1.0, 1.0)))

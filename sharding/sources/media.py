@@ -1,4 +1,4 @@
-"""Recorded clips (video or audio files) listed in a table (CSV or Parquet), one row per sample:
+"""Recorded clips (video files with an audio track) listed in a table (CSV or Parquet), one row per sample:
 
     id, media, start, end, text, label, split      (start/end in seconds, optional; split optional)
 
@@ -27,6 +27,7 @@ import logging
 import math
 import multiprocessing
 import os
+import zipfile
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -94,51 +95,16 @@ class MediaSource(Source):
     # -- the table ---------------------------------------------------------------------------------
 
     def _read_table(self) -> list[dict[str, Any]]:
-        try:
-            # ids, paths, transcripts and splits stay strings ("007" is not 7)
-            strings = {self.columns[c]: pa.string() for c in ("id", "media", "text", "split")}
-            table = (pq.read_table(self.path) if self.path.suffix.lower() in (".parquet", ".pq")
-                     else pacsv.read_csv(self.path, convert_options=pacsv.ConvertOptions(
-                         strings_can_be_null=True, column_types=strings)))
-        except Exception as exc:  # pyarrow raises its own errors for malformed files
-            raise DataError(f"{self.path}: cannot read the table: {exc}") from None
-        missing = [self.columns[c] for c in REQUIRED if self.columns[c] not in table.column_names]
-        if missing:
-            raise DataError(f"{self.path}: missing column(s) {missing} (it has {table.column_names}); "
-                            "rename them with the columns option")
-        present = {name: column for name, column in self.columns.items() if column in table.column_names}
-        data = {name: table.column(column).to_pylist() for name, column in present.items()}
-        rows, seen = [], set()
-        for number in range(table.num_rows):
-            cell = {name: values[number] for name, values in data.items()}
-            sample_id = str(cell["id"]) if cell["id"] is not None else ""
-            where = f"{self.path} row {number + 1} (id {sample_id!r})"
-            if not sample_id or sample_id in seen:
-                raise DataError(f"{where}: the id is {'empty' if not sample_id else 'used by an earlier row'}")
-            seen.add(sample_id)
-            if not cell["media"]:
-                raise DataError(f"{where}: no media path")
-            try:
-                label = float(cell["label"])
-                start = None if cell.get("start") in (None, "") else float(cell["start"])
-                end = None if cell.get("end") in (None, "") else float(cell["end"])
-            except (TypeError, ValueError) as exc:
-                raise DataError(f"{where}: label, start and end must be numbers: {exc}") from None
-            if not math.isfinite(label) or not self.label_range[0] <= label <= self.label_range[1]:
-                raise DataError(f"{where}: label {label} outside {list(self.label_range)}")
-            media = Path(str(cell["media"]))
-            media = media if media.is_absolute() else self.media_root / media
-            split = str(cell["split"]) if cell.get("split") not in (None, "") else self.default_split
-            row = {"id": sample_id, "media": str(media), "start": start, "end": end, "text": str(cell["text"] or ""),
-                   "label": label, "split": split, "where": where}
+        rows = read_clip_rows(self.path, self.columns, media_root=self.media_root, default_split=self.default_split,
+                              label_range=self.label_range)
+        for row in rows:
             row["key"] = self._cache_key(row)
-            rows.append(row)
         return rows
 
     def _cache_key(self, row: dict[str, Any]) -> str:
         try:
             stat = os.stat(row["media"])
-            fingerprint = [stat.st_size, stat.st_mtime_ns]
+            fingerprint = [stat.st_size, stat.st_mtime_ns, stat.st_ino, stat.st_ctime_ns]  # a copy with -p changes ctime
         except OSError:
             fingerprint = None  # extraction names the missing file
         text = json.dumps([row["media"], fingerprint, row["start"], row["end"], self.identity], sort_keys=True)
@@ -155,7 +121,7 @@ class MediaSource(Source):
 
         self.cache_dir.mkdir(parents=True, exist_ok=True)
         results: dict[str, Any] = {r["key"]: self._cache_file(r["key"]) for r in rows
-                                   if self._cache_file(r["key"]).is_file()}
+                                   if _usable_cache_file(self._cache_file(r["key"]))}
         todo = [r for r in rows if r["key"] not in results]
         if todo:
             log.info("media: extracting the features of %d clip(s) (%d cached in %s) with %s", len(todo),
@@ -167,6 +133,8 @@ class MediaSource(Source):
             for key, outcome in _run_jobs(jobs, workers, ray_address):
                 progress.update(1)
                 row = by_key[key]
+                if isinstance(outcome, Crash):  # not bad media: a fault to fix, whatever bad_media says
+                    raise DataError(f"{row['where']}: extracting {row['media']} failed: {outcome.message}")
                 if isinstance(outcome, str):
                     message = f"{row['where']}: {outcome}"
                     if self.bad_media != "skip":
@@ -195,13 +163,19 @@ class MediaSource(Source):
             self.frames["with_face"] += int(arrays["frames_with_face"])
 
     def _standardisation(self) -> dict[str, dict[str, list[float]]]:
-        rows = self.split_rows.get("train") or self.rows
+        rows = self.split_rows.get("train")
+        if not rows:
+            raise DataError(f"{self.path}: no clip in the split 'train' (splits: {sorted(self.split_rows)}), whose "
+                            "statistics standardise the features; name the training rows' split train, or set "
+                            "standardize=false")
         statistics = {}
         for name in ("audio", "vision"):
             frames = np.concatenate([self._load(r)[name] for r in rows]).astype(np.float64)
-            # Rounded as recorded, so the recorded statistics reproduce the written features exactly.
+            # Rounded as recorded, so the recorded statistics reproduce the written features exactly. A feature
+            # (nearly) constant over the train clips is only centred: divided by a tiny spread, the others'
+            # values would overflow float16.
             mean, std = frames.mean(0).round(8), frames.std(0).round(8)
-            statistics[name] = {"mean": mean.tolist(), "std": np.where(std > 1e-8, std, 1.0).tolist()}
+            statistics[name] = {"mean": mean.tolist(), "std": np.where(std > 1e-3, std, 1.0).tolist()}
         return statistics
 
     # -- the Source interface ----------------------------------------------------------------------
@@ -250,11 +224,75 @@ class MediaSource(Source):
             yield Sample(id=row["id"], label=row["label"], features=features)
 
 
+def read_clip_rows(path: Path, columns: dict[str, str], *, media_root: Path, default_split: str = "train",
+                   label_range: tuple[float, float] = (-3.0, 3.0), need_label: bool = True) -> list[dict[str, Any]]:
+    """The rows of a table of clips as ``{id, media (a path), start, end, text, label, split, where}``;
+    DataError naming the row and id for a cell that cannot be used. ``need_label=False`` (prediction): the
+    label column may be absent (label None)."""
+    try:
+        # ids, paths, transcripts and splits stay strings ("007" is not 7)
+        strings = {columns[c]: pa.string() for c in ("id", "media", "text", "split")}
+        table = (pq.read_table(path) if path.suffix.lower() in (".parquet", ".pq")
+                 else pacsv.read_csv(path, convert_options=pacsv.ConvertOptions(
+                     strings_can_be_null=True, column_types=strings, null_values=[""])))  # "NA" is a transcript
+    except Exception as exc:  # pyarrow raises its own errors for malformed files
+        raise DataError(f"{path}: cannot read the table: {exc}") from None
+    required = [c for c in REQUIRED if need_label or c != "label"]
+    missing = [columns[c] for c in required if columns[c] not in table.column_names]
+    if missing:
+        raise DataError(f"{path}: missing column(s) {missing} (it has {table.column_names}); "
+                        "rename them with the columns option")
+    present = {name: column for name, column in columns.items() if column in table.column_names}
+    data = {name: table.column(column).to_pylist() for name, column in present.items()}
+    rows, seen = [], set()
+    for number in range(table.num_rows):
+        cell = {name: values[number] for name, values in data.items()}
+        sample_id = str(cell["id"]) if cell["id"] is not None else ""
+        where = f"{path} row {number + 1} (id {sample_id!r})"
+        if not sample_id or sample_id in seen:
+            raise DataError(f"{where}: the id is {'empty' if not sample_id else 'used by an earlier row'}")
+        seen.add(sample_id)
+        if not cell["media"]:
+            raise DataError(f"{where}: no media path")
+        try:
+            label = None if cell.get("label") in (None, "") and not need_label else float(cell["label"])
+            start = None if cell.get("start") in (None, "") else float(cell["start"])
+            end = None if cell.get("end") in (None, "") else float(cell["end"])
+        except (TypeError, ValueError) as exc:
+            raise DataError(f"{where}: label, start and end must be numbers: {exc}") from None
+        if label is not None and (not math.isfinite(label) or not label_range[0] <= label <= label_range[1]):
+            raise DataError(f"{where}: label {label} outside {list(label_range)}")
+        media = Path(str(cell["media"]))
+        media = (media if media.is_absolute() else media_root / media).resolve()  # Ray workers run elsewhere
+        split = str(cell["split"]) if cell.get("split") not in (None, "") else default_split
+        rows.append({"id": sample_id, "media": str(media), "start": start, "end": end,
+                     "text": str(cell["text"] or ""), "label": label, "split": split, "where": where})
+    return rows
+
+
+CACHE_ARRAYS = ("audio", "vision", "frames", "frames_with_face")
+
+
+def _usable_cache_file(path: Path) -> bool:
+    """A cached features file that reads back whole (else it is extracted again)."""
+    if not path.is_file():
+        return False
+    try:
+        with np.load(path, allow_pickle=False) as arrays:
+            return set(CACHE_ARRAYS) <= set(arrays.files) and all(arrays[name].size for name in ("audio", "vision"))
+    except (OSError, ValueError, EOFError, KeyError, zipfile.BadZipFile):
+        log.warning("media: %s cannot be read back; extracting that clip again", path)
+        return False
+
+
 def _save_atomically(path: Path, features) -> None:
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp.npz")
     try:
-        np.savez(tmp, audio=features.audio, vision=features.vision, frames=np.int64(features.frames),
-                 frames_with_face=np.int64(features.frames_with_face))
+        with open(tmp, "wb") as handle:
+            np.savez(handle, audio=features.audio, vision=features.vision, frames=np.int64(features.frames),
+                     frames_with_face=np.int64(features.frames_with_face))
+            handle.flush()
+            os.fsync(handle.fileno())
         os.replace(tmp, path)
     except BaseException:
         tmp.unlink(missing_ok=True)
@@ -271,6 +309,15 @@ def _extract_job(job: tuple) -> tuple[str, Any]:
         return key, extract_clip(Segment(media, start, end), settings)
     except MediaError as exc:
         return key, str(exc)
+    except Exception as exc:  # named by the caller with the row, not lost in a worker's traceback
+        return key, Crash(f"{type(exc).__name__}: {exc}")
+
+
+class Crash:
+    """An extraction that failed for another reason than bad media (a bug, a missing package)."""
+
+    def __init__(self, message: str):
+        self.message = message
 
 
 def _run_jobs(jobs: list[tuple], workers: int, ray_address: str | None) -> Iterator[tuple[str, Any]]:
