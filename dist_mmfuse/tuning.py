@@ -596,24 +596,13 @@ def ray_cluster(address: str | None, num_cpus: int | None, min_nodes: int, trial
     logs first kept in ``experiment_dir`` (ray_output.py: what is printed, and where the rest goes)."""
     import ray
 
-    from .ray_output import keep_ray_logs, quiet_environment, ray_init_options, say_where_logs_are
+    from .ray_output import keep_ray_logs, ray_init_options, say_where_logs_are
 
     # Epochs before fine-tuning (TupleInfoNCE pre-training) report no validation metric. A tuning metric's
     # name is checked before the trials start instead, so Tune's check that every result carries it is off.
     os.environ["TUNE_DISABLE_STRICT_METRIC_CHECKING"] = "1"
     os.environ.setdefault("RAY_TRAIN_V2_ENABLED", "1")
-    own_address = None if address else local_instance_address()
-    quiet = quiet_environment(verbose)
-    saved = {name: os.environ.get(name) for name in ("RAY_ADDRESS", "RAY_GCS_SERVER_PORT", *quiet)}
-    os.environ.update(quiet)
-    if own_address:
-        # Every process of the local instance (its GCS, raylet and workers inherit this environment) addresses
-        # this instance only. Without it Ray's state API, which Ray Train's placement-group cleaner uses in a
-        # worker, looks for "the" local instance and fails beside another one: a stopped trial's CPU was then
-        # never freed and the next trial waited for it forever.
-        os.environ["RAY_GCS_SERVER_PORT"] = own_address.rpartition(":")[2]
-        os.environ["RAY_ADDRESS"] = own_address
-    try:
+    with ray_environment(address, verbose):
         if address:
             ray.init(address=address, **ray_init_options(verbose))
         else:
@@ -628,6 +617,27 @@ def ray_cluster(address: str | None, num_cpus: int | None, min_nodes: int, trial
             kept = keep_ray_logs(experiment_dir) if experiment_dir is not None and not address else None
             ray.shutdown()
             say_where_logs_are(kept, verbose)
+
+
+@contextlib.contextmanager
+def ray_environment(address: str | None, verbose: bool):
+    """The environment of a Ray instance this tool joins (``address``) or starts here (None), restored
+    afterwards: quiet output unless ``verbose``, and for a local instance its own GCS address."""
+    from .ray_output import quiet_environment
+
+    own_address = None if address else local_instance_address()
+    quiet = quiet_environment(verbose)
+    saved = {name: os.environ.get(name) for name in ("RAY_ADDRESS", "RAY_GCS_SERVER_PORT", *quiet)}
+    os.environ.update(quiet)
+    if own_address:
+        # Every process of the local instance (its GCS, raylet and workers inherit this environment) addresses
+        # this instance only. Without it Ray's state API, which Ray Train's placement-group cleaner uses in a
+        # worker, looks for "the" local instance and fails beside another one: a stopped trial's CPU was then
+        # never freed and the next trial waited for it forever.
+        os.environ["RAY_GCS_SERVER_PORT"] = own_address.rpartition(":")[2]
+        os.environ["RAY_ADDRESS"] = own_address
+    try:
+        yield
     finally:
         for name, value in saved.items():
             if value is None:

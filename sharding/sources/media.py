@@ -333,19 +333,15 @@ def _run_jobs(jobs: list[tuple], workers: int, ray_address: str | None) -> Itera
 
 
 def _run_on_ray(jobs: list[tuple], address: str) -> Iterator[tuple[str, Any]]:
-    """The jobs as Ray tasks, one CPU each, results as they finish."""
+    """The jobs as Ray tasks, one CPU each, results as they finish; ``local`` starts an instance here, in
+    the environment the tuning gives its own (tuning.ray_environment)."""
     import ray
 
-    from dist_mmfuse.ray_output import quiet_environment, ray_init_options
-    from dist_mmfuse.tuning import local_instance_address
+    from dist_mmfuse.ray_output import ray_init_options
+    from dist_mmfuse.tuning import ray_environment
 
     local = address == "local"
-    saved = {name: os.environ.get(name) for name in ("RAY_ADDRESS", "RAY_GCS_SERVER_PORT")}
-    os.environ.update(quiet_environment(False))
-    if local:  # as the tuning does: this instance's processes address it alone (tuning.ray_cluster)
-        own = local_instance_address()
-        os.environ["RAY_GCS_SERVER_PORT"], os.environ["RAY_ADDRESS"] = own.rpartition(":")[2], own
-    try:
+    with ray_environment(None if local else address, verbose=False):
         ray.init(address="local" if local else address, **ray_init_options(False))
         try:
             task = ray.remote(num_cpus=1)(_extract_job)
@@ -355,9 +351,3 @@ def _run_on_ray(jobs: list[tuple], address: str) -> Iterator[tuple[str, Any]]:
                 yield ray.get(done[0])
         finally:
             ray.shutdown()
-    finally:
-        for name, value in saved.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
