@@ -21,7 +21,8 @@ guessing:
 Each shard's size and sha256 are checked against the manifest the first time a worker opens it. A mapped
 shard whose bytes matched is then indexed in one pass that decodes and validates every sample of it
 (shard_index.py): later reads take its samples from the index. A shard that cannot be indexed (a bad
-sample in it, bytes held in memory, checksums off) is read member by member and validated every time.
+sample in it, bytes held in memory, checksums off, the process's index budget spent) is read member by
+member and validated every time.
 Bad data (a corrupt or truncated tar, a checksum mismatch, a missing modality, a wrong shape, NaN or Inf,
 a label out of range) raises ``DataError`` naming the shard and the sample key. Under the explicit
 ``skip`` policy such samples are logged, counted in ``Batch.num_skipped``, and their places refilled
