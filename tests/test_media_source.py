@@ -99,7 +99,8 @@ def test_extraction_as_ray_tasks_gives_what_local_processes_give(clip_table, tmp
     cached = sorted((tmp_path / "ray_cache").glob("*.npz"))
     assert len(cached) == 8
     for path in cached:
-        with np.load(path) as ray_arrays, np.load(table.with_name("clips.csv.features") / path.name) as arrays:
+        with np.load(path, allow_pickle=False) as ray_arrays, \
+                np.load(table.with_name("clips.csv.features") / path.name, allow_pickle=False) as arrays:
             for name in ("audio", "vision", "frames", "frames_with_face"):
                 np.testing.assert_array_equal(ray_arrays[name], arrays[name])
 
@@ -240,5 +241,5 @@ def test_an_audio_file_a_crash_and_a_damaged_cache_are_each_named_or_redone(clip
     victim.write_bytes(victim.read_bytes()[:100])
     source = media_source(table, cache_dir=str(cache))
     assert sum(1 for _ in source.iter_samples("train", 0, 5)) == 5
-    with np.load(victim) as arrays:
+    with np.load(victim, allow_pickle=False) as arrays:
         assert arrays["audio"].shape[1] == 25
